@@ -1,0 +1,34 @@
+package org.feedbackloop.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 envelope in structured JSON mode, as every Feedback Loop service puts it on
+ * the wire. {@code id} is the idempotency key consumers record; {@code subject} is the id of the
+ * aggregate the event is about; {@code type} is also the routing key.
+ *
+ * @param <T> the type of {@code data}, one of the records in this package
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent<T>(
+        String specversion,
+        UUID id,
+        String source,
+        String type,
+        Instant time,
+        String subject,
+        String datacontenttype,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+    /** Content type of a message whose body is a whole structured-mode CloudEvent. */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+
+    public static <T> CloudEvent<T> of(String source, String type, String subject, T data) {
+        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type, Instant.now(), subject, JSON, data);
+    }
+}

@@ -1,0 +1,42 @@
+package org.feedbackloop.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Data of {@code feedback.received}: a contributor's words as captured and analysed.
+ *
+ * @param feedbackId       the feedback item
+ * @param contributorId    the contributor's identity ({@code sub} of their token) when a customer
+ *                         submitted it themselves; absent for imports by an integrator
+ * @param contactEmail     where the contributor may be told what changed; present only when they
+ *                         consented to contact
+ * @param consentToContact whether the contributor agreed to hear back
+ * @param channel          one of WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API
+ * @param text             the contributor's own words
+ * @param topic            topic from the taxonomy (given by the submitter or classified)
+ * @param sentiment        sentiment score in [-1, 1]
+ * @param rating           optional NPS or CSAT rating
+ * @param externalRef      the submitter's own reference, if any
+ * @param receivedAt       when the item was stored
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeedbackReceived(
+        UUID feedbackId,
+        String contributorId,
+        String contactEmail,
+        boolean consentToContact,
+        String channel,
+        String text,
+        String topic,
+        double sentiment,
+        Rating rating,
+        String externalRef,
+        Instant receivedAt) {
+
+    /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
+    public record Rating(String scale, int score) {
+    }
+}

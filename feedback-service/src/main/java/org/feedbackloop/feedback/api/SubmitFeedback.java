@@ -1,0 +1,70 @@
+package org.feedbackloop.feedback.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.feedback.domain.Channel;
+import org.feedbackloop.feedback.domain.NewFeedback;
+import org.feedbackloop.feedback.domain.RatingScale;
+
+/** The body of {@code POST /api/feedback}. */
+@Schema(name = "SubmitFeedback", description = "A contributor's feedback")
+public record SubmitFeedback(
+        @Schema(description = "The contributor's own words, 1 to 5000 characters",
+                examples = "I was charged twice for my March invoice and still have no refund.")
+        @NotBlank @Size(max = 5000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+        String text,
+
+        @Schema(description = "Where the feedback came from", examples = "WEB")
+        @NotNull
+        Channel channel,
+
+        @Schema(description = "An optional rating: NPS 0–10 or CSAT 1–5")
+        @Valid
+        RatingInput rating,
+
+        @Schema(description = "A topic of the taxonomy (GET /api/feedback/topics); derived from the text when absent",
+                examples = "billing")
+        @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a topic name such as billing")
+        String topic,
+
+        @Schema(description = "Where to tell the contributor what changed; defaults to the address in a customer's token")
+        @Valid
+        ContactInput contact,
+
+        @Schema(description = "Whether the contributor agrees to hear back; default true", examples = "true")
+        Boolean consentToContact,
+
+        @Schema(description = "The submitter's own reference, for example a survey response id", examples = "survey-2026-11/4711")
+        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String externalRef) {
+
+    /** The optional rating of a submission. */
+    @Schema(name = "Rating")
+    @ScoreWithinScale
+    public record RatingInput(
+            @Schema(examples = "NPS") @NotNull RatingScale scale,
+            @Schema(examples = "3") @NotNull Integer score) {
+    }
+
+    @Schema(name = "Contact")
+    public record ContactInput(
+            @Schema(examples = "alice@example.com")
+            @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = 254)
+            String email) {
+    }
+
+    NewFeedback toNewFeedback() {
+        return new NewFeedback(text.strip(), channel,
+                rating == null ? null : rating.scale(),
+                rating == null ? null : rating.score(),
+                topic,
+                contact == null ? null : contact.email(),
+                consentToContact == null || consentToContact,
+                externalRef);
+    }
+}

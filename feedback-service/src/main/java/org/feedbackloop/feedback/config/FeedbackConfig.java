@@ -1,0 +1,47 @@
+package org.feedbackloop.feedback.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Everything a deployment of feedback-service may change; see application.properties for the environment variables. */
+@ConfigMapping(prefix = "feedback")
+public interface FeedbackConfig {
+
+    Broker broker();
+
+    Outbox outbox();
+
+    /** Key that signs pagination cursors; every replica must share it. */
+    String cursorSecret();
+
+    interface Broker {
+        String host();
+
+        int port();
+
+        String virtualHost();
+
+        String username();
+
+        String password();
+
+        /** Off only for brokers without quorum queues (the embedded development broker). */
+        @WithDefault("true")
+        boolean quorumQueues();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events when nothing wakes it earlier. */
+        Duration pollInterval();
+
+        int batchSize();
+
+        /** How long the relay waits for the broker to confirm a batch. */
+        Duration confirmTimeout();
+
+        /** How long published events stay in the outbox table for inspection. */
+        Duration retention();
+    }
+}

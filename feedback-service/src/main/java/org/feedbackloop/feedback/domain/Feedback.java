@@ -1,0 +1,77 @@
+package org.feedbackloop.feedback.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A contributor's words as captured, with what the analysis derived from them and where they are in the loop. */
+@Entity
+@Table(name = "feedback")
+public class Feedback {
+
+    @Id
+    public UUID id;
+
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rating_scale")
+    public RatingScale ratingScale;
+
+    @Column(name = "rating_score")
+    public Integer ratingScore;
+
+    public String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "topic_source")
+    public TopicSource topicSource;
+
+    public double sentiment;
+
+    @Enumerated(EnumType.STRING)
+    public FeedbackStatus status;
+
+    @Column(name = "action_id")
+    public UUID actionId;
+
+    @Column(name = "contributor_id")
+    public String contributorId;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "consent_to_contact")
+    public boolean consentToContact;
+
+    @Column(name = "external_ref")
+    public String externalRef;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+}

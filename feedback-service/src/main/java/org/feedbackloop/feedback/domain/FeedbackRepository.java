@@ -1,0 +1,72 @@
+package org.feedbackloop.feedback.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID> {
+
+    /** The mapped columns: a native entity query must not return others (such as the search vector). */
+    private static final String COLUMNS = """
+            f.id, f.text, f.channel, f.rating_scale, f.rating_score, f.topic, f.topic_source, f.sentiment, f.status,
+            f.action_id, f.contributor_id, f.submitted_by, f.contact_email, f.consent_to_contact, f.external_ref,
+            f.idempotency_key, f.request_hash, f.created_at, f.updated_at, f.version""";
+
+    /** The item, if it exists and the contributor may see it (null contributor: anyone's). */
+    public Uni<Feedback> findVisible(UUID id, String contributorId) {
+        return contributorId == null
+                ? findById(id)
+                : find("id = ?1 and contributorId = ?2", id, contributorId).firstResult();
+    }
+
+    public Uni<Feedback> findByIdempotencyKey(String submittedBy, String idempotencyKey) {
+        return find("submittedBy = ?1 and idempotencyKey = ?2", submittedBy, idempotencyKey).firstResult();
+    }
+
+    /**
+     * One page in newest-first keyset order; asks for {@code limit + 1} rows so the caller knows whether
+     * there is a next page. Authorization is part of the query (the contributor filter), never applied after.
+     */
+    public Uni<List<Feedback>> page(FeedbackQuery query) {
+        var where = new ArrayList<String>();
+        var parameters = new LinkedHashMap<String, Object>();
+        condition(where, parameters, "f.contributor_id = :contributor", "contributor", query.contributorId());
+        condition(where, parameters, "f.status = :status", "status", name(query.status()));
+        condition(where, parameters, "f.topic = :topic", "topic", query.topic());
+        condition(where, parameters, "f.channel = :channel", "channel", name(query.channel()));
+        condition(where, parameters, "f.created_at >= :from", "from", query.from());
+        condition(where, parameters, "f.created_at < :to", "to", query.to());
+        condition(where, parameters, "f.search_vector @@ websearch_to_tsquery('english', :text)", "text", query.text());
+        if (query.after() != null) {
+            where.add("(f.created_at, f.id) < (:afterCreatedAt, :afterId)");
+            parameters.put("afterCreatedAt", query.after().createdAt());
+            parameters.put("afterId", query.after().id());
+        }
+        var sql = "select " + COLUMNS + " from feedback f"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by f.created_at desc, f.id desc limit " + (query.limit() + 1);
+        return getSession().flatMap(session -> {
+            var nativeQuery = session.createNativeQuery(sql, Feedback.class);
+            parameters.forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList();
+        });
+    }
+
+    private static void condition(List<String> where, Map<String, Object> parameters, String sql, String name, Object value) {
+        if (value != null) {
+            where.add(sql);
+            parameters.put(name, value);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

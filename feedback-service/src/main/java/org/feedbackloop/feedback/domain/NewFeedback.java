@@ -1,0 +1,18 @@
+package org.feedbackloop.feedback.domain;
+
+/**
+ * Feedback as submitted, already validated for shape; the service adds identity, analysis and status.
+ *
+ * @param topic        the submitter's topic, or null to derive it from the text
+ * @param contactEmail where to tell the contributor what changed, or null for the address in their token
+ */
+public record NewFeedback(
+        String text,
+        Channel channel,
+        RatingScale ratingScale,
+        Integer ratingScore,
+        String topic,
+        String contactEmail,
+        boolean consentToContact,
+        String externalRef) {
+}

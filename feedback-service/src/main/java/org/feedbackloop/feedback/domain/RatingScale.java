@@ -1,0 +1,29 @@
+package org.feedbackloop.feedback.domain;
+
+/** The rating scales we accept, with their valid score ranges. */
+public enum RatingScale {
+    /** Net Promoter Score: 0 (not at all likely to recommend) to 10. */
+    NPS(0, 10),
+    /** Customer satisfaction: 1 (very unsatisfied) to 5. */
+    CSAT(1, 5);
+
+    private final int min;
+    private final int max;
+
+    RatingScale(int min, int max) {
+        this.min = min;
+        this.max = max;
+    }
+
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public boolean accepts(int score) {
+        return score >= min && score <= max;
+    }
+}

@@ -1,0 +1,51 @@
+package org.feedbackloop.feedback;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** What operators and integrators rely on besides the API itself: health, metrics, OpenAPI. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OperationsTest {
+
+    @Test
+    void readinessReflectsPostgresqlAndRabbitmq() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("RabbitMQ", "Reactive PostgreSQL connections health check"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", hasItems("Outbox relay"));
+    }
+
+    @Test
+    void exposesPrometheusMetricsIncludingOutboxLag() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("outbox_lag_seconds"))
+                .body(containsString("outbox_events_pending"))
+                .body(containsString("outbox_events_published_total"));
+    }
+
+    @Test
+    void describesTheApiInOpenApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/feedback'.post.summary", is("Submit feedback"))
+                .body("paths.'/api/feedback/{id}'.get", notNullValue())
+                .body("components.schemas.SubmitFeedback.properties.text.maxLength", is(5000))
+                .body("components.securitySchemes.bearer", notNullValue());
+    }
+
+    @Test
+    void echoesAGivenRequestIdAndMakesOneOtherwise() {
+        given().header("X-Request-Id", "abc-123").get("/q/health/live").then().header("X-Request-Id", is("abc-123"));
+        given().get("/q/health/live").then().header("X-Request-Id", notNullValue());
+    }
+}

@@ -1,0 +1,83 @@
+package org.feedbackloop.feedback;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.feedbackloop.feedback.support.EventTap;
+import org.feedbackloop.feedback.support.Rows;
+import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.feedback.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/** RabbitMQ goes away: feedback is still accepted, and every event is published once it is back. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OutboxOutageTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @AfterEach
+    void brokerIsBack() throws Exception {
+        TestInfrastructure.brokerProxy().restore();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    void acceptsFeedbackDuringABrokerOutageAndPublishesItAfterwards() throws Exception {
+        try (var tap = new EventTap("feedback.received")) {
+            TestInfrastructure.brokerProxy().cut();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503)
+                            .body("checks.find { it.name == 'RabbitMQ' }.status", is("DOWN")));
+
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", "outage-" + UUID.randomUUID())
+                        .body("{\"text\": \"Written while the broker is away, number %d\", \"channel\": \"WEB\"}".formatted(i))
+                        .post("/api/feedback")
+                        .then().statusCode(201).extract().<String>path("id"));
+            }
+            var rows = new Rows(database);
+            Thread.sleep(2_000);
+            for (var id : ids) {
+                assertThat(tap.about(id)).as("published during the outage").isEmpty();
+                assertThat(rows.count("select count(*) from outbox_event where aggregate_id = ? and published_at is null", id))
+                        .isEqualTo(1);
+            }
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("outbox_events_pending"));
+
+            TestInfrastructure.brokerProxy().restore();
+
+            for (var id : ids) {
+                assertThat(tap.awaitAbout(id, Duration.ofSeconds(30))).as("published once after the outage").hasSize(1);
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (var id : ids) {
+                    assertThat(rows.count("select count(*) from outbox_event where aggregate_id = ? and published_at is not null", id))
+                            .isEqualTo(1);
+                }
+            });
+            Thread.sleep(1_000);
+            for (var id : ids) {
+                assertThat(tap.about(id)).as("no duplicate for " + id).hasSize(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# Sourced by ./mvnw and ./feedbackloop: exports JAVA_HOME pointing at a JDK 21 or newer.
+
+jdk_major() { # prints the feature version of the JDK at $1, or nothing
+  [ -x "$1/bin/javac" ] || return 0
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p'
+}
+
+find_jdk() {
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk*; do
+    [ -n "$candidate" ] && [ -d "$candidate" ] || continue
+    major=$(jdk_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  if command -v javac >/dev/null 2>&1; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    major=$(jdk_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  fi
+  return 1
+}
+
+if ! JAVA_HOME=$(find_jdk); then
+  echo "Feedback Loop needs a JDK 21 or newer, and none was found in JAVA_HOME, /usr/lib/jvm or on the PATH." >&2
+  echo "Install one (for example: apt-get install openjdk-21-jdk-headless, or a Temurin 21 JDK) and/or set JAVA_HOME to it." >&2
+  exit 1
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"

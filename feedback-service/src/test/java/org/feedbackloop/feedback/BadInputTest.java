@@ -87,6 +87,7 @@ class BadInputTest {
                 postAsAlice("text as a number", "text", "{\"text\": 42, \"channel\": \"WEB\"}"),
                 postAsAlice("text as an object", "text", "{\"text\": {\"a\": 1}, \"channel\": \"WEB\"}"),
                 postAsAlice("text with a NUL character", "text", "{\"text\": \"bad \\u0000 byte\", \"channel\": \"WEB\"}"),
+                postAsAlice("text with an unpaired surrogate", "text", "{\"text\": \"late again \\ud83d\", \"channel\": \"WEB\"}"),
                 // channel
                 postAsAlice("missing channel", "channel", "{\"text\": \"words\"}"),
                 postAsAlice("unknown channel", "channel", "{\"text\": \"words\", \"channel\": \"FAX\"}"),

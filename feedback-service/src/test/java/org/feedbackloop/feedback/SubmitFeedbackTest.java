@@ -66,6 +66,16 @@ class SubmitFeedbackTest {
     }
 
     @Test
+    void keepsAnyLanguageAndEmojiExactlyAsWritten() {
+        var words = "Lieferung zu spät 😡 — 配送が遅い — «très déçu»";
+        var id = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"text\": \"%s\", \"channel\": \"SOCIAL\"}".formatted(words))
+                .post("/api/feedback").then().statusCode(201).extract().<String>path("id");
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + id)
+                .then().statusCode(200).body("text", is(words));
+    }
+
+    @Test
     void answersWithTheLocationOfTheNewItem() {
         var response = given().auth().oauth2(Tokens.of("bob")).contentType(ContentType.JSON)
                 .body("{\"text\": \"The courier left my parcel in the rain.\", \"channel\": \"EMAIL\"}")

@@ -16,7 +16,7 @@ import org.feedbackloop.feedback.domain.RatingScale;
 public record SubmitFeedback(
         @Schema(description = "The contributor's own words, 1 to 5000 characters",
                 examples = "I was charged twice for my March invoice and still have no refund.")
-        @NotBlank @Size(max = 5000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+        @NotBlank @Size(max = 5000) @WellFormedText
         String text,
 
         @Schema(description = "Where the feedback came from", examples = "WEB")
@@ -40,7 +40,7 @@ public record SubmitFeedback(
         Boolean consentToContact,
 
         @Schema(description = "The submitter's own reference, for example a survey response id", examples = "survey-2026-11/4711")
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 200) @WellFormedText @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String externalRef) {
 
     /** The optional rating of a submission. */
@@ -54,7 +54,7 @@ public record SubmitFeedback(
     @Schema(name = "Contact")
     public record ContactInput(
             @Schema(examples = "alice@example.com")
-            @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = 254)
+            @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = 254) @WellFormedText
             String email) {
     }
 

@@ -21,6 +21,10 @@ public final class EventTypes {
     public static final String ACTION_DUE_CHANGED = "action.due-changed";
     public static final String ACTION_OVERDUE = "action.overdue";
     public static final String ACTION_ESCALATED = "action.escalated";
+    /** Extension: a public progress note without a change of status. */
+    public static final String ACTION_PROGRESS_POSTED = "action.progress-posted";
+    /** Extension: a reminder to the owner before a deadline. */
+    public static final String ACTION_DEADLINE_APPROACHING = "action.deadline-approaching";
 
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
 

@@ -210,7 +210,6 @@ public class OutboxRelay {
         var headers = event.traceparent() == null ? Map.<String, Object>of() : Map.<String, Object>of("traceparent", event.traceparent());
         return new AMQP.BasicProperties.Builder()
                 .contentType(CloudEvent.STRUCTURED_CONTENT_TYPE)
-                .contentEncoding(StandardCharsets.UTF_8.name())
                 .deliveryMode(2)
                 .messageId(event.id().toString())
                 .type(event.type())

@@ -1,0 +1,69 @@
+package org.feedbackloop.action.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Priority;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies the action endpoints accept. */
+public final class ActionRequests {
+
+    private ActionRequests() {
+    }
+
+    @Schema(name = "CreateAction")
+    public record CreateAction(
+            @Schema(description = "Feedback received by triage and not yet tracked by an action")
+            @NotEmpty @Size(max = 100) List<@NotNull UUID> feedbackIds,
+            @Schema(description = "Defaults to the first sentence of the first feedback")
+            @Size(min = 1, max = 200) @WellFormedText String title,
+            @Schema(description = "Defaults to the routing rule of the feedback's topic", examples = "billing")
+            @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a team name such as billing") String team,
+            @Schema(description = "Defaults to the highest priority of the feedback") Priority priority,
+            @Schema(description = "Defaults to the SLA of the priority") Instant dueAt) {
+    }
+
+    @Schema(name = "Transition")
+    public record Transition(
+            @Schema(examples = "PLANNED") @NotNull ActionStatus to,
+            @Schema(description = "Internal note, for the history") @Size(max = 2000) @WellFormedText String note,
+            @Schema(description = "What every contributor reads; required for DONE and DECLINED",
+                    examples = "We fixed the double charge and refunded everyone affected.")
+            @Size(max = 2000) @WellFormedText String publicNote) {
+    }
+
+    @Schema(name = "ProgressUpdate")
+    public record ProgressUpdate(
+            @Schema(examples = "We found the cause and will ship the fix on Monday.")
+            @NotBlank @Size(max = 2000) @WellFormedText String publicNote) {
+    }
+
+    @Schema(name = "Assignment")
+    public record Assignment(
+            @Schema(description = "The owner's user id (token subject); null puts the action back in the team queue")
+            @Size(max = 100) @WellFormedText String ownerId,
+            @Schema(description = "Display name of the owner") @Size(max = 200) @WellFormedText String ownerName) {
+    }
+
+    @Schema(name = "DueChange")
+    public record DueChange(
+            @NotNull Instant dueAt,
+            @Schema(description = "Why: contributors may be told") @Size(max = 2000) @WellFormedText String reason) {
+    }
+
+    @Schema(name = "Links")
+    public record Links(@NotEmpty @Size(max = 100) List<@NotNull UUID> feedbackIds) {
+    }
+
+    @Schema(name = "Merge")
+    public record Merge(@Schema(description = "The action the duplicate merges into") @NotNull UUID into) {
+    }
+}

@@ -1,0 +1,221 @@
+package org.feedbackloop.action.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.action.api.problem.Problem;
+import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.domain.Action;
+import org.feedbackloop.action.domain.ActionPosition;
+import org.feedbackloop.action.domain.ActionService;
+import org.feedbackloop.action.security.Caller;
+import org.feedbackloop.action.security.Roles;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** The action part of the public contract: the queue, the workflow, and the changes owners make. */
+@Path("/api/actions")
+@Tag(name = "Actions", description = "Tracked work that comes out of feedback: owners, deadlines, workflow")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActionResource {
+
+    private static final String IF_MATCH_DESCRIPTION = "The ETag of the action as you read it";
+
+    private final SecurityIdentity identity;
+    private final ActionService actions;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    ActionResource(SecurityIdentity identity, ActionService actions, CursorCodec cursors, Clock clock) {
+        this.identity = identity;
+        this.actions = actions;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** One page of actions with its cursor. */
+    @Schema(name = "ActionPage")
+    public record ActionPage(List<ActionView> items,
+                             @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                             String nextCursor) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
+    @Operation(summary = "The action queue", description = "Most urgent first by default. Combine owner=me, team, "
+            + "status, overdue and feedbackId; follow nextCursor for more.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ActionPage> list(@BeanParam ListActionsParams params) {
+        var now = clock.instant();
+        var query = params.toQuery(caller(), cursors, now);
+        return actions.page(query).map(found -> {
+            var more = found.size() > query.limit();
+            var page = more ? found.subList(0, query.limit()) : found;
+            var next = more ? cursors.encode(ActionPosition.of(query.sort(), page.getLast())) : null;
+            return new ActionPage(page.stream().map(action -> ActionView.of(action, now)).toList(), next);
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
+    @Operation(summary = "One action with its history", description = "The ETag header carries its version.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> get(@PathParam("id") String id) {
+        return actions.detail(uuid(id)).map(detail -> Response.ok(ActionView.of(detail.action(), clock.instant(), detail.history()))
+                .header(HttpHeaders.ETAG, Versions.etag(detail.action())).build());
+    }
+
+    @GET
+    @Path("{id}/feedback")
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
+    @Operation(summary = "The feedback an action tracks, in the contributors' own words")
+    public Uni<List<LinkedFeedbackView>> feedback(@PathParam("id") String id) {
+        return actions.feedbackOf(uuid(id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Open an action for feedback", description = "For feedback triage did not link yet. "
+            + "Owners open actions for their teams and own them.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "from feedback", value = "{\"feedbackIds\": [\"0b6f1f8e-8c1e-4f3a-9a57-1f0c3c1b2d4e\"]}")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "409", description = "A feedback is already tracked", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> create(@Valid @NotNull ActionRequests.CreateAction body) {
+        return actions.create(caller(), new ActionService.NewAction(body.feedbackIds(), body.title(), body.team(),
+                        body.priority(), body.dueAt()))
+                .map(action -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/actions/" + action.id)
+                        .header(HttpHeaders.ETAG, Versions.etag(action))
+                        .entity(ActionView.of(action, clock.instant())).build());
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Move the action through its workflow",
+            description = "OPEN → PLANNED → IN_PROGRESS → DONE, and DECLINED from any open state. DONE and DECLINED "
+                    + "need a publicNote: it is what every contributor reads.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "done", value = "{\"to\": \"DONE\", \"publicNote\": \"We refunded every double charge.\"}")))
+    @APIResponse(responseCode = "200", description = "Moved; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The workflow forbids it", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> transition(@PathParam("id") String id,
+                                    @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Valid @NotNull ActionRequests.Transition body) {
+        return changed(actions.transition(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote()));
+    }
+
+    @POST
+    @Path("{id}/updates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Tell every contributor about progress", description = "Without changing the status; "
+            + "it stops the inform clock.")
+    public Uni<Response> update(@PathParam("id") String id,
+                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull ActionRequests.ProgressUpdate body) {
+        return changed(actions.postProgress(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.publicNote()));
+    }
+
+    @PUT
+    @Path("{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
+            + "with a null ownerId); managers and admins assign anyone.")
+    public Uni<Response> assign(@PathParam("id") String id,
+                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull ActionRequests.Assignment body) {
+        return changed(actions.assign(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.ownerId(), body.ownerName()));
+    }
+
+    @PUT
+    @Path("{id}/due")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
+    public Uni<Response> reschedule(@PathParam("id") String id,
+                                    @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Valid @NotNull ActionRequests.DueChange body) {
+        return changed(actions.changeDue(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.dueAt(), body.reason()));
+    }
+
+    @POST
+    @Path("{id}/links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Link more feedback to the action")
+    public Uni<Response> link(@PathParam("id") String id,
+                              @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @Valid @NotNull ActionRequests.Links body) {
+        return changed(actions.link(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.feedbackIds()));
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Merge this duplicate into another action",
+            description = "Its feedback and history move to the other action; each moved contributor is told once; "
+                    + "this action ends as MERGED. If-Match is this action's ETag.")
+    public Uni<Response> merge(@PathParam("id") String id,
+                               @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull ActionRequests.Merge body) {
+        return changed(actions.merge(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.into()));
+    }
+
+    private Uni<Response> changed(Uni<Action> change) {
+        return change.map(action -> Response.ok(ActionView.of(action, clock.instant()))
+                .header(HttpHeaders.ETAG, Versions.etag(action)).build());
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+
+    static UUID uuid(String id) {
+        try {
+            if (id.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.feedbackloop.action.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.domain.Action;
+import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.HistoryEntry;
+import org.feedbackloop.action.domain.Priority;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An action as the API shows it; {@code history} only in the detail view. */
+@Schema(name = "Action")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ActionView(
+        UUID id,
+        @Schema(examples = "I was charged twice for my March invoice") String title,
+        @Schema(examples = "billing") String topic,
+        @Schema(examples = "billing") String team,
+        Owner owner,
+        ActionStatus status,
+        Priority priority,
+        @Schema(description = "The fix clock") Instant dueAt,
+        @Schema(description = "The inform clock: every contributor should have heard something substantive by then; absent when nobody waits")
+        Instant informBy,
+        @Schema(description = "Past either clock while open") boolean overdue,
+        @Schema(description = "The latest note contributors read") String publicNote,
+        Instant lastPublicUpdateAt,
+        @Schema(description = "For a MERGED action: the action its feedback moved to") UUID mergedInto,
+        int feedbackCount,
+        int contributorCount,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt,
+        @Schema(description = "Also the ETag; send it back in If-Match to change the action") int version,
+        List<HistoryView> history) {
+
+    @Schema(name = "Owner")
+    public record Owner(String id, String name) {
+    }
+
+    @Schema(name = "HistoryEntry")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryView(Instant at, Owner actor, HistoryEntry.Kind kind, String from, String to, String note,
+                              String publicNote) {
+
+        static HistoryView of(HistoryEntry entry) {
+            return new HistoryView(entry.at, new Owner(entry.actorId, entry.actorName), entry.kind, entry.fromValue,
+                    entry.toValue, entry.note, entry.publicNote);
+        }
+    }
+
+    static ActionView of(Action a, Instant now) {
+        return of(a, now, null);
+    }
+
+    static ActionView of(Action a, Instant now, List<HistoryEntry> history) {
+        return new ActionView(a.id, a.title, a.topic, a.team, a.ownerId == null ? null : new Owner(a.ownerId, a.ownerName),
+                a.status, a.priority, a.dueAt, a.informBy, a.isOverdue(now), a.publicNote, a.lastPublicUpdateAt,
+                a.mergedInto, a.feedbackCount, a.contributorCount, a.createdAt, a.updatedAt, a.closedAt, a.version,
+                history == null ? null : history.stream().map(HistoryView::of).toList());
+    }
+}

@@ -1,0 +1,119 @@
+package org.feedbackloop.action.api;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.action.api.problem.Problem;
+import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.api.problem.ProblemType;
+import org.feedbackloop.action.routing.RoutingRule;
+import org.feedbackloop.action.routing.RoutingRuleRepository;
+import org.feedbackloop.action.security.Roles;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The routing rules triage applies: topic → team and default owner. */
+@Path("/api/routing-rules")
+@Tag(name = "Routing rules", description = "Where triage sends feedback of each topic")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoutingRuleResource {
+
+    private static final String NAME = "[a-z][a-z0-9-]{1,39}";
+
+    private final RoutingRuleRepository rules;
+    private final Clock clock;
+
+    RoutingRuleResource(RoutingRuleRepository rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Schema(name = "RoutingRule")
+    public record RoutingRuleView(
+            @Schema(examples = "billing") String topic,
+            @Schema(examples = "billing") String team,
+            @Schema(description = "Owner of new actions of this topic (token subject); none: the team's queue") String defaultOwnerId,
+            String defaultOwnerName) {
+
+        static RoutingRuleView of(RoutingRule rule) {
+            return new RoutingRuleView(rule.topic, rule.team, rule.defaultOwnerId, rule.defaultOwnerName);
+        }
+    }
+
+    @Schema(name = "RoutingRuleChange")
+    public record RoutingRuleChange(
+            @NotNull @Pattern(regexp = NAME, message = "must be a team name such as billing") String team,
+            @Size(max = 100) @WellFormedText String defaultOwnerId,
+            @Size(max = 200) @WellFormedText String defaultOwnerName) {
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "List the routing rules", description = "Topics without a rule go to the triage team.")
+    public Uni<List<RoutingRuleView>> list() {
+        return rules.inOrder().map(list -> list.stream().map(RoutingRuleView::of).toList());
+    }
+
+    @PUT
+    @Path("{topic}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Create or replace the rule of a topic", description = "Applies to feedback triaged from now on.")
+    public Uni<RoutingRuleView> put(@PathParam("topic") String topic, @Valid @NotNull RoutingRuleChange body) {
+        requireTopicName(topic);
+        return Panache.withTransaction(() -> rules.findById(topic)
+                .map(existing -> existing != null ? existing : newRule(topic))
+                .flatMap(rule -> {
+                    rule.team = body.team();
+                    rule.defaultOwnerId = body.defaultOwnerId();
+                    rule.defaultOwnerName = body.defaultOwnerId() == null ? null : body.defaultOwnerName();
+                    rule.updatedAt = clock.instant();
+                    return rules.persist(rule);
+                })).map(RoutingRuleView::of);
+    }
+
+    @DELETE
+    @Path("{topic}")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Delete the rule of a topic", description = "Its feedback then goes to the triage team.")
+    public Uni<Response> delete(@PathParam("topic") String topic) {
+        requireTopicName(topic);
+        return Panache.withTransaction(() -> rules.deleteById(topic)).map(deleted -> deleted
+                ? Response.noContent().build()
+                : Response.status(404).type(Problem.MEDIA_TYPE)
+                        .entity(Problem.of(ProblemType.NOT_FOUND, "There is no rule for topic " + topic)).build());
+    }
+
+    private static void requireTopicName(String topic) {
+        if (!topic.matches(NAME)) {
+            throw ProblemException.invalid("topic", "must be a topic name such as billing");
+        }
+    }
+
+    private static RoutingRule newRule(String topic) {
+        var rule = new RoutingRule();
+        rule.topic = topic;
+        return rule;
+    }
+}

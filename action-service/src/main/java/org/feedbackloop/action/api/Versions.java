@@ -1,0 +1,41 @@
+package org.feedbackloop.action.api;
+
+import org.feedbackloop.action.api.problem.Problem;
+import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.api.problem.ProblemType;
+import org.feedbackloop.action.domain.Action;
+
+/** An action's version travels as a strong ETag ({@code "7"}) and comes back in {@code If-Match}. */
+final class Versions {
+
+    private Versions() {
+    }
+
+    static String etag(Action action) {
+        return "\"" + action.version + "\"";
+    }
+
+    /** The version the client read; 428 without If-Match, 400 when it is not one of our ETags. */
+    static int fromIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the action as you read it, so that no change is lost"));
+        }
+        var value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            int version = Integer.parseInt(value);
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "must be the ETag of the action, such as \"3\"");
+        }
+    }
+}

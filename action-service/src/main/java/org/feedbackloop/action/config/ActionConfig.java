@@ -1,0 +1,93 @@
+package org.feedbackloop.action.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Everything a deployment of action-service may change; see application.properties for the environment variables. */
+@ConfigMapping(prefix = "actions")
+public interface ActionConfig {
+
+    Broker broker();
+
+    Outbox outbox();
+
+    Triage triage();
+
+    Deadlines deadlines();
+
+    /** Key that signs pagination cursors; every replica must share it. */
+    String cursorSecret();
+
+    interface Broker {
+        String host();
+
+        int port();
+
+        String virtualHost();
+
+        String username();
+
+        String password();
+
+        @WithDefault("true")
+        boolean quorumQueues();
+    }
+
+    interface Outbox {
+        Duration pollInterval();
+
+        int batchSize();
+
+        Duration confirmTimeout();
+
+        Duration retention();
+    }
+
+    interface Triage {
+        /** The team that receives feedback whose topic has no routing rule. */
+        String defaultTeam();
+
+        /** pg_trgm similarity (0–1) from which new feedback joins an open action of its topic. */
+        double similarityThreshold();
+
+        Sla sla();
+
+        /** How soon a detractor (NPS ≤ 6, CSAT ≤ 2) must hear something substantive. */
+        Duration detractorInformWithin();
+
+        /** How soon every other contributor must hear something substantive. */
+        Duration informWithin();
+    }
+
+    /** Time to fix by priority. */
+    interface Sla {
+        Duration p1();
+
+        Duration p2();
+
+        Duration p3();
+
+        Duration p4();
+    }
+
+    interface Deadlines {
+        /** How often the scheduler looks for deadlines; each replica runs it, the database shares the work. */
+        Duration scanInterval();
+
+        /** Reminder to the owner this long before {@code dueAt}. */
+        Duration fixReminderBefore();
+
+        /** Reminder to the owner this long before {@code informBy}. */
+        Duration informReminderBefore();
+
+        /** Managers are told when a deadline is missed by more than this. */
+        Duration escalateAfter();
+
+        /** Managers are told when this many pieces of feedback are linked to one action. */
+        int repeatsThreshold();
+
+        int batchSize();
+    }
+}

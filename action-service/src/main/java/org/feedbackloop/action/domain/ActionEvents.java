@@ -1,0 +1,81 @@
+package org.feedbackloop.action.domain;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.action.outbox.OutboxWriter;
+import org.feedbackloop.events.ActionAssigned;
+import org.feedbackloop.events.ActionCreated;
+import org.feedbackloop.events.ActionDeadline;
+import org.feedbackloop.events.ActionDueChanged;
+import org.feedbackloop.events.ActionEscalated;
+import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.ActionProgressPosted;
+import org.feedbackloop.events.ActionStatusChanged;
+import org.feedbackloop.events.EventTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes the {@code action.events} of a change to the outbox, in the transaction of the change. */
+@ApplicationScoped
+public class ActionEvents {
+
+    private final OutboxWriter outbox;
+
+    ActionEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    Uni<Void> created(Action a) {
+        return add(EventTypes.ACTION_CREATED, a, new ActionCreated(a.id, a.title, a.topic, a.team, a.ownerId,
+                a.priority.name(), a.status.name(), a.dueAt, a.informBy, a.createdAt));
+    }
+
+    Uni<Void> feedbackLinked(Action a, FeedbackItem f, UUID mergedFrom) {
+        return add(EventTypes.ACTION_FEEDBACK_LINKED, a, new ActionFeedbackLinked(a.id, f.feedbackId, f.contributorId,
+                f.consentToContact ? f.contactEmail : null, f.consentToContact, a.title, a.status.name(), a.team,
+                a.dueAt, mergedFrom, f.linkedAt));
+    }
+
+    Uni<Void> statusChanged(Action a, ActionStatus from, String publicNote, Actor actor, Instant at) {
+        return add(EventTypes.ACTION_STATUS_CHANGED, a, new ActionStatusChanged(a.id, a.title, from.name(),
+                a.status.name(), publicNote, a.dueAt, a.feedbackCount, actor.id(), at));
+    }
+
+    Uni<Void> progressPosted(Action a, String publicNote, Actor actor, Instant at) {
+        return add(EventTypes.ACTION_PROGRESS_POSTED, a, new ActionProgressPosted(a.id, a.title, a.status.name(),
+                publicNote, a.dueAt, actor.id(), at));
+    }
+
+    Uni<Void> assigned(Action a, String previousOwnerId, Actor actor, Instant at) {
+        return add(EventTypes.ACTION_ASSIGNED, a, new ActionAssigned(a.id, a.title, a.team, a.ownerId, a.ownerName,
+                previousOwnerId, actor.id(), at));
+    }
+
+    Uni<Void> dueChanged(Action a, Instant previousDueAt, String reason, Actor actor, Instant at) {
+        return add(EventTypes.ACTION_DUE_CHANGED, a, new ActionDueChanged(a.id, a.title, previousDueAt, a.dueAt,
+                reason, actor.id(), at));
+    }
+
+    public Uni<Void> deadline(String type, Action a, Clock clock, Instant deadline, Instant at) {
+        return add(type, a, new ActionDeadline(a.id, a.title, clock.name(), deadline, a.team, a.ownerId,
+                a.priority.name(), at));
+    }
+
+    public Uni<Void> escalated(Action a, String reason, Instant deadline, Instant at) {
+        return add(EventTypes.ACTION_ESCALATED, a, new ActionEscalated(a.id, a.title, reason, a.team, a.ownerId,
+                a.priority.name(), a.feedbackCount, deadline, at));
+    }
+
+    private Uni<Void> add(String type, Action action, Object data) {
+        return outbox.add(type, action.id.toString(), data).replaceWithVoid();
+    }
+
+    /** The two clocks of an action. */
+    public enum Clock {
+        /** {@code dueAt}: the issue is fixed. */
+        FIX,
+        /** {@code informBy}: every contributor heard something substantive. */
+        INFORM
+    }
+}

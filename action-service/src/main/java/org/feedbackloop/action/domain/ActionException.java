@@ -1,0 +1,61 @@
+package org.feedbackloop.action.domain;
+
+import java.util.UUID;
+
+/** What the domain refuses; each kind maps to one HTTP answer. */
+public sealed class ActionException extends RuntimeException {
+
+    private ActionException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** 404: no such action. */
+    public static final class NotFound extends ActionException {
+        public NotFound(UUID id) {
+            super("There is no action " + id);
+        }
+    }
+
+    /** 409: the client's If-Match version is not the current one. */
+    public static final class StaleVersion extends ActionException {
+        public StaleVersion(int current) {
+            super("The action is at version " + current + " now: read it again and retry");
+        }
+    }
+
+    /** 422: the workflow does not allow it. */
+    public static final class TransitionForbidden extends ActionException {
+        public TransitionForbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** 403: owners act on their teams' actions only, integrators on none. */
+    public static final class NotYourTeam extends ActionException {
+        public NotYourTeam(String team) {
+            super("You may not change actions of team " + team);
+        }
+    }
+
+    /** 409: the feedback is already tracked by another action. */
+    public static final class AlreadyTracked extends ActionException {
+        public AlreadyTracked(UUID feedbackId, UUID actionId) {
+            super("Feedback " + feedbackId + " is already tracked by action " + actionId
+                    + "; link it by merging that action instead");
+        }
+    }
+
+    /** 400 on one field: a value the domain cannot accept. */
+    public static final class InvalidField extends ActionException {
+        private final String field;
+
+        public InvalidField(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.feedbackloop.action.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Feedback as triage received it (from {@code feedback.received}), and the action that tracks it. */
+@Entity
+@Table(name = "feedback_item")
+public class FeedbackItem {
+
+    @Id
+    @Column(name = "feedback_id")
+    public UUID feedbackId;
+
+    @Column(name = "action_id")
+    public UUID actionId;
+
+    public String text;
+
+    public String topic;
+
+    public double sentiment;
+
+    @Column(name = "rating_scale")
+    public String ratingScale;
+
+    @Column(name = "rating_score")
+    public Integer ratingScore;
+
+    public String channel;
+
+    @Column(name = "contributor_id")
+    public String contributorId;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "consent_to_contact")
+    public boolean consentToContact;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "linked_at")
+    public Instant linkedAt;
+
+    /** NPS 0–6 or CSAT 1–2: they should hear back sooner (ARCHITECTURE: the inform clock). */
+    public boolean isDetractor() {
+        if (ratingScale == null || ratingScore == null) {
+            return false;
+        }
+        return switch (ratingScale) {
+            case "NPS" -> ratingScore <= 6;
+            case "CSAT" -> ratingScore <= 2;
+            default -> false;
+        };
+    }
+
+    /** Who to count once among an action's contributors: the person, or the address of an imported contributor. */
+    public String contributorKey() {
+        if (contributorId != null) {
+            return contributorId;
+        }
+        return contactEmail != null ? "email:" + contactEmail.toLowerCase() : "feedback:" + feedbackId;
+    }
+}

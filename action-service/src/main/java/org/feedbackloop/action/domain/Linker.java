@@ -1,0 +1,85 @@
+package org.feedbackloop.action.domain;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.action.config.ActionConfig;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Links feedback to an action, the one way it happens (triage, by hand, or by a merge): counts, the inform
+ * clock, priority, history, the {@code action.feedback-linked} event, and the escalation of repeats.
+ */
+@ApplicationScoped
+public class Linker {
+
+    private final FeedbackItemRepository items;
+    private final HistoryRepository history;
+    private final ActionEvents events;
+    private final Deadlines deadlines;
+    private final int repeatsThreshold;
+
+    Linker(FeedbackItemRepository items, HistoryRepository history, ActionEvents events, Deadlines deadlines,
+           ActionConfig config) {
+        this.items = items;
+        this.history = history;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.repeatsThreshold = config.deadlines().repeatsThreshold();
+    }
+
+    /** Must run in a transaction; {@code mergedFrom} is the duplicate the feedback comes from, or null. */
+    public Uni<Void> link(Action action, FeedbackItem feedback, Actor actor, Instant now, UUID mergedFrom) {
+        feedback.actionId = action.id;
+        feedback.linkedAt = now;
+        var informBy = deadlines.informBy(feedback, now);
+        if (action.informBy == null || informBy.isBefore(action.informBy)) {
+            action.informBy = informBy;
+        }
+        action.updatedAt = now;
+        var entry = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.FEEDBACK_LINKED,
+                mergedFrom == null ? null : mergedFrom.toString(), feedback.feedbackId.toString());
+        return Panache.getSession()
+                .call(session -> session.flush())
+                .flatMap(session -> items.countContributors(action.id).invoke(count -> action.contributorCount = count)
+                        .flatMap(count -> items.count("actionId", action.id)))
+                .invoke(count -> action.feedbackCount = count.intValue())
+                .flatMap(count -> history.persist(entry))
+                .flatMap(saved -> raisePriority(action, feedback, actor, now))
+                .flatMap(nothing -> events.feedbackLinked(action, feedback, mergedFrom))
+                .flatMap(nothing -> escalateRepeats(action, now));
+    }
+
+    private Uni<Void> raisePriority(Action action, FeedbackItem feedback, Actor actor, Instant now) {
+        var priority = PriorityRule.of(feedback);
+        if (!priority.isHigherThan(action.priority)) {
+            return Uni.createFrom().voidItem();
+        }
+        var raised = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.PRIORITY_RAISED,
+                action.priority.name(), priority.name());
+        action.priority = priority;
+        var sooner = deadlines.fixBy(priority, now);
+        if (!sooner.isBefore(action.dueAt)) {
+            return history.persist(raised).replaceWithVoid();
+        }
+        var previousDue = action.dueAt;
+        action.dueAt = sooner;
+        var moved = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.DUE_CHANGED,
+                previousDue.toString(), sooner.toString()).withNotes("priority raised to " + priority, null);
+        return history.persist(raised)
+                .flatMap(saved -> history.persist(moved))
+                .flatMap(saved -> events.dueChanged(action, previousDue, "priority raised to " + priority, actor, now));
+    }
+
+    private Uni<Void> escalateRepeats(Action action, Instant now) {
+        if (action.repeatsEscalatedAt != null || action.feedbackCount < repeatsThreshold) {
+            return Uni.createFrom().voidItem();
+        }
+        action.repeatsEscalatedAt = now;
+        var entry = HistoryEntry.of(action.id, now, Actor.TRIAGE, HistoryEntry.Kind.ESCALATED, null, "REPEATS")
+                .withNotes(action.feedbackCount + " pieces of feedback say the same", null);
+        return history.persist(entry).flatMap(saved -> events.escalated(action, "REPEATS", null, now));
+    }
+}

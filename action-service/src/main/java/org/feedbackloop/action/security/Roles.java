@@ -1,0 +1,12 @@
+package org.feedbackloop.action.security;
+
+/** Realm roles of Keycloak realm {@code feedbackloop}. */
+public final class Roles {
+    public static final String OWNER = "owner";
+    public static final String MANAGER = "manager";
+    public static final String ADMIN = "admin";
+    public static final String INTEGRATOR = "integrator";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,133 @@
+package org.feedbackloop.action.triage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.action.config.ActionConfig;
+import org.feedbackloop.action.domain.Action;
+import org.feedbackloop.action.domain.ActionRepository;
+import org.feedbackloop.action.domain.ActionService;
+import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Actor;
+import org.feedbackloop.action.domain.Deadlines;
+import org.feedbackloop.action.domain.FeedbackItem;
+import org.feedbackloop.action.domain.FeedbackItemRepository;
+import org.feedbackloop.action.domain.Linker;
+import org.feedbackloop.action.domain.PriorityRule;
+import org.feedbackloop.action.domain.Titles;
+import org.feedbackloop.action.messaging.ProcessedEvents;
+import org.feedbackloop.action.outbox.OutboxWriter;
+import org.feedbackloop.action.routing.Routing;
+import org.feedbackloop.events.FeedbackReceived;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Turns received feedback into tracked work: records it, routes its topic to a team, links it to an open
+ * action on the same issue (pg_trgm similarity within the topic) or opens a new one with the SLA of its
+ * priority. One transaction per event, with the event id recorded first: a redelivery changes nothing.
+ */
+@ApplicationScoped
+public class Triage {
+
+    static final String CONSUMER = "triage";
+
+    /** What triage did with one event. */
+    public enum Outcome { LINKED, OPENED, DUPLICATE }
+
+    private final ProcessedEvents processed;
+    private final FeedbackItemRepository items;
+    private final ActionRepository actions;
+    private final ActionService actionService;
+    private final Routing routing;
+    private final Linker linker;
+    private final Deadlines deadlines;
+    private final OutboxWriter outbox;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final double similarityThreshold;
+
+    Triage(ProcessedEvents processed, FeedbackItemRepository items, ActionRepository actions,
+           ActionService actionService, Routing routing, Linker linker, Deadlines deadlines, OutboxWriter outbox,
+           MeterRegistry metrics, Clock clock, ActionConfig config) {
+        this.processed = processed;
+        this.items = items;
+        this.actions = actions;
+        this.actionService = actionService;
+        this.routing = routing;
+        this.linker = linker;
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.similarityThreshold = config.triage().similarityThreshold();
+    }
+
+    @WithSpan("triage")
+    public Uni<Outcome> handle(UUID eventId, FeedbackReceived received) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> {
+                    if (!first) {
+                        return Uni.createFrom().item(Outcome.DUPLICATE);
+                    }
+                    return items.findById(received.feedbackId()).flatMap(known -> known != null
+                            ? Uni.createFrom().item(Outcome.DUPLICATE)
+                            : triage(item(received)));
+                }))
+                .invoke(outcome -> {
+                    if (outcome != Outcome.DUPLICATE) {
+                        outbox.committed();
+                    }
+                    metrics.counter("triage.feedback", "outcome", outcome.name().toLowerCase()).increment();
+                });
+    }
+
+    private Uni<Outcome> triage(FeedbackItem item) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return items.persist(item)
+                .flatMap(saved -> actions.mostSimilarOpen(item.topic, item.text, similarityThreshold))
+                .flatMap(similar -> similar != null
+                        ? linker.link(similar, item, Actor.TRIAGE, now, null).replaceWith(Outcome.LINKED)
+                        : open(item, now).replaceWith(Outcome.OPENED));
+    }
+
+    private Uni<Void> open(FeedbackItem item, java.time.Instant now) {
+        return routing.route(item.topic).flatMap(route -> {
+            var action = new Action();
+            action.id = UUID.randomUUID();
+            action.title = Titles.of(item.text);
+            action.topic = item.topic;
+            action.team = route.team();
+            action.ownerId = route.ownerId();
+            action.ownerName = route.ownerName();
+            action.status = ActionStatus.OPEN;
+            action.priority = PriorityRule.of(item);
+            action.dueAt = deadlines.fixBy(action.priority, now);
+            action.createdAt = now;
+            action.updatedAt = now;
+            return actionService.opened(action, Actor.TRIAGE, now)
+                    .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now, null));
+        });
+    }
+
+    private static FeedbackItem item(FeedbackReceived received) {
+        var item = new FeedbackItem();
+        item.feedbackId = received.feedbackId();
+        item.text = received.text();
+        item.topic = received.topic();
+        item.sentiment = received.sentiment();
+        item.channel = received.channel();
+        if (received.rating() != null) {
+            item.ratingScale = received.rating().scale();
+            item.ratingScore = received.rating().score();
+        }
+        item.contributorId = received.contributorId();
+        item.contactEmail = received.contactEmail();
+        item.consentToContact = received.consentToContact();
+        item.receivedAt = received.receivedAt();
+        return item;
+    }
+}

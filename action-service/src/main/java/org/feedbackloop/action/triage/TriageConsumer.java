@@ -1,0 +1,52 @@
+package org.feedbackloop.action.triage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Consumes {@code feedback.received} from the quorum queue {@code action-service.feedback-service}.
+ * Acknowledges only after the transaction committed. A message that can never succeed (malformed) is
+ * rejected at once and dead-lettered to {@code action-service.feedback-service.dlq}; a failure that may pass
+ * (the database restarting) is retried a few times with back-off, then dead-lettered too, so the queue never
+ * stalls behind one message. A consumer that dies mid-message gets it redelivered, up to the queue's
+ * delivery limit.
+ */
+@ApplicationScoped
+public class TriageConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TriageConsumer.class);
+
+    private final Triage triage;
+    private final ObjectMapper json;
+
+    TriageConsumer(Triage triage, ObjectMapper json) {
+        this.triage = triage;
+        this.json = json;
+    }
+
+    @Incoming("feedback-received")
+    public Uni<Void> consume(Message<byte[]> message) {
+        FeedbackReceivedEvent event;
+        try {
+            event = FeedbackReceivedEvent.parse(message.getPayload(), json);
+        } catch (FeedbackReceivedEvent.Poison poison) {
+            LOG.warnf("Dead-lettering a feedback.received message that cannot be processed: %s", poison.getMessage());
+            return Uni.createFrom().completionStage(message.nack(poison));
+        }
+        return triage.handle(event.id(), event.data())
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .onItemOrFailure().transformToUni((outcome, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Dead-lettering feedback.received %s after retries", event.id());
+                        return Uni.createFrom().completionStage(message.nack(failure));
+                    }
+                    return Uni.createFrom().completionStage(message.ack());
+                });
+    }
+}

@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param contributorId    the contributor's identity, when a customer submitted the feedback themselves
  * @param contactEmail     present only when the contributor consented to contact
- * @param mergedFromAction the action the link came from, when two actions were merged
+ * @param previousActionId the action that tracked the feedback before, when it moved (a merge, or staff
+ *                         moving it to the right action)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ActionFeedbackLinked(
@@ -24,6 +25,6 @@ public record ActionFeedbackLinked(
         String actionStatus,
         String team,
         Instant dueAt,
-        UUID mergedFromAction,
+        UUID previousActionId,
         Instant linkedAt) {
 }

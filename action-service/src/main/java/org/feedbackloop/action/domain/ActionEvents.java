@@ -31,10 +31,10 @@ public class ActionEvents {
                 a.priority.name(), a.status.name(), a.dueAt, a.informBy, a.createdAt));
     }
 
-    Uni<Void> feedbackLinked(Action a, FeedbackItem f, UUID mergedFrom) {
+    Uni<Void> feedbackLinked(Action a, FeedbackItem f, UUID previousActionId) {
         return add(EventTypes.ACTION_FEEDBACK_LINKED, a, new ActionFeedbackLinked(a.id, f.feedbackId, f.contributorId,
                 f.consentToContact ? f.contactEmail : null, f.consentToContact, a.title, a.status.name(), a.team,
-                a.dueAt, mergedFrom, f.linkedAt));
+                a.dueAt, previousActionId, f.linkedAt));
     }
 
     Uni<Void> statusChanged(Action a, ActionStatus from, String publicNote, Actor actor, Instant at) {

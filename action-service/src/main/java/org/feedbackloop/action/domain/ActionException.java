@@ -37,11 +37,11 @@ public sealed class ActionException extends RuntimeException {
         }
     }
 
-    /** 409: the feedback is already tracked by another action. */
+    /** 409: the feedback is tracked by an action that is closed: its contributor was already told. */
     public static final class AlreadyTracked extends ActionException {
         public AlreadyTracked(UUID feedbackId, UUID actionId) {
-            super("Feedback " + feedbackId + " is already tracked by action " + actionId
-                    + "; link it by merging that action instead");
+            super("Feedback " + feedbackId + " is tracked by action " + actionId
+                    + ", which is closed: its contributor was already told what happened");
         }
     }
 

@@ -80,7 +80,7 @@ public class ActionService {
 
     @WithSpan("action.create")
     public Uni<Action> create(Caller caller, NewAction input) {
-        return Panache.withTransaction(() -> unlinkedFeedback(input.feedbackIds()).flatMap(feedback ->
+        return Panache.withTransaction(() -> movableFeedback(caller, input.feedbackIds(), null).flatMap(feedback ->
                 routing.route(feedback.getFirst().topic).flatMap(route -> {
                     var team = input.team() != null ? input.team() : route.team();
                     if (!caller.mayActForTeam(team)) {
@@ -102,7 +102,7 @@ public class ActionService {
                     action.updatedAt = now;
                     return opened(action, caller.actor(), now)
                             .call(opened -> Multi.createFrom().iterable(feedback)
-                                    .onItem().transformToUniAndConcatenate(item -> linker.link(opened, item, caller.actor(), now, null))
+                                    .onItem().transformToUniAndConcatenate(item -> linker.link(opened, item, caller.actor(), now))
                                     .collect().last())
                             .call(opened -> Panache.getSession().flatMap(session -> session.flush()));
                 })));
@@ -204,8 +204,8 @@ public class ActionService {
                         "The action is " + action.status + ": feedback joins open actions only"));
             }
             var now = now();
-            return unlinkedFeedback(feedbackIds).flatMap(feedback -> Multi.createFrom().iterable(feedback)
-                    .onItem().transformToUniAndConcatenate(item -> linker.link(action, item, caller.actor(), now, null))
+            return movableFeedback(caller, feedbackIds, action.id).flatMap(feedback -> Multi.createFrom().iterable(feedback)
+                    .onItem().transformToUniAndConcatenate(item -> linker.link(action, item, caller.actor(), now))
                     .collect().last());
         });
     }
@@ -246,7 +246,7 @@ public class ActionService {
                     return history.move(duplicate.id, target.id)
                             .flatMap(moved -> items.ofAction(duplicate.id))
                             .flatMap(feedback -> Multi.createFrom().iterable(feedback)
-                                    .onItem().transformToUniAndConcatenate(item -> linker.link(target, item, caller.actor(), now, duplicate.id))
+                                    .onItem().transformToUniAndConcatenate(item -> linker.link(target, item, caller.actor(), now))
                                     .collect().last())
                             .flatMap(linked -> history.persist(HistoryEntry.of(target.id, now, caller.actor(),
                                     HistoryEntry.Kind.MERGED_FROM, duplicate.id.toString(), target.id.toString())))
@@ -283,7 +283,11 @@ public class ActionService {
                 .onFailure(ActionService::isLostUpdate).transform(failure -> new ActionException.StaleVersion(version + 1));
     }
 
-    private Uni<List<FeedbackItem>> unlinkedFeedback(List<UUID> ids) {
+    /**
+     * The feedback to link, oldest first: it must be known to triage, and feedback tracked by another action
+     * moves only from an open action the caller may change (a closed action's contributors were already told).
+     */
+    private Uni<List<FeedbackItem>> movableFeedback(Caller caller, List<UUID> ids, UUID targetId) {
         var distinct = List.copyOf(new HashSet<>(ids));
         return items.byIds(distinct).flatMap(found -> {
             if (found.size() < distinct.size()) {
@@ -292,13 +296,30 @@ public class ActionService {
                 return Uni.createFrom().failure(new ActionException.InvalidField("feedbackIds",
                         "unknown feedback (not received by triage): " + String.join(", ", unknown)));
             }
-            for (var item : found) {
-                if (item.actionId != null) {
-                    return Uni.createFrom().failure(new ActionException.AlreadyTracked(item.feedbackId, item.actionId));
-                }
-            }
             found.sort(Comparator.comparing((FeedbackItem f) -> f.receivedAt).thenComparing(f -> f.feedbackId));
-            return Uni.createFrom().item(found);
+            return Multi.createFrom().iterable(found)
+                    .onItem().transformToUniAndConcatenate(item -> mayMove(caller, item, targetId))
+                    .collect().last()
+                    .replaceWith(found);
+        });
+    }
+
+    private Uni<Void> mayMove(Caller caller, FeedbackItem item, UUID targetId) {
+        if (item.actionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (item.actionId.equals(targetId)) {
+            return Uni.createFrom().failure(new ActionException.InvalidField("feedbackIds",
+                    "feedback " + item.feedbackId + " is already linked to this action"));
+        }
+        return actions.findById(item.actionId).flatMap(current -> {
+            if (!current.status.isOpen()) {
+                return Uni.createFrom().failure(new ActionException.AlreadyTracked(item.feedbackId, current.id));
+            }
+            if (!caller.mayActOn(current)) {
+                return Uni.createFrom().failure(new ActionException.NotYourTeam(current.team));
+            }
+            return Uni.createFrom().voidItem();
         });
     }
 

@@ -10,28 +10,32 @@ import java.util.UUID;
 
 /**
  * Links feedback to an action, the one way it happens (triage, by hand, or by a merge): counts, the inform
- * clock, priority, history, the {@code action.feedback-linked} event, and the escalation of repeats.
+ * clock, priority, history, the {@code action.feedback-linked} event, and the escalation of repeats. Feedback
+ * that was tracked by another action moves: that action's counts and history follow.
  */
 @ApplicationScoped
 public class Linker {
 
     private final FeedbackItemRepository items;
+    private final ActionRepository actions;
     private final HistoryRepository history;
     private final ActionEvents events;
     private final Deadlines deadlines;
     private final int repeatsThreshold;
 
-    Linker(FeedbackItemRepository items, HistoryRepository history, ActionEvents events, Deadlines deadlines,
-           ActionConfig config) {
+    Linker(FeedbackItemRepository items, ActionRepository actions, HistoryRepository history, ActionEvents events,
+           Deadlines deadlines, ActionConfig config) {
         this.items = items;
+        this.actions = actions;
         this.history = history;
         this.events = events;
         this.deadlines = deadlines;
         this.repeatsThreshold = config.deadlines().repeatsThreshold();
     }
 
-    /** Must run in a transaction; {@code mergedFrom} is the duplicate the feedback comes from, or null. */
-    public Uni<Void> link(Action action, FeedbackItem feedback, Actor actor, Instant now, UUID mergedFrom) {
+    /** Must run in a transaction. */
+    public Uni<Void> link(Action action, FeedbackItem feedback, Actor actor, Instant now) {
+        var previous = feedback.actionId;
         feedback.actionId = action.id;
         feedback.linkedAt = now;
         var informBy = deadlines.informBy(feedback, now);
@@ -40,16 +44,29 @@ public class Linker {
         }
         action.updatedAt = now;
         var entry = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.FEEDBACK_LINKED,
-                mergedFrom == null ? null : mergedFrom.toString(), feedback.feedbackId.toString());
-        return Panache.getSession()
-                .call(session -> session.flush())
-                .flatMap(session -> items.countContributors(action.id).invoke(count -> action.contributorCount = count)
-                        .flatMap(count -> items.count("actionId", action.id)))
-                .invoke(count -> action.feedbackCount = count.intValue())
-                .flatMap(count -> history.persist(entry))
+                previous == null ? null : previous.toString(), feedback.feedbackId.toString());
+        return Panache.getSession().call(session -> session.flush())
+                .flatMap(session -> recount(action))
+                .flatMap(counted -> history.persist(entry))
                 .flatMap(saved -> raisePriority(action, feedback, actor, now))
-                .flatMap(nothing -> events.feedbackLinked(action, feedback, mergedFrom))
-                .flatMap(nothing -> escalateRepeats(action, now));
+                .flatMap(nothing -> events.feedbackLinked(action, feedback, previous))
+                .flatMap(nothing -> escalateRepeats(action, now))
+                .flatMap(nothing -> previous == null ? Uni.createFrom().voidItem() : movedOut(previous, action, feedback, actor, now));
+    }
+
+    private Uni<Void> movedOut(UUID previousId, Action action, FeedbackItem feedback, Actor actor, Instant now) {
+        return actions.findById(previousId).flatMap(previous -> {
+            previous.updatedAt = now;
+            return recount(previous).flatMap(counted -> history.persist(HistoryEntry.of(previous.id, now, actor,
+                    HistoryEntry.Kind.FEEDBACK_MOVED_OUT, feedback.feedbackId.toString(), action.id.toString())));
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> recount(Action action) {
+        return items.countContributors(action.id).invoke(count -> action.contributorCount = count)
+                .flatMap(count -> items.count("actionId", action.id))
+                .invoke(count -> action.feedbackCount = count.intValue())
+                .replaceWithVoid();
     }
 
     private Uni<Void> raisePriority(Action action, FeedbackItem feedback, Actor actor, Instant now) {

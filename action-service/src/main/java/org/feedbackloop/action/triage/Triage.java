@@ -90,7 +90,7 @@ public class Triage {
         return items.persist(item)
                 .flatMap(saved -> actions.mostSimilarOpen(item.topic, item.text, similarityThreshold))
                 .flatMap(similar -> similar != null
-                        ? linker.link(similar, item, Actor.TRIAGE, now, null).replaceWith(Outcome.LINKED)
+                        ? linker.link(similar, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
                         : open(item, now).replaceWith(Outcome.OPENED));
     }
 
@@ -109,7 +109,7 @@ public class Triage {
             action.createdAt = now;
             action.updatedAt = now;
             return actionService.opened(action, Actor.TRIAGE, now)
-                    .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now, null));
+                    .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now));
         });
     }
 

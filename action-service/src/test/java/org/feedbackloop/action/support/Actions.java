@@ -1,0 +1,53 @@
+package org.feedbackloop.action.support;
+
+import io.restassured.response.ValidatableResponse;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.feedbackloop.action.support.FeedbackEvents.awaitAction;
+import static org.feedbackloop.action.support.FeedbackEvents.bytes;
+import static org.feedbackloop.action.support.FeedbackEvents.received;
+import static org.feedbackloop.action.support.FeedbackEvents.uniqueWords;
+
+/** Test data made the way production makes it: feedback.received on the broker, then the API. */
+public final class Actions {
+
+    private Actions() {
+    }
+
+    /** A fresh open action of {@code topic} (its team by the routing rules), opened by triage. */
+    public static String open(Broker broker, String topic) {
+        return triaged(broker, topic, UUID.randomUUID());
+    }
+
+    public static String triaged(Broker broker, String topic, UUID feedbackId) {
+        try {
+            broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, topic,
+                    "Complaint " + uniqueWords(), null, null, -0.2, "contributor-" + feedbackId, null)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return awaitAction(feedbackId);
+    }
+
+    /** Feedback triage knows about and has linked to an action of its own; returns the feedback id. */
+    public static UUID feedback(Broker broker, String topic) {
+        var feedbackId = UUID.randomUUID();
+        triaged(broker, topic, feedbackId);
+        return feedbackId;
+    }
+
+    public static String etag(String actionId) {
+        return given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + actionId)
+                .then().statusCode(200).extract().header("ETag");
+    }
+
+    public static ValidatableResponse transition(String user, String actionId, String to, String publicNote) {
+        var body = publicNote == null ? Map.of("to", to) : Map.of("to", to, "publicNote", publicNote);
+        return given().auth().oauth2(Tokens.of(user)).header("If-Match", etag(actionId))
+                .contentType("application/json").body(body)
+                .post("/api/actions/" + actionId + "/transitions").then();
+    }
+}

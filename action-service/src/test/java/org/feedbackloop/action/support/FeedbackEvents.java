@@ -1,0 +1,85 @@
+package org.feedbackloop.action.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Builds {@code feedback.received} CloudEvents as feedback-service publishes them, and waits for triage. */
+public final class FeedbackEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FeedbackEvents() {
+    }
+
+    /** A feedback.received event; {@code scale} null means no rating. */
+    public static ObjectNode received(UUID eventId, UUID feedbackId, String topic, String text, String scale,
+                                      Integer score, double sentiment, String contributorId, String email) {
+        var event = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", eventId.toString())
+                .put("source", "/feedback-service")
+                .put("type", "feedback.received")
+                .put("time", Instant.now().toString())
+                .put("subject", feedbackId.toString())
+                .put("datacontenttype", "application/json");
+        var data = event.putObject("data")
+                .put("feedbackId", feedbackId.toString())
+                .put("consentToContact", email != null)
+                .put("channel", "WEB")
+                .put("text", text)
+                .put("topic", topic)
+                .put("sentiment", sentiment)
+                .put("receivedAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        if (contributorId != null) {
+            data.put("contributorId", contributorId);
+        }
+        if (email != null) {
+            data.put("contactEmail", email);
+        }
+        if (scale != null) {
+            data.putObject("rating").put("scale", scale).put("score", score);
+        }
+        return event;
+    }
+
+    public static byte[] bytes(ObjectNode event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Words nobody else uses, so that triage's similarity search keeps tests apart. */
+    public static String uniqueWords() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var words = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            words.append(' ');
+            for (int j = 0; j < 8; j++) {
+                words.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return words.toString().strip();
+    }
+
+    /** Waits until triage has linked the feedback and returns the id of its action. */
+    public static String awaitAction(UUID feedbackId) {
+        var token = Tokens.of("maria");
+        String[] actionId = new String[1];
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            actionId[0] = given().auth().oauth2(token).queryParam("feedbackId", feedbackId.toString())
+                    .get("/api/actions").then().statusCode(200).extract().path("items[0].id");
+            return actionId[0] != null;
+        });
+        return actionId[0];
+    }
+}

@@ -6,7 +6,7 @@
 # Each script first runs WARMUP seconds (default 15) unrecorded.
 # Needs wrk (Debian: apt-get install wrk). Prints, and appends to bench/results/feedback-service.txt: the
 # commands, throughput and latency of POST /api/feedback (distinct Idempotency-Keys) and GET /api/feedback,
-# the service's RSS before and after, and the CPU seconds it and PostgreSQL spent per request (the machine
+# the service's RSS before and after, and the CPU seconds it, PostgreSQL and RabbitMQ spent per request (the machine
 # is shared with the load generator, so CPU per request is the figure that carries over to a cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,21 +31,22 @@ token() {
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postgres_ticks() { local sum=0; for p in $(pgrep -x postgres); do sum=$((sum + $(cpu_ticks "$p"))); done; echo "$sum"; }
+ticks_of() { local sum=0; for p in $(pgrep -x "$1"); do sum=$((sum + $(cpu_ticks "$p"))); done; echo "$sum"; }
 HZ=$(getconf CLK_TCK)
 
 run() { # run <label> <lua script>
-  local label=$1 script=$2 svc0 pg0 out requests
-  svc0=$(cpu_ticks "$PID"); pg0=$(postgres_ticks)
+  local label=$1 script=$2 svc0 pg0 mq0 out requests
+  svc0=$(cpu_ticks "$PID"); pg0=$(ticks_of postgres); mq0=$(ticks_of beam.smp)
   out=$(TOKEN=$(token alice) wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$URL")
-  local svc=$(( $(cpu_ticks "$PID") - svc0 )) pg=$(( $(postgres_ticks) - pg0 ))
+  local svc=$(( $(cpu_ticks "$PID") - svc0 )) pg=$(( $(ticks_of postgres) - pg0 )) mq=$(( $(ticks_of beam.smp) - mq0 ))
   requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
   echo "### $label"
   echo "\$ TOKEN=<alice> wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency -s $script $URL"
   grep -E 'Requests/sec|requests in|Latency  |non-2xx|p50|p90|p99|Socket errors' <<<"$out"
-  awk -v s="$svc" -v p="$pg" -v r="$requests" -v hz="$HZ" -v d="$DURATION" 'BEGIN {
+  awk -v s="$svc" -v p="$pg" -v m="$mq" -v r="$requests" -v hz="$HZ" -v d="$DURATION" 'BEGIN {
     printf "feedback-service CPU: %.1f s (%.2f cores), %.2f ms per request\n", s / hz, s / hz / d, 1000 * s / hz / r
-    printf "PostgreSQL CPU: %.1f s (%.2f cores), %.2f ms per request\n", p / hz, p / hz / d, 1000 * p / hz / r }'
+    printf "PostgreSQL CPU: %.1f s (%.2f cores), %.2f ms per request\n", p / hz, p / hz / d, 1000 * p / hz / r
+    printf "RabbitMQ CPU: %.1f s (%.2f cores), %.2f ms per request\n", m / hz, m / hz / d, 1000 * m / hz / r }'
   echo "RSS after: $(rss_mb) MiB (peak $(hwm_mb) MiB)"
   echo
 }

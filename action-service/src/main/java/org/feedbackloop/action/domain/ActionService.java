@@ -87,6 +87,9 @@ public class ActionService {
                         return Uni.createFrom().failure(new ActionException.NotYourTeam(team));
                     }
                     var now = now();
+                    if (input.dueAt() != null && !input.dueAt().isAfter(now)) {
+                        return Uni.createFrom().failure(new ActionException.InvalidField("dueAt", "must be in the future"));
+                    }
                     var action = new Action();
                     action.id = UUID.randomUUID();
                     action.title = input.title() != null ? input.title() : Titles.of(feedback.getFirst().text);
@@ -97,7 +100,8 @@ public class ActionService {
                     action.status = ActionStatus.OPEN;
                     action.priority = input.priority() != null ? input.priority()
                             : feedback.stream().map(PriorityRule::of).min(Comparator.naturalOrder()).orElse(Priority.P4);
-                    action.dueAt = input.dueAt() != null ? input.dueAt() : deadlines.fixBy(action.priority, now);
+                    action.dueAt = input.dueAt() != null ? input.dueAt().truncatedTo(ChronoUnit.MICROS)
+                            : deadlines.fixBy(action.priority, now);
                     action.createdAt = now;
                     action.updatedAt = now;
                     return opened(action, caller.actor(), now)

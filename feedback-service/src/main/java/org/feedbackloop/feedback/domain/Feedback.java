@@ -45,6 +45,10 @@ public class Feedback {
     @Column(name = "action_id")
     public UUID actionId;
 
+    /** When the current action link was made: an older link arriving late does not undo a newer one. */
+    @Column(name = "action_linked_at")
+    public Instant actionLinkedAt;
+
     @Column(name = "contributor_id")
     public String contributorId;
 

@@ -1,0 +1,63 @@
+package org.feedbackloop.feedback.tracking;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.FeedbackUpdated;
+import org.feedbackloop.feedback.domain.FeedbackRepository;
+import org.feedbackloop.feedback.domain.FeedbackStatus;
+import org.feedbackloop.feedback.outbox.OutboxWriter;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Records which action tracks a contributor's feedback, so that {@code GET /api/feedback/{id}} shows where
+ * their words went: status TRACKED and the action id. Idempotent (the event id is recorded first, in the
+ * same transaction), and order-proof: a link older than the current one changes nothing.
+ */
+@ApplicationScoped
+public class Tracking {
+
+    static final String CONSUMER = "tracking";
+
+    private final ProcessedEvents processed;
+    private final FeedbackRepository feedback;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    Tracking(ProcessedEvents processed, FeedbackRepository feedback, OutboxWriter outbox) {
+        this.processed = processed;
+        this.feedback = feedback;
+        this.outbox = outbox;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Returns whether the item changed. */
+    public Uni<Boolean> linked(UUID eventId, ActionFeedbackLinked link) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
+                        ? Uni.createFrom().item(false)
+                        : feedback.findById(link.feedbackId()).flatMap(item -> {
+                            if (item == null || item.actionLinkedAt != null && !link.linkedAt().isAfter(item.actionLinkedAt)) {
+                                return Uni.createFrom().item(false); // erased, or a late copy of an older link
+                            }
+                            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            item.actionId = link.actionId();
+                            item.actionLinkedAt = link.linkedAt();
+                            if (item.status == FeedbackStatus.RECEIVED) {
+                                item.status = FeedbackStatus.TRACKED;
+                            }
+                            item.updatedAt = now;
+                            return outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(), new FeedbackUpdated(
+                                    item.id, item.contributorId, item.status.name(), item.actionId, now)).replaceWith(true);
+                        })))
+                .invoke(changed -> {
+                    if (changed) {
+                        outbox.committed();
+                    }
+                });
+    }
+}

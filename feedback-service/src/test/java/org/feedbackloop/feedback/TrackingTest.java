@@ -1,0 +1,129 @@
+package org.feedbackloop.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.feedback.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/** action.feedback-linked, as action-service publishes it, tells the contributor where their words went. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TrackingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DLQ = "feedback-service.action-service.dlq";
+
+    private Connection connection;
+    private Channel channel;
+
+    @BeforeEach
+    void connect() throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(TestInfrastructure.RABBITMQ_PORT);
+        factory.setVirtualHost("feedbackloop-test");
+        connection = factory.newConnection("feedback-service tracking test");
+        channel = connection.createChannel();
+        channel.confirmSelect();
+        channel.exchangeDeclare("action.events", "topic", true, false, Map.of("alternate-exchange", "action.events.unrouted"));
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        connection.close();
+    }
+
+    private void publish(byte[] body) throws Exception {
+        channel.basicPublish("action.events", "action.feedback-linked", true,
+                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2).build(), body);
+        channel.waitForConfirmsOrDie(5_000);
+    }
+
+    private static byte[] linked(UUID eventId, String feedbackId, UUID actionId, Instant linkedAt) throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
+                .put("source", "/action-service").put("type", "action.feedback-linked").put("subject", actionId.toString())
+                .put("time", Instant.now().toString()).put("datacontenttype", "application/json");
+        event.putObject("data").put("actionId", actionId.toString()).put("feedbackId", feedbackId)
+                .put("consentToContact", true).put("actionTitle", "Refunds").put("actionStatus", "OPEN")
+                .put("team", "billing").put("linkedAt", linkedAt.toString());
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private static String submit() {
+        return given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"text\": \"Where is my refund?\", \"channel\": \"WEB\"}")
+                .post("/api/feedback").then().statusCode(201).body("status", is("RECEIVED")).extract().path("id");
+    }
+
+    @Test
+    void aLinkMakesTheItemTrackedByItsActionOnceAndOnlyForward() throws Exception {
+        var feedbackId = submit();
+        var actionId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var linkedAt = Instant.now();
+        publish(linked(eventId, feedbackId, actionId, linkedAt));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + feedbackId).then().body("status", is("TRACKED")).body("actionId", is(actionId.toString())));
+        String updatedAt = given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then().extract().path("updatedAt");
+
+        publish(linked(eventId, feedbackId, UUID.randomUUID(), linkedAt.plusSeconds(1))); // the same event id again
+        publish(linked(UUID.randomUUID(), feedbackId, UUID.randomUUID(), linkedAt.minusSeconds(60))); // an older link, late
+        Thread.sleep(1_500);
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
+                .body("actionId", is(actionId.toString()))
+                .body("updatedAt", is(updatedAt));
+
+        var moved = UUID.randomUUID();
+        publish(linked(UUID.randomUUID(), feedbackId, moved, linkedAt.plusSeconds(5))); // a merge moved it
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + feedbackId).then().body("actionId", is(moved.toString())));
+        given().auth().oauth2(Tokens.of("maria")).queryParam("status", "TRACKED").queryParam("limit", 100)
+                .get("/api/feedback").then().body("items.id", org.hamcrest.Matchers.hasItem(feedbackId));
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAndTheNextGoodOneIsStillProcessed() throws Exception {
+        while (channel.basicGet(DLQ, true) != null) {
+            // start from an empty dead-letter queue
+        }
+        publish("{not json".getBytes(StandardCharsets.UTF_8));
+        var feedbackId = submit();
+        var actionId = UUID.randomUUID();
+        publish(linked(UUID.randomUUID(), feedbackId, actionId, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + feedbackId).then().body("actionId", is(actionId.toString())));
+        var dead = new ArrayList<String>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            GetResponse response = channel.basicGet(DLQ, true);
+            if (response != null) {
+                dead.add(new String(response.getBody(), StandardCharsets.UTF_8));
+            }
+            return dead.contains("{not json");
+        });
+    }
+}

@@ -15,6 +15,7 @@ OUT=$(realpath -m "${1:?usage: offline-base-image.sh <output.tar>}")
 . "$ROOT/scripts/lib/jdk.sh"
 
 work=$(mktemp -d)
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 rootfs=$work/rootfs
 mkdir -p "$rootfs/tmp" "$rootfs/etc" "$rootfs/home/app"

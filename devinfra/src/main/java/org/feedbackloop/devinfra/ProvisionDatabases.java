@@ -18,7 +18,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <pre>
  * ProvisionDatabases &lt;jdbcUrlOfAnAdminDatabase&gt; &lt;adminUser&gt; &lt;name&gt;[,&lt;name&gt;...]
  * ProvisionDatabases jdbc:postgresql://127.0.0.1:5432/postgres postgres feedback,feedback_test
+ * ProvisionDatabases jdbc:postgresql://127.0.0.1:5432/postgres postgres feedback,feedback_test --fresh feedback_test
  * </pre>
+ *
+ * <p>{@code --fresh} drops the named databases first (closing their connections), so that a test run starts
+ * from empty schemas.
  *
  * <p>The admin connects with the password in the environment variable {@code PGPASSWORD}, or with none (local
  * servers with trust authentication). Each role's password is its own name: these are development machines only,
@@ -28,7 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ProvisionDatabases {
 
-    static final String USAGE = "ProvisionDatabases <jdbcUrlOfAnAdminDatabase> <adminUser> <name>[,<name>...]";
+    static final String USAGE = "ProvisionDatabases <jdbcUrlOfAnAdminDatabase> <adminUser> <name>[,<name>...]"
+            + " [--fresh <name>[,<name>...]]";
 
     /** Names become SQL identifiers and the role's password: plain lower-case identifiers only. */
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -59,17 +64,22 @@ public final class ProvisionDatabases {
     }
 
     static int run(String[] args) {
-        if (args.length != 3) {
-            throw new CommandLine.UsageException("expected 3 arguments, got " + args.length);
+        if (args.length != 3 && !(args.length == 5 && "--fresh".equals(args[3]))) {
+            throw new CommandLine.UsageException("expected 3 arguments (and optionally --fresh <names>), got " + args.length);
         }
         if (!args[0].startsWith("jdbc:postgresql:")) {
             throw new CommandLine.UsageException("not a PostgreSQL JDBC URL: " + args[0]);
         }
         List<String> names = parseNames(args[2]);
+        List<String> fresh = args.length == 5 ? parseNames(args[4]) : List.of();
+        if (!names.containsAll(fresh)) {
+            throw new CommandLine.UsageException("--fresh names must be among the names to provision");
+        }
         String password = System.getenv("PGPASSWORD");
         try {
-            new ProvisionDatabases(args[0], args[1], password == null || password.isEmpty() ? null : password)
-                    .provision(names);
+            var provisioner = new ProvisionDatabases(args[0], args[1], password == null || password.isEmpty() ? null : password);
+            provisioner.drop(fresh);
+            provisioner.provision(names);
             return 0;
         } catch (SQLException e) {
             Foreground.fail("ProvisionDatabases", "failed: " + Foreground.describe(e)
@@ -96,6 +106,19 @@ public final class ProvisionDatabases {
             throw new CommandLine.UsageException("no database names given");
         }
         return names;
+    }
+
+    /** Drops these databases if they exist, closing their connections (PostgreSQL 13+). */
+    public void drop(List<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return;
+        }
+        try (Connection admin = connect(null); Statement statement = admin.createStatement()) {
+            for (String name : names) {
+                statement.execute("drop database if exists " + name + " with (force)");
+                log("dropped database " + name);
+            }
+        }
     }
 
     /** Provisions every name; throws on the first failure (what was done before it stays done). */

@@ -48,6 +48,8 @@ class TrackingTest {
         channel = connection.createChannel();
         channel.confirmSelect();
         channel.exchangeDeclare("action.events", "topic", true, false, Map.of("alternate-exchange", "action.events.unrouted"));
+        channel.exchangeDeclare("notification.events", "topic", true, false,
+                Map.of("alternate-exchange", "notification.events.unrouted"));
     }
 
     @AfterEach
@@ -103,6 +105,38 @@ class TrackingTest {
                 .get("/api/feedback/" + feedbackId).then().body("actionId", is(moved.toString())));
         given().auth().oauth2(Tokens.of("maria")).queryParam("status", "TRACKED").queryParam("limit", 100)
                 .get("/api/feedback").then().body("items.id", org.hamcrest.Matchers.hasItem(feedbackId));
+    }
+
+    private void delivered(String feedbackId, String kind, String actionStatus) throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", "/notification-service").put("type", "notification.delivered")
+                .put("subject", UUID.randomUUID().toString()).put("time", Instant.now().toString());
+        event.putObject("data").put("notificationId", UUID.randomUUID().toString()).put("kind", kind)
+                .put("channel", "IN_APP").put("actionStatus", actionStatus).put("deliveredAt", Instant.now().toString())
+                .putArray("feedbackIds").add(feedbackId);
+        channel.basicPublish("notification.events", "notification.delivered", true,
+                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").build(), JSON.writeValueAsBytes(event));
+        channel.waitForConfirmsOrDie(5_000);
+    }
+
+    @Test
+    void theLoopClosesWhenTheContributorWasToldTheActionIsDoneOrDeclined() throws Exception {
+        var done = submit();
+        var declined = submit();
+        var stillOpen = submit();
+        for (var id : java.util.List.of(done, declined, stillOpen)) {
+            publish(linked(UUID.randomUUID(), id, UUID.randomUUID(), Instant.now()));
+        }
+        delivered(stillOpen, "YOU_SAID_WE_DID", "PLANNED");
+        delivered(stillOpen, "TRACKED", "DONE");
+        delivered(done, "YOU_SAID_WE_DID", "DONE");
+        delivered(declined, "YOU_SAID_WE_DID", "DECLINED");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + done).then().body("status", is("CLOSED"));
+            given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + declined).then().body("status", is("CLOSED"));
+        });
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + stillOpen).then().body("status", is("TRACKED"));
     }
 
     @Test

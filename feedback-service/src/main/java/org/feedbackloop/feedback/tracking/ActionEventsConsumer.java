@@ -8,17 +8,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.NotificationDelivered;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
- * Consumes {@code action.events} from the quorum queue {@code feedback-service.action-service}. Acknowledges
- * after the transaction committed; a message that can never succeed is dead-lettered at once to
- * {@code feedback-service.action-service.dlq}; a failure that may pass is retried with back-off, then
- * dead-lettered, so the queue never stalls behind one message.
+ * Consumes {@code action.feedback-linked} (quorum queue {@code feedback-service.action-service}) and
+ * {@code notification.delivered} (queue {@code feedback-service.notification-service}). Acknowledges after the
+ * transaction committed; a message that can never succeed is dead-lettered at once to the queue's
+ * {@code .dlq}; a failure that may pass is retried with back-off, then dead-lettered, so a queue never stalls
+ * behind one message.
  */
 @ApplicationScoped
 public class ActionEventsConsumer {
@@ -34,28 +38,41 @@ public class ActionEventsConsumer {
     }
 
     @Incoming("action-events")
-    public Uni<Void> consume(Message<byte[]> message) {
+    public Uni<Void> actionEvents(Message<byte[]> message) {
+        return consume(message, EventTypes.ACTION_FEEDBACK_LINKED, ActionFeedbackLinked.class,
+                link -> link.actionId() != null && link.feedbackId() != null && link.linkedAt() != null,
+                tracking::linked);
+    }
+
+    @Incoming("notification-events")
+    public Uni<Void> notificationEvents(Message<byte[]> message) {
+        return consume(message, EventTypes.NOTIFICATION_DELIVERED, NotificationDelivered.class,
+                delivery -> delivery.notificationId() != null && delivery.kind() != null, tracking::delivered);
+    }
+
+    private <T> Uni<Void> consume(Message<byte[]> message, String type, Class<T> dataType, Predicate<T> complete,
+                                  BiFunction<UUID, T, Uni<Boolean>> handler) {
         UUID eventId;
-        ActionFeedbackLinked link;
+        T data;
         try {
             JsonNode event = json.readTree(message.getPayload());
-            if (event == null || !EventTypes.ACTION_FEEDBACK_LINKED.equals(event.path("type").asText())) {
-                throw new IllegalArgumentException("not an " + EventTypes.ACTION_FEEDBACK_LINKED + " CloudEvent");
+            if (event == null || !type.equals(event.path("type").asText())) {
+                throw new IllegalArgumentException("not a " + type + " CloudEvent");
             }
             eventId = UUID.fromString(event.path("id").asText());
-            link = json.treeToValue(event.path("data"), ActionFeedbackLinked.class);
-            if (link == null || link.actionId() == null || link.feedbackId() == null || link.linkedAt() == null) {
-                throw new IllegalArgumentException("data lacks actionId, feedbackId or linkedAt");
+            data = json.treeToValue(event.path("data"), dataType);
+            if (data == null || !complete.test(data)) {
+                throw new IllegalArgumentException("incomplete data");
             }
         } catch (IOException | RuntimeException poison) {
-            LOG.warnf("Dead-lettering an action event that cannot be processed: %s", poison.getMessage());
+            LOG.warnf("Dead-lettering a %s message that cannot be processed: %s", type, poison.getMessage());
             return Uni.createFrom().completionStage(message.nack(poison));
         }
-        return tracking.linked(eventId, link)
+        return handler.apply(eventId, data)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onItemOrFailure().transformToUni((changed, failure) -> {
                     if (failure != null) {
-                        LOG.errorf(failure, "Dead-lettering action event %s after retries", eventId);
+                        LOG.errorf(failure, "Dead-lettering %s %s after retries", type, eventId);
                         return Uni.createFrom().completionStage(message.nack(failure));
                     }
                     return Uni.createFrom().completionStage(message.ack());

@@ -22,4 +22,10 @@ public class Topology {
     Map<String, Object> actionEventsExchange() {
         return rabbitmqFeatures ? Map.of("alternate-exchange", "action.events.unrouted") : Map.of();
     }
+
+    @Produces
+    @Identifier("notification-events-exchange")
+    Map<String, Object> notificationEventsExchange() {
+        return rabbitmqFeatures ? Map.of("alternate-exchange", "notification.events.unrouted") : Map.of();
+    }
 }

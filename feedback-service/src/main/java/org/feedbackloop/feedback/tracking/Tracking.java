@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackUpdated;
+import org.feedbackloop.events.NotificationDelivered;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.outbox.OutboxWriter;
@@ -34,6 +35,36 @@ public class Tracking {
         this.feedback = feedback;
         this.outbox = outbox;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Closes the loop of each item whose contributor was told that its action is DONE or DECLINED
+     * (a "you said, we did" delivered on any channel). Returns whether an item changed.
+     */
+    public Uni<Boolean> delivered(UUID eventId, NotificationDelivered delivery) {
+        var closes = "YOU_SAID_WE_DID".equals(delivery.kind())
+                && ("DONE".equals(delivery.actionStatus()) || "DECLINED".equals(delivery.actionStatus()))
+                && delivery.feedbackIds() != null && !delivery.feedbackIds().isEmpty();
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first || !closes
+                        ? Uni.createFrom().item(false)
+                        : feedback.list("id in ?1 and status <> ?2", delivery.feedbackIds(), FeedbackStatus.CLOSED)
+                        .flatMap(items -> {
+                            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (var item : items) {
+                                item.status = FeedbackStatus.CLOSED;
+                                item.updatedAt = now;
+                                chain = chain.flatMap(nothing -> outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(),
+                                        new FeedbackUpdated(item.id, item.contributorId, item.status.name(), item.actionId, now))
+                                        .replaceWithVoid());
+                            }
+                            return chain.replaceWith(!items.isEmpty());
+                        })))
+                .invoke(changed -> {
+                    if (changed) {
+                        outbox.committed();
+                    }
+                });
     }
 
     /** Returns whether the item changed. */

@@ -1,0 +1,38 @@
+package org.feedbackloop.notification.api.problem;
+
+/** The kinds of problem this API reports; {@code uri()} is the problem's {@code type}. */
+public enum ProblemType {
+    MALFORMED_REQUEST(400, "Malformed request"),
+    VALIDATION(400, "Invalid request"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Cannot be done"),
+    INTERNAL(500, "Internal error"),
+    UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return "urn:feedbackloop:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

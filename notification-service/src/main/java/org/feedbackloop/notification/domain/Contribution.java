@@ -1,0 +1,42 @@
+package org.feedbackloop.notification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A contributor's feedback, as feedback.received announced it, and the action that tracks it now. */
+@Entity
+@Table(name = "contribution")
+public class Contribution {
+
+    @Id
+    @Column(name = "feedback_id")
+    public UUID feedbackId;
+
+    @Column(name = "contributor_id")
+    public String contributorId;
+
+    /** Present only when the contributor consented to contact. */
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "consent_to_contact")
+    public boolean consentToContact;
+
+    public String text;
+
+    public String topic;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "action_id")
+    public UUID actionId;
+
+    @Column(name = "linked_at")
+    public Instant linkedAt;
+}

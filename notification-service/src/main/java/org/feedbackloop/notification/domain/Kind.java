@@ -1,0 +1,23 @@
+package org.feedbackloop.notification.domain;
+
+/** Why someone is told something. */
+public enum Kind {
+    /** To a contributor: thanks, we heard you, here is what happens next. */
+    ACKNOWLEDGED,
+    /** To a contributor: your feedback is tracked by this action, this team, by this date. */
+    TRACKED,
+    /** To every contributor of an action: what changed, in the owner's public note. */
+    YOU_SAID_WE_DID,
+    /** To every contributor: progress without a change of status. */
+    PROGRESS,
+    /** To every contributor: the timescale moved. */
+    DUE_CHANGED,
+    /** To an owner: an action is now theirs. */
+    ASSIGNED,
+    /** To an owner (or their team): a deadline is near. */
+    DEADLINE_APPROACHING,
+    /** To an owner (or their team): a deadline was missed. */
+    OVERDUE,
+    /** To managers: an action needs leadership attention. */
+    ESCALATED
+}

@@ -1,0 +1,224 @@
+package org.feedbackloop.notification.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.notification.config.NotificationConfig;
+import org.feedbackloop.notification.domain.Notification;
+import org.feedbackloop.notification.domain.Notifier;
+import org.feedbackloop.notification.domain.Repositories;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends the e-mail notifications that are due, through the configured SMTP server: one message per
+ * notification, or one digest for everything due to an address at once. Claims rows with
+ * {@code FOR UPDATE SKIP LOCKED} (replicas share the work) and marks them SENT in the same transaction; a
+ * failure is retried with exponential back-off and jitter, and after the last attempt the row is DEAD: counted,
+ * logged, kept — never dropped silently. Every message carries a one-click unsubscribe link.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+
+    private final Repositories.Notifications notifications;
+    private final Notifier notifier;
+    private final ReactiveMailer mailer;
+    private final LinkTokens tokens;
+    private final Template single;
+    private final Template singleText;
+    private final Template digest;
+    private final Template digestText;
+    private final ObjectMapper json;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter dead;
+
+    EmailSender(Repositories.Notifications notifications, Notifier notifier, ReactiveMailer mailer, LinkTokens tokens,
+                @Location("email/notification.html") Template single, @Location("email/notification.txt") Template singleText,
+                @Location("email/digest.html") Template digest, @Location("email/digest.txt") Template digestText,
+                ObjectMapper json, NotificationConfig config, Clock clock, MeterRegistry metrics) {
+        this.notifications = notifications;
+        this.notifier = notifier;
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.single = single;
+        this.singleText = singleText;
+        this.digest = digest;
+        this.digestText = digestText;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+        this.sent = Counter.builder("notifications.email.sent").description("E-mails the SMTP server accepted").register(metrics);
+        this.failed = Counter.builder("notifications.email.failures").description("Failed sends, retried later").register(metrics);
+        this.dead = Counter.builder("notifications.email.dead").description("E-mails given up after the last attempt").register(metrics);
+    }
+
+    @Scheduled(every = "${notifications.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return sendDue(clock.instant()).replaceWithVoid();
+    }
+
+    /**
+     * Sends at once when an event just queued e-mail that is due, rather than at the next tick; a failure here
+     * is left to the tick, which retries.
+     */
+    public Uni<Void> sendNowIfDue(List<Notification> created) {
+        var now = clock.instant();
+        var due = created.stream().anyMatch(n -> n.channel == Notification.Channel.EMAIL
+                && n.status == Notification.Status.PENDING && !n.nextAttemptAt.isAfter(now));
+        if (!due) {
+            return Uni.createFrom().voidItem();
+        }
+        return sendDue(now).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            LOG.debugf("Immediate e-mail send deferred to the next tick: %s", failure);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Sends what is due at {@code now}; returns how many notifications it handled. */
+    public Uni<Integer> sendDue(Instant now) {
+        return Panache.withTransaction(() -> lockDue(now).flatMap(ids -> ids.isEmpty()
+                ? Uni.createFrom().item(0)
+                : notifications.list("id in ?1 order by createdAt", ids).flatMap(due -> {
+                    var byAddress = new LinkedHashMap<String, List<Notification>>();
+                    due.forEach(n -> byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new java.util.ArrayList<>()).add(n));
+                    return Multi.createFrom().iterable(byAddress.entrySet())
+                            .onItem().transformToUniAndConcatenate(entry -> send(entry.getKey(), entry.getValue(), now))
+                            .collect().asList()
+                            .replaceWith(due.size());
+                })));
+    }
+
+    private Uni<List<UUID>> lockDue(Instant now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        select id from notification
+                        where channel = 'EMAIL' and status in ('PENDING', 'FAILED') and next_attempt_at <= :now
+                        order by next_attempt_at limit :limit for update skip locked""", UUID.class)
+                .setParameter("now", now)
+                .setParameter("limit", config.email().batchSize())
+                .getResultList());
+    }
+
+    private Uni<Void> send(String address, List<Notification> batch, Instant now) {
+        Mail mail;
+        try {
+            mail = compose(address, batch);
+        } catch (IOException | RuntimeException e) {
+            return failedAll(batch, now, e);
+        }
+        return mailer.send(mail)
+                .onItem().transformToUni(nothing -> {
+                    sent.increment();
+                    var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    return Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(n -> {
+                        n.status = Notification.Status.SENT;
+                        n.sentAt = at;
+                        n.attempts++;
+                        n.nextAttemptAt = null;
+                        n.lastError = null;
+                        return notifier.delivered(n, status(n));
+                    }).collect().last().replaceWithVoid();
+                })
+                .onFailure().recoverWithUni(failure -> failedAll(batch, now, failure));
+    }
+
+    private Uni<Void> failedAll(List<Notification> batch, Instant now, Throwable failure) {
+        failed.increment();
+        for (var n : batch) {
+            n.attempts++;
+            n.lastError = failure.toString();
+            if (n.attempts >= config.email().maxAttempts()) {
+                n.status = Notification.Status.DEAD;
+                n.nextAttemptAt = null;
+                dead.increment();
+                LOG.errorf("E-mail %s to %s is dead after %d attempts: %s", n.id, n.email, n.attempts, failure);
+            } else {
+                n.status = Notification.Status.FAILED;
+                n.nextAttemptAt = now.plus(backoff(n.attempts));
+                LOG.warnf("E-mail %s to %s failed (attempt %d), retried at %s: %s", n.id, n.email, n.attempts,
+                        n.nextAttemptAt, failure);
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    Duration backoff(int attempts) {
+        var base = config.email().firstBackoff().toMillis() << Math.min(attempts - 1, 20);
+        var capped = Math.min(base, config.email().maxBackoff().toMillis());
+        var jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return Duration.ofMillis(capped - capped / 10 + jitter);
+    }
+
+    private Mail compose(String address, List<Notification> batch) throws IOException {
+        var unsubscribe = config.publicUrl() + "/api/public/unsubscribe?token="
+                + URLEncoder.encode(tokens.sign("unsubscribe", address), StandardCharsets.UTF_8);
+        Mail mail;
+        if (batch.size() == 1) {
+            var n = batch.getFirst();
+            var values = templateValues(n);
+            values.put("unsubscribe", unsubscribe);
+            mail = Mail.withText(address, n.title, singleText.data(values).render())
+                    .setHtml(single.data(values).render());
+        } else {
+            var items = batch.stream().map(this::templateValues).toList();
+            var values = Map.of("items", items, "unsubscribe", unsubscribe);
+            mail = Mail.withText(address, "Feedback Loop: " + batch.size() + " updates for you",
+                    digestText.data(values).render()).setHtml(digest.data(values).render());
+        }
+        return mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .addHeader("X-Feedbackloop-Notification", batch.getFirst().id.toString());
+    }
+
+    /** Plain values for the templates: title, body, and the details (quote, publicNote, status, action...). */
+    private Map<String, Object> templateValues(Notification n) {
+        var values = new java.util.HashMap<String, Object>(data(n));
+        values.put("title", n.title);
+        values.put("body", n.body);
+        values.put("kind", n.kind.name());
+        return values;
+    }
+
+    private Map<String, Object> data(Notification n) {
+        try {
+            JsonNode node = json.readTree(n.data == null ? "{}" : n.data);
+            var values = new java.util.HashMap<String, Object>();
+            node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().isTextual()
+                    ? field.getValue().asText() : field.getValue().toString()));
+            return values;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String status(Notification n) {
+        var value = data(n).get("status");
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.feedbackloop.notification.inbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.notification.domain.Kind;
+import org.feedbackloop.notification.domain.Notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A notification as the inbox and the live stream show it. */
+@Schema(name = "InboxItem")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InboxItem(
+        UUID id,
+        Kind kind,
+        @Schema(examples = "You said, we did: Double charges on invoices") String title,
+        @Schema(examples = "It is done. We refunded every double charge.") String body,
+        UUID actionId,
+        List<UUID> feedbackIds,
+        @Schema(description = "Details: quote of your words, public note, status, due date...") JsonNode data,
+        Instant createdAt,
+        @Schema(description = "When it was marked read; absent while unread") Instant readAt) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static InboxItem of(Notification n) {
+        try {
+            return new InboxItem(n.id, n.kind, n.title, n.body, n.actionId, n.feedbackIds,
+                    n.data == null ? null : JSON.readTree(n.data), n.createdAt, n.readAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

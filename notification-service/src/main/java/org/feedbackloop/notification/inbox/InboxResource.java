@@ -1,0 +1,172 @@
+package org.feedbackloop.notification.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.notification.api.CursorCodec;
+import org.feedbackloop.notification.api.problem.Problem;
+import org.feedbackloop.notification.api.problem.ProblemException;
+import org.feedbackloop.notification.api.problem.ProblemType;
+import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.security.Caller;
+import org.feedbackloop.notification.security.Roles;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The caller's in-app notifications: theirs, their role's and their team's. */
+@Path("/api/me/notifications")
+@Tag(name = "Inbox", description = "What you were told, and what you are told as it happens")
+@SecurityRequirement(name = "bearer")
+public class InboxResource {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private final SecurityIdentity identity;
+    private final Repositories.Notifications notifications;
+    private final LiveStream live;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    InboxResource(SecurityIdentity identity, Repositories.Notifications notifications, LiveStream live,
+                  CursorCodec cursors, Clock clock) {
+        this.identity = identity;
+        this.notifications = notifications;
+        this.live = live;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    @Schema(name = "InboxPage")
+    public record InboxPage(List<InboxItem> items, @Schema(nullable = true) String nextCursor, long unread) {
+    }
+
+    @GET
+    @WithSession
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "My inbox, newest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<InboxPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                               @Parameter(description = "true: only unread") @QueryParam("unread") String unread) {
+        int size = limit(limit);
+        var after = cursor == null ? null : cursors.decode(cursor);
+        boolean unreadOnly = bool("unread", unread);
+        var inboxes = Caller.of(identity).inboxes();
+        var where = new StringBuilder("channel = 'IN_APP' and status = 'SENT' and recipient in ?1");
+        var parameters = new ArrayList<Object>(List.of(inboxes));
+        if (unreadOnly) {
+            where.append(" and readAt is null");
+        }
+        if (after != null) {
+            where.append(" and (createdAt < ?2 or (createdAt = ?2 and id < ?3))");
+            parameters.add(after.createdAt());
+            parameters.add(after.id());
+        }
+        return notifications.find(where + " order by createdAt desc, id desc", parameters.toArray())
+                .page(0, size + 1).list()
+                .flatMap(found -> notifications.count(
+                                "channel = 'IN_APP' and status = 'SENT' and recipient in ?1 and readAt is null", inboxes)
+                        .map(count -> {
+                            var more = found.size() > size;
+                            var page = more ? found.subList(0, size) : found;
+                            var next = more ? cursors.encode(new CursorCodec.Position(page.getLast().createdAt, page.getLast().id)) : null;
+                            return new InboxPage(page.stream().map(InboxItem::of).toList(), next, count);
+                        }));
+    }
+
+    @PUT
+    @Path("{id}/read")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Mark a notification read", description = "Idempotent: the first read time stays.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxItem.class)))
+    @APIResponse(responseCode = "404", description = "Not in your inbox", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<InboxItem> read(@PathParam("id") String id) {
+        var notificationId = uuid(id);
+        var inboxes = Caller.of(identity).inboxes();
+        return Panache.withTransaction(() -> notifications.find(
+                        "id = ?1 and channel = 'IN_APP' and status = 'SENT' and recipient in ?2", notificationId, inboxes)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.of(ProblemType.NOT_FOUND,
+                        "There is no notification " + id + " in your inbox"))
+                .invoke(notification -> {
+                    if (notification.readAt == null) {
+                        notification.readAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    }
+                }))
+                .map(InboxItem::of);
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "My notifications as they happen (server-sent events)",
+            description = "One event per new inbox item; read the inbox for what came before.")
+    public Multi<InboxItem> stream() {
+        return live.of(Set.copyOf(Caller.of(identity).inboxes())).map(InboxItem::of);
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    private static boolean bool(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "must be true or false");
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw ProblemException.invalid("id", "must be a UUID");
+    }
+}

@@ -1,0 +1,351 @@
+package org.feedbackloop.notification.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.events.ActionAssigned;
+import org.feedbackloop.events.ActionCreated;
+import org.feedbackloop.events.ActionDeadline;
+import org.feedbackloop.events.ActionDueChanged;
+import org.feedbackloop.events.ActionEscalated;
+import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.ActionProgressPosted;
+import org.feedbackloop.events.ActionStatusChanged;
+import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.notification.domain.Audience;
+import org.feedbackloop.notification.domain.Contribution;
+import org.feedbackloop.notification.domain.Kind;
+import org.feedbackloop.notification.domain.Message;
+import org.feedbackloop.notification.domain.Notification;
+import org.feedbackloop.notification.domain.Notifier;
+import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.domain.TrackedAction;
+import org.feedbackloop.notification.messaging.ProcessedEvents;
+import org.feedbackloop.notification.webhooks.WebhookFanOut;
+
+import java.io.IOException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the projections this service needs (contributions, tracked actions) and decides who is told what,
+ * for each event, in one transaction with the event id recorded first: a redelivered event tells nobody
+ * twice. Returns the inbox notifications it created, for the live stream once committed.
+ */
+@ApplicationScoped
+public class Intake {
+
+    static final String CONSUMER = "notifications";
+    private static final int QUOTE_LENGTH = 200;
+
+    private final ProcessedEvents processed;
+    private final Repositories.Contributions contributions;
+    private final Repositories.Actions actions;
+    private final Notifier notifier;
+    private final WebhookFanOut webhooks;
+    private final ObjectMapper json;
+
+    Intake(ProcessedEvents processed, Repositories.Contributions contributions, Repositories.Actions actions,
+           Notifier notifier, WebhookFanOut webhooks, ObjectMapper json) {
+        this.processed = processed;
+        this.contributions = contributions;
+        this.actions = actions;
+        this.notifier = notifier;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    /**
+     * Processes one event in one transaction: records its id first (a redelivery changes nothing), updates the
+     * projections, creates the notifications, and queues the webhook deliveries for the integrators.
+     */
+    public Uni<List<Notification>> handle(UUID eventId, String type, JsonNode event) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
+                ? Uni.createFrom().item(List.<Notification>of())
+                : dispatch(eventId, type, event.path("data"))
+                        .call(created -> webhooks.fanOut(eventId, type, event))));
+    }
+
+    private Uni<List<Notification>> dispatch(UUID id, String type, JsonNode data) {
+        try {
+            return switch (type) {
+                case EventTypes.FEEDBACK_RECEIVED -> feedbackReceived(id, read(data, FeedbackReceived.class));
+                case EventTypes.ACTION_CREATED -> actionCreated(id, read(data, ActionCreated.class));
+                case EventTypes.ACTION_FEEDBACK_LINKED -> feedbackLinked(id, read(data, ActionFeedbackLinked.class));
+                case EventTypes.ACTION_STATUS_CHANGED -> statusChanged(id, read(data, ActionStatusChanged.class));
+                case EventTypes.ACTION_PROGRESS_POSTED -> progressPosted(id, read(data, ActionProgressPosted.class));
+                case EventTypes.ACTION_DUE_CHANGED -> dueChanged(id, read(data, ActionDueChanged.class));
+                case EventTypes.ACTION_ASSIGNED -> assigned(id, read(data, ActionAssigned.class));
+                case EventTypes.ACTION_DEADLINE_APPROACHING -> deadline(id, read(data, ActionDeadline.class), false);
+                case EventTypes.ACTION_OVERDUE -> deadline(id, read(data, ActionDeadline.class), true);
+                case EventTypes.ACTION_ESCALATED -> escalated(id, read(data, ActionEscalated.class));
+                default -> Uni.createFrom().item(List.<Notification>of()); // nothing to tell (webhooks may want it)
+            };
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return Uni.createFrom().failure(new Unreadable(type + " " + id + ": " + unreadable.getMessage()));
+        }
+    }
+
+    private <T> T read(JsonNode data, Class<T> type) throws IOException {
+        var value = json.treeToValue(data, type);
+        if (value == null) {
+            throw new IllegalArgumentException("no data");
+        }
+        return value;
+    }
+
+    /** An event whose data does not fit its type: no retry can fix it. */
+    public static final class Unreadable extends RuntimeException {
+        Unreadable(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    // --- feedback-service ---------------------------------------------------------------------------
+
+    Uni<List<Notification>> feedbackReceived(UUID eventId, FeedbackReceived received) {
+        return (contributions.findById(received.feedbackId()).flatMap(known -> {
+            if (known != null) {
+                return Uni.createFrom().item(List.<Notification>of());
+            }
+            var contribution = new Contribution();
+            contribution.feedbackId = received.feedbackId();
+            contribution.contributorId = received.contributorId();
+            contribution.contactEmail = received.consentToContact() ? received.contactEmail() : null;
+            contribution.consentToContact = received.consentToContact();
+            contribution.text = received.text();
+            contribution.topic = received.topic();
+            contribution.receivedAt = received.receivedAt();
+            return contributions.persist(contribution).flatMap(saved -> notifier.notify(eventId,
+                    Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED,
+                            "Thank you, we heard you",
+                            "Thank you for your feedback. We have passed it to the team that can act on it, and we"
+                                    + " will tell you what happens next.",
+                            null, List.of(saved.feedbackId), null, data("quote", quote(saved.text)))));
+        }));
+    }
+
+    // --- action-service -----------------------------------------------------------------------------
+
+    Uni<List<Notification>> actionCreated(UUID eventId, ActionCreated created) {
+        return (actions.findById(created.actionId()).flatMap(known -> {
+            var action = known != null ? known : new TrackedAction();
+            action.actionId = created.actionId();
+            action.title = created.title();
+            action.team = created.team();
+            action.ownerId = created.ownerId();
+            action.status = created.status();
+            action.dueAt = created.dueAt();
+            action.updatedAt = created.createdAt();
+            return actions.persist(action).replaceWith(List.<Notification>of());
+        }));
+    }
+
+    /**
+     * Tells the contributor where their feedback went. When a merge or a move brought it here, the message is
+     * keyed by (old action, new action, person): someone whose several items moved together is told once.
+     */
+    Uni<List<Notification>> feedbackLinked(UUID eventId, ActionFeedbackLinked link) {
+        return (projectAction(link).flatMap(action -> contributions.findById(link.feedbackId())
+                .flatMap(contribution -> {
+                    if (contribution == null) {
+                        // feedback.received comes through another queue and may not be here yet: try again later
+                        return Uni.createFrom().failure(new NotYetKnown("feedback " + link.feedbackId()));
+                    }
+                    contribution.actionId = link.actionId();
+                    contribution.linkedAt = link.linkedAt();
+                    var audience = Audience.contributor(contribution);
+                    var source = link.previousActionId() == null ? eventId : UUID.nameUUIDFromBytes(
+                            ("moved:" + link.previousActionId() + ":" + link.actionId() + ":"
+                                    + (audience == null ? "" : audience.recipient())).getBytes(StandardCharsets.UTF_8));
+                    var due = link.dueAt() == null ? "" : " The team aims to resolve it by " + link.dueAt() + ".";
+                    return notifier.notify(source, audience, new Message(Kind.TRACKED,
+                            "Your feedback is now tracked: " + link.actionTitle(),
+                            "The " + link.team() + " team is working on \"" + link.actionTitle() + "\", which your"
+                                    + " feedback is part of." + due,
+                            link.actionId(), List.of(link.feedbackId()), link.actionStatus(),
+                            data("quote", quote(contribution.text), "action", link.actionTitle(), "team", link.team(),
+                                    "status", link.actionStatus(), "dueAt", link.dueAt())));
+                })));
+    }
+
+    /** "You said, we did": every contributor hears the public note, once, with a quote of their own words. */
+    Uni<List<Notification>> statusChanged(UUID eventId, ActionStatusChanged changed) {
+        return (actions.findById(changed.actionId()).flatMap(action -> {
+            if (action != null) {
+                action.status = changed.to();
+                action.dueAt = changed.dueAt();
+                action.updatedAt = changed.changedAt();
+                if (changed.publicNote() != null) {
+                    action.publicNote = changed.publicNote();
+                }
+            }
+            if (changed.publicNote() == null || changed.publicNote().isBlank()) {
+                return Uni.createFrom().item(List.<Notification>of());
+            }
+            return toEveryContributor(eventId, changed.actionId(), changed.to(), contribution -> new Message(
+                    Kind.YOU_SAID_WE_DID, youSaidWeDidTitle(changed.to(), changed.title()),
+                    youSaidWeDidBody(changed.to(), changed.publicNote()), changed.actionId(), null, changed.to(),
+                    data("quote", quote(contribution.text), "publicNote", changed.publicNote(),
+                            "status", changed.to(), "action", changed.title())));
+        }));
+    }
+
+    Uni<List<Notification>> progressPosted(UUID eventId, ActionProgressPosted posted) {
+        return (toEveryContributor(eventId, posted.actionId(), posted.status(), contribution ->
+                new Message(Kind.PROGRESS, "An update on what you told us: " + posted.title(),
+                        posted.publicNote(), posted.actionId(), null, posted.status(),
+                        data("quote", quote(contribution.text), "publicNote", posted.publicNote(),
+                                "status", posted.status(), "action", posted.title()))));
+    }
+
+    Uni<List<Notification>> dueChanged(UUID eventId, ActionDueChanged changed) {
+        return (actions.findById(changed.actionId()).flatMap(action -> {
+            if (action != null) {
+                action.dueAt = changed.dueAt();
+            }
+            var reason = changed.reason() == null ? "" : " " + changed.reason();
+            return toEveryContributor(eventId, changed.actionId(), action == null ? null : action.status,
+                    contribution -> new Message(Kind.DUE_CHANGED, "A new date for what you told us: " + changed.title(),
+                            "The team now aims to resolve \"" + changed.title() + "\" by " + changed.dueAt() + "." + reason,
+                            changed.actionId(), null, null,
+                            data("quote", quote(contribution.text), "action", changed.title(), "dueAt", changed.dueAt(),
+                                    "reason", changed.reason())));
+        }));
+    }
+
+    Uni<List<Notification>> assigned(UUID eventId, ActionAssigned assigned) {
+        return (actions.findById(assigned.actionId()).flatMap(action -> {
+            if (action != null) {
+                action.ownerId = assigned.ownerId();
+            }
+            if (assigned.ownerId() == null || assigned.ownerId().equals(assigned.actorId())) {
+                return Uni.createFrom().item(List.<Notification>of()); // nobody to tell, or they did it themselves
+            }
+            return notifier.notify(eventId, Audience.staff(assigned.ownerId(), assigned.team()), new Message(
+                    Kind.ASSIGNED, "Assigned to you: " + assigned.title(),
+                    "The action \"" + assigned.title() + "\" of team " + assigned.team() + " is now yours.",
+                    assigned.actionId(), List.of(), null, data("action", assigned.title(), "team", assigned.team())));
+        }));
+    }
+
+    Uni<List<Notification>> deadline(UUID eventId, ActionDeadline deadline, boolean missed) {
+        var clock = "FIX".equals(deadline.clock()) ? "its due date" : "the date its contributors were promised an update";
+        var title = (missed ? "Overdue: " : "Due soon: ") + deadline.title();
+        var body = missed
+                ? "The action \"" + deadline.title() + "\" has passed " + clock + " (" + deadline.deadline() + ")."
+                : "The action \"" + deadline.title() + "\" reaches " + clock + " at " + deadline.deadline() + ".";
+        return (notifier.notify(eventId, Audience.staff(deadline.ownerId(), deadline.team()),
+                new Message(missed ? Kind.OVERDUE : Kind.DEADLINE_APPROACHING, title, body, deadline.actionId(),
+                        List.of(), null, data("action", deadline.title(), "clock", deadline.clock(),
+                        "deadline", deadline.deadline(), "priority", deadline.priority()))));
+    }
+
+    Uni<List<Notification>> escalated(UUID eventId, ActionEscalated escalated) {
+        var why = switch (escalated.reason()) {
+            case "REPEATS" -> escalated.feedbackCount() + " people said the same thing";
+            case "OVERDUE_FIX" -> "it is overdue since " + escalated.deadline();
+            case "OVERDUE_INFORM" -> "its contributors are waiting for an update since " + escalated.deadline();
+            default -> escalated.reason();
+        };
+        return (notifier.notify(eventId, Audience.managers(), new Message(Kind.ESCALATED,
+                "Needs your attention: " + escalated.title(),
+                "The action \"" + escalated.title() + "\" of team " + escalated.team() + " is escalated: " + why + ".",
+                escalated.actionId(), List.of(), null, data("action", escalated.title(), "team", escalated.team(),
+                "reason", escalated.reason(), "feedbackCount", escalated.feedbackCount()))));
+    }
+
+    /** An event that refers to something another queue has not delivered yet; retried, never dead-lettered first. */
+    public static final class NotYetKnown extends RuntimeException {
+        NotYetKnown(String what) {
+            super(what + " is not known yet", null, false, false);
+        }
+    }
+
+    // --- shared steps -------------------------------------------------------------------------------
+
+    private Uni<TrackedAction> projectAction(ActionFeedbackLinked link) {
+        return actions.findById(link.actionId()).flatMap(known -> {
+            var action = known != null ? known : new TrackedAction();
+            action.actionId = link.actionId();
+            action.title = link.actionTitle();
+            action.team = link.team();
+            action.status = link.actionStatus() == null ? (known == null ? "OPEN" : known.status) : link.actionStatus();
+            action.dueAt = link.dueAt();
+            action.updatedAt = link.linkedAt();
+            return actions.persist(action);
+        });
+    }
+
+    /**
+     * One message per person behind the action (a person with several items is told once; the message
+     * quotes their first words and lists all their items).
+     */
+    private Uni<List<Notification>> toEveryContributor(UUID eventId, UUID actionId, String status,
+                                                      java.util.function.Function<Contribution, Message> message) {
+        return contributions.ofAction(actionId).flatMap(all -> {
+            var byPerson = new LinkedHashMap<String, List<Contribution>>();
+            for (var contribution : all) {
+                var audience = Audience.contributor(contribution);
+                if (audience != null) {
+                    byPerson.computeIfAbsent(audience.recipient(), key -> new ArrayList<>()).add(contribution);
+                }
+            }
+            return Multi.createFrom().iterable(byPerson.values())
+                    .onItem().transformToUniAndConcatenate(items -> {
+                        var first = items.getFirst();
+                        var base = message.apply(first);
+                        var ids = items.stream().map(c -> c.feedbackId).toList();
+                        return notifier.notify(eventId, Audience.contributor(first), new Message(base.kind(),
+                                base.title(), base.body(), base.actionId(), ids, status, base.data()));
+                    })
+                    .collect().asList()
+                    .map(lists -> lists.stream().flatMap(List::stream).toList());
+        });
+    }
+
+    private static String youSaidWeDidTitle(String status, String title) {
+        return switch (status) {
+            case "DONE" -> "You said, we did: " + title;
+            case "DECLINED" -> "About what you told us: " + title;
+            case "PLANNED" -> "Planned: " + title;
+            case "IN_PROGRESS" -> "We are working on it: " + title;
+            default -> "An update on what you told us: " + title;
+        };
+    }
+
+    private static String youSaidWeDidBody(String status, String publicNote) {
+        return switch (status) {
+            case "DONE" -> "It is done. " + publicNote;
+            case "DECLINED" -> "We have decided not to make this change, and we owe you the reason: " + publicNote;
+            default -> publicNote;
+        };
+    }
+
+    static String quote(String text) {
+        var flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= QUOTE_LENGTH ? flat : flat.substring(0, QUOTE_LENGTH - 1) + "…";
+    }
+
+    private static Map<String, Object> data(Object... keysAndValues) {
+        var data = new HashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                data.put((String) keysAndValues[i], keysAndValues[i + 1] instanceof Instant instant
+                        ? instant.toString() : keysAndValues[i + 1]);
+            }
+        }
+        return data;
+    }
+}

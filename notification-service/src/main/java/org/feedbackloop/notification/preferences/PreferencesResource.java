@@ -1,0 +1,79 @@
+package org.feedbackloop.notification.preferences;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.notification.domain.Preference;
+import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.security.Caller;
+import org.feedbackloop.notification.security.Roles;
+
+import java.time.Clock;
+
+/** How a person wants to hear back: channels and rhythm. Consent to e-mail comes with each piece of feedback. */
+@Path("/api/me/preferences")
+@Tag(name = "Preferences", description = "Channels and rhythm of your notifications")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreferencesResource {
+
+    private final SecurityIdentity identity;
+    private final Repositories.Preferences preferences;
+    private final Clock clock;
+
+    PreferencesResource(SecurityIdentity identity, Repositories.Preferences preferences, Clock clock) {
+        this.identity = identity;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    @Schema(name = "Preferences")
+    public record Preferences(
+            @Schema(description = "E-mail (only ever to feedback you agreed to be contacted about)", examples = "true")
+            @NotNull Boolean email,
+            @Schema(description = "In-app inbox and live stream", examples = "true") @NotNull Boolean inApp,
+            @Schema(description = "IMMEDIATE, or DAILY for one e-mail a day") @NotNull Preference.Digest digest) {
+
+        static Preferences of(Preference preference) {
+            return new Preferences(preference.emailEnabled, preference.inAppEnabled, preference.digest);
+        }
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "My preferences", description = "Defaults: e-mail and in-app, immediately.")
+    public Uni<Preferences> get() {
+        return preferences.of(Caller.of(identity).subject()).map(Preferences::of);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Change my preferences", description = "Applies to notifications created from now on.")
+    public Uni<Preferences> put(@Valid @NotNull Preferences body) {
+        var userId = Caller.of(identity).subject();
+        return Panache.withTransaction(() -> preferences.findById(userId).flatMap(found -> {
+            var preference = found != null ? found : Preference.defaults(userId);
+            preference.emailEnabled = body.email();
+            preference.inAppEnabled = body.inApp();
+            preference.digest = body.digest();
+            preference.updatedAt = clock.instant();
+            return preferences.persist(preference);
+        })).map(Preferences::of);
+    }
+}

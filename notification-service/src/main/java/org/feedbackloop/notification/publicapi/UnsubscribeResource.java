@@ -1,0 +1,78 @@
+package org.feedbackloop.notification.publicapi;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.notification.api.problem.ProblemException;
+import org.feedbackloop.notification.domain.EmailSuppression;
+import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.email.LinkTokens;
+
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * The unsubscribe link of every e-mail: it needs no login, only the signed token in the link. GET is what a
+ * person's click does; POST is the one-click unsubscribe of mail clients (RFC 8058). Idempotent.
+ */
+@Path("/api/public/unsubscribe")
+@Tag(name = "Public", description = "Links from e-mails that work without a login")
+public class UnsubscribeResource {
+
+    private final LinkTokens tokens;
+    private final Repositories.Suppressions suppressions;
+    private final Clock clock;
+
+    UnsubscribeResource(LinkTokens tokens, Repositories.Suppressions suppressions, Clock clock) {
+        this.tokens = tokens;
+        this.suppressions = suppressions;
+        this.clock = clock;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Unsubscribe an address (the link in e-mails)")
+    @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page")
+    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
+    public Uni<String> click(@QueryParam("token") String token) {
+        return unsubscribe(token).map(email -> """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
+                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+                <h1>You are unsubscribed</h1><p>We will not send e-mail to this address any more.
+                Your notifications stay in your inbox when you sign in.</p></body></html>""");
+    }
+
+    @POST
+    @PermitAll
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "One-click unsubscribe (RFC 8058, for mail clients)")
+    public Uni<String> oneClick(@QueryParam("token") String token) {
+        return unsubscribe(token).map(email -> "unsubscribed");
+    }
+
+    private Uni<String> unsubscribe(String token) {
+        var email = tokens.verify("unsubscribe", token)
+                .filter(values -> values.size() == 1)
+                .map(values -> values.getFirst().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> ProblemException.invalid("token", "is not an unsubscribe link from one of our e-mails"));
+        return Panache.withTransaction(() -> suppressions.findById(email).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(email);
+            }
+            var suppression = new EmailSuppression();
+            suppression.email = email;
+            suppression.createdAt = clock.instant();
+            return suppressions.persist(suppression).replaceWith(email);
+        }));
+    }
+}

@@ -160,7 +160,7 @@ public class EmailSender {
                 LOG.errorf("E-mail %s to %s is dead after %d attempts: %s", n.id, n.email, n.attempts, failure);
             } else {
                 n.status = Notification.Status.FAILED;
-                n.nextAttemptAt = now.plus(backoff(n.attempts));
+                n.nextAttemptAt = now.plus(backoffFor(n.attempts));
                 LOG.warnf("E-mail %s to %s failed (attempt %d), retried at %s: %s", n.id, n.email, n.attempts,
                         n.nextAttemptAt, failure);
             }
@@ -168,7 +168,8 @@ public class EmailSender {
         return Uni.createFrom().voidItem();
     }
 
-    Duration backoff(int attempts) {
+    /** Back-off before retry number {@code attempts}: doubling from the first, capped, ±10% jitter. */
+    public Duration backoffFor(int attempts) {
         var base = config.email().firstBackoff().toMillis() << Math.min(attempts - 1, 20);
         var capped = Math.min(base, config.email().maxBackoff().toMillis());
         var jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);

@@ -1,0 +1,123 @@
+package org.feedbackloop.notification;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.feedbackloop.notification.email.EmailSender;
+import org.feedbackloop.notification.support.Events;
+import org.feedbackloop.notification.support.Mailbox;
+import org.feedbackloop.notification.support.Rows;
+import org.feedbackloop.notification.support.TestInfrastructure;
+import org.feedbackloop.notification.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/** Nothing is dropped: a mail server outage delays e-mail without duplicates; digests gather a day's news. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class EmailDeliveryTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    EmailSender sender;
+
+    private Events events;
+
+    @BeforeEach
+    void connect() throws Exception {
+        events = new Events();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        TestInfrastructure.smtpProxy().restore();
+        events.close();
+    }
+
+    private static String address() {
+        return "d" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Test
+    void aMailServerOutageIsRetriedWithBackOffAndEndsInExactlyOneEmail() throws Throwable {
+        var email = address();
+        var feedback = UUID.randomUUID();
+        TestInfrastructure.smtpProxy().cut();
+        events.publish(Events.feedbackReceived(feedback, null, email, "Sent while the mail server is away"));
+
+        var rows = new Rows(database);
+        var sql = "select count(*) from notification where email = ? and status = 'FAILED' and attempts >= 1 and next_attempt_at > now()";
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows.count(sql, email) == 1);
+        given().get("/q/metrics").then().body(containsString("notifications_email_failures_total"));
+        assertThat(Mailbox.of(email)).isEmpty();
+
+        TestInfrastructure.smtpProxy().restore();
+        // the retry is due after its back-off; run the sender as the clock would then
+        VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(Instant.now().plus(Duration.ofHours(2))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Mailbox.of(email).size() == 1);
+        VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(Instant.now().plus(Duration.ofHours(3))));
+        Thread.sleep(500);
+        assertThat(Mailbox.of(email)).hasSize(1);
+        assertThat(rows.count("select count(*) from notification where email = ? and status = 'SENT' and attempts >= 2", email))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDailyDigestGathersTheDaysNotificationsIntoOneEmail() throws Throwable {
+        var email = address();
+        var bob = Tokens.subjectOf("bob");
+        given().auth().oauth2(Tokens.of("bob")).contentType("application/json")
+                .body(Map.of("email", true, "inApp", true, "digest", "DAILY")).put("/api/me/preferences").then().statusCode(200);
+        try {
+            var action = UUID.randomUUID();
+            var feedback = UUID.randomUUID();
+            events.publish(Events.feedbackReceived(feedback, bob, email, "Digest words"));
+            events.publish(Events.feedbackLinked(action, feedback, "Digest action", null));
+            var rows = new Rows(database);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    rows.count("select count(*) from notification where email = ? and status = 'PENDING'", email) == 2);
+            Thread.sleep(1_500);
+            assertThat(Mailbox.of(email)).as("nothing before the digest hour").isEmpty();
+
+            var digestTime = Instant.now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1)
+                    .atTime(LocalTime.of(8, 1)).toInstant(ZoneOffset.UTC);
+            VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(digestTime));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Mailbox.of(email).size() == 1);
+            var digest = Mailbox.of(email).getFirst();
+            assertThat(digest.subject()).isEqualTo("Feedback Loop: 2 updates for you");
+            assertThat(digest.readable()).contains("Thank you, we heard you").contains("Digest action");
+        } finally {
+            given().auth().oauth2(Tokens.of("bob")).contentType("application/json")
+                    .body(Map.of("email", true, "inApp", true, "digest", "IMMEDIATE")).put("/api/me/preferences");
+        }
+    }
+
+    @Test
+    void retriesBackOffExponentiallyWithJitterUpToTheCap() {
+        var first = sender.backoffFor(1);
+        var third = sender.backoffFor(3);
+        assertThat(third).isGreaterThan(first.multipliedBy(3));
+        for (int attempt = 1; attempt < 30; attempt++) {
+            assertThat(sender.backoffFor(attempt)).isLessThanOrEqualTo(Duration.ofHours(1).plus(Duration.ofMinutes(7)));
+        }
+    }
+}

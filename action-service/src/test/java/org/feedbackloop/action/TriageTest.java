@@ -137,6 +137,27 @@ class TriageTest {
     }
 
     @Test
+    void aFollowUpAnswerJoinsTheDoneActionItFollowsUp() throws Exception {
+        var action = org.feedbackloop.action.support.Actions.open(broker, "billing");
+        for (var step : java.util.List.of("PLANNED", "IN_PROGRESS")) {
+            org.feedbackloop.action.support.Actions.transition("olivia", action, step, null).statusCode(200);
+        }
+        org.feedbackloop.action.support.Actions.transition("olivia", action, "DONE", "Fixed.").statusCode(200);
+
+        var answer = UUID.randomUUID();
+        var event = received(UUID.randomUUID(), answer, "billing", "No, this did not solve it (follow-up on \"x\")",
+                "CSAT", 1, -0.4, "contributor-" + answer, null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("data")).put("followUpOfAction", action);
+        broker.publishFeedbackEvent("feedback.received", bytes(event));
+
+        assertThat(awaitAction(answer)).isEqualTo(action);
+        given().auth().oauth2(Tokens.of("olivia")).get("/api/actions/" + action).then()
+                .body("status", is("DONE"))
+                .body("feedbackCount", is(2))
+                .body("informBy", nullValue());
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredAndTheNextGoodOneIsStillProcessed() throws Exception {
         broker.drain("action-service.feedback-service.dlq");
         var poison = "{\"type\": \"feedback.received\", \"id\": \"not-a-uuid\"".getBytes(StandardCharsets.UTF_8);

@@ -27,6 +27,8 @@ public final class EventTypes {
     public static final String ACTION_DEADLINE_APPROACHING = "action.deadline-approaching";
 
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
+    /** Extension: a contributor answered "did this solve it?" after their action was done. */
+    public static final String NOTIFICATION_FOLLOW_UP_ANSWERED = "notification.follow-up-answered";
 
     private EventTypes() {
     }

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param rating           optional NPS or CSAT rating
  * @param externalRef      the submitter's own reference, if any
  * @param receivedAt       when the item was stored
+ * @param followUpOfAction set when the feedback answers "did this solve it?" after an action was done: it
+ *                         belongs to that action (an extension of the contract; absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedbackReceived(
@@ -34,7 +36,8 @@ public record FeedbackReceived(
         double sentiment,
         Rating rating,
         String externalRef,
-        Instant receivedAt) {
+        Instant receivedAt,
+        UUID followUpOfAction) {
 
     /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
     public record Rating(String scale, int score) {

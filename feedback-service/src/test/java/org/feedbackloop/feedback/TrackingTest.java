@@ -139,6 +139,38 @@ class TrackingTest {
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + stillOpen).then().body("status", is("TRACKED"));
     }
 
+    private void followUpAnswered(UUID eventId, String feedbackId, UUID actionId, boolean solved) throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
+                .put("source", "/notification-service").put("type", "notification.follow-up-answered")
+                .put("subject", actionId.toString()).put("time", Instant.now().toString());
+        event.putObject("data").put("actionId", actionId.toString()).put("actionTitle", "Refund delays")
+                .put("feedbackId", feedbackId).put("solved", solved).put("answeredAt", Instant.now().toString());
+        channel.basicPublish("notification.events", "notification.follow-up-answered", true,
+                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").build(), JSON.writeValueAsBytes(event));
+        channel.waitForConfirmsOrDie(5_000);
+    }
+
+    @Test
+    void aFollowUpAnswerBecomesNewFeedbackOfTheActionOnceFromTheSamePerson() throws Exception {
+        var original = submit();
+        var action = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        followUpAnswered(eventId, original, action, false);
+        followUpAnswered(eventId, original, action, false); // redelivered
+        followUpAnswered(UUID.randomUUID(), original, action, true); // a second click, another event
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .queryParam("q", "follow-up Refund delays").get("/api/feedback").then()
+                .body("items.findAll { it.followUpOfAction == '" + action + "' }.size()", is(1)));
+        Thread.sleep(1_000);
+        given().auth().oauth2(Tokens.of("alice")).queryParam("q", "follow-up Refund delays").get("/api/feedback").then()
+                .body("items.findAll { it.followUpOfAction == '" + action + "' }.size()", is(1))
+                .body("items.find { it.followUpOfAction == '" + action + "' }.rating.scale", is("CSAT"))
+                .body("items.find { it.followUpOfAction == '" + action + "' }.rating.score", is(1))
+                .body("items.find { it.followUpOfAction == '" + action + "' }.text",
+                        is("No, this did not solve it (follow-up on \"Refund delays\")"));
+    }
+
     @Test
     void aPoisonMessageIsDeadLetteredAndTheNextGoodOneIsStillProcessed() throws Exception {
         while (channel.basicGet(DLQ, true) != null) {

@@ -39,7 +39,9 @@ public class Linker {
         feedback.actionId = action.id;
         feedback.linkedAt = now;
         var informBy = deadlines.informBy(feedback, now);
-        if (action.informBy == null || informBy.isBefore(action.informBy)) {
+        // a closed action (a follow-up answer to a done one) keeps its clocks and priority: nothing is due any more
+        boolean open = action.status.isOpen();
+        if (open && (action.informBy == null || informBy.isBefore(action.informBy))) {
             action.informBy = informBy;
         }
         action.updatedAt = now;
@@ -48,9 +50,9 @@ public class Linker {
         return Panache.getSession().call(session -> session.flush())
                 .flatMap(session -> recount(action))
                 .flatMap(counted -> history.persist(entry))
-                .flatMap(saved -> raisePriority(action, feedback, actor, now))
+                .flatMap(saved -> open ? raisePriority(action, feedback, actor, now) : Uni.createFrom().voidItem())
                 .flatMap(nothing -> events.feedbackLinked(action, feedback, previous))
-                .flatMap(nothing -> escalateRepeats(action, now))
+                .flatMap(nothing -> open ? escalateRepeats(action, now) : Uni.createFrom().voidItem())
                 .flatMap(nothing -> previous == null ? Uni.createFrom().voidItem() : movedOut(previous, action, feedback, actor, now));
     }
 

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Turns received feedback into tracked work: records it, routes its topic to a team, links it to an open
  * action on the same issue (pg_trgm similarity within the topic) or opens a new one with the SLA of its
- * priority. One transaction per event, with the event id recorded first: a redelivery changes nothing.
+ * priority. A follow-up answer ("did this solve it?") joins the action it follows up, whatever its status.
+ * One transaction per event, with the event id recorded first: a redelivery changes nothing.
  */
 @ApplicationScoped
 public class Triage {
@@ -75,7 +76,7 @@ public class Triage {
                     }
                     return items.findById(received.feedbackId()).flatMap(known -> known != null
                             ? Uni.createFrom().item(Outcome.DUPLICATE)
-                            : triage(item(received)));
+                            : triage(item(received), received.followUpOfAction()));
                 }))
                 .invoke(outcome -> {
                     if (outcome != Outcome.DUPLICATE) {
@@ -85,10 +86,19 @@ public class Triage {
                 });
     }
 
-    private Uni<Outcome> triage(FeedbackItem item) {
+    private Uni<Outcome> triage(FeedbackItem item, UUID followUpOfAction) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var followed = followUpOfAction == null ? Uni.createFrom().<Action>nullItem() : actions.findById(followUpOfAction);
         return items.persist(item)
-                .flatMap(saved -> actions.mostSimilarOpen(item.topic, item.text, similarityThreshold))
+                .flatMap(saved -> followed)
+                .flatMap(action -> action != null
+                        ? linker.link(action, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
+                        : triageByContent(item, now));
+    }
+
+    /** Routing and de-duplication by what the feedback says. */
+    private Uni<Outcome> triageByContent(FeedbackItem item, java.time.Instant now) {
+        return actions.mostSimilarOpen(item.topic, item.text, similarityThreshold)
                 .flatMap(similar -> similar != null
                         ? linker.link(similar, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
                         : open(item, now).replaceWith(Outcome.OPENED));

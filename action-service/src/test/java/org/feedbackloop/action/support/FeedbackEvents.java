@@ -62,7 +62,7 @@ public final class FeedbackEvents {
     public static String uniqueWords() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         var words = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 8; i++) {
             words.append(' ');
             for (int j = 0; j < 8; j++) {
                 words.append((char) ('a' + random.nextInt(26)));

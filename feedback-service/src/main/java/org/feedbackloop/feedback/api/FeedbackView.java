@@ -24,6 +24,7 @@ public record FeedbackView(
         @Schema(description = "Sentiment of the text, from -1 (very negative) to 1 (very positive)", examples = "-0.62")
         double sentiment,
         @Schema(description = "The action this feedback is tracked by, once there is one") UUID actionId,
+        @Schema(description = "Set when this answers \"did this solve it?\" for a done action") UUID followUpOfAction,
         Contact contact,
         boolean consentToContact,
         String externalRef,
@@ -41,7 +42,7 @@ public record FeedbackView(
     static FeedbackView of(Feedback f) {
         return new FeedbackView(f.id, f.status, f.text, f.channel,
                 f.ratingScale == null ? null : new Rating(f.ratingScale, f.ratingScore),
-                f.topic, f.sentiment, f.actionId,
+                f.topic, f.sentiment, f.actionId, f.followUpOfAction,
                 f.contactEmail == null ? null : new Contact(f.contactEmail),
                 f.consentToContact, f.externalRef, f.createdAt, f.updatedAt);
     }

@@ -49,6 +49,10 @@ public class Feedback {
     @Column(name = "action_linked_at")
     public Instant actionLinkedAt;
 
+    /** Set when this answers "did this solve it?" for an action that was done. */
+    @Column(name = "follow_up_of_action")
+    public UUID followUpOfAction;
+
     @Column(name = "contributor_id")
     public String contributorId;
 

@@ -133,13 +133,14 @@ public class FeedbackService {
         return feedback;
     }
 
-    private static FeedbackReceived received(Feedback feedback) {
+    /** The {@code feedback.received} data of a stored item. */
+    public static FeedbackReceived received(Feedback feedback) {
         var rating = feedback.ratingScale == null ? null
                 : new FeedbackReceived.Rating(feedback.ratingScale.name(), feedback.ratingScore);
         return new FeedbackReceived(feedback.id, feedback.contributorId,
                 feedback.consentToContact ? feedback.contactEmail : null, feedback.consentToContact,
                 feedback.channel.name(), feedback.text, feedback.topic, feedback.sentiment, rating,
-                feedback.externalRef, feedback.createdAt);
+                feedback.externalRef, feedback.createdAt, feedback.followUpOfAction);
     }
 
     private static String visibleContributor(Caller caller) {

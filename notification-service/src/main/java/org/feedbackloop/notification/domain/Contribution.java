@@ -39,4 +39,8 @@ public class Contribution {
 
     @Column(name = "linked_at")
     public Instant linkedAt;
+
+    /** Set when this is an answer to "did this solve it?": the person is not thanked or told "tracked" again. */
+    @Column(name = "follow_up_of_action")
+    public UUID followUpOfAction;
 }

@@ -19,5 +19,7 @@ public enum Kind {
     /** To an owner (or their team): a deadline was missed. */
     OVERDUE,
     /** To managers: an action needs leadership attention. */
-    ESCALATED
+    ESCALATED,
+    /** To an owner (or their team): a contributor says their done action did not solve it. */
+    FOLLOW_UP_NOT_SOLVED
 }

@@ -34,16 +34,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+
+import static org.feedbackloop.notification.api.QueryParams.limit;
+import static org.feedbackloop.notification.api.QueryParams.uuid;
 
 /** The caller's in-app notifications: theirs, their role's and their team's. */
 @Path("/api/me/notifications")
 @Tag(name = "Inbox", description = "What you were told, and what you are told as it happens")
 @SecurityRequirement(name = "bearer")
 public class InboxResource {
-
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
 
     private final SecurityIdentity identity;
     private final Repositories.Notifications notifications;
@@ -134,20 +133,6 @@ public class InboxResource {
         return live.of(Set.copyOf(Caller.of(identity).inboxes())).map(InboxItem::of);
     }
 
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
-    }
 
     private static boolean bool(String name, String value) {
         if (value == null || value.equals("false")) {
@@ -159,14 +144,4 @@ public class InboxResource {
         throw ProblemException.invalid(name, "must be true or false");
     }
 
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw ProblemException.invalid("id", "must be a UUID");
-    }
 }

@@ -24,6 +24,7 @@ import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.domain.TrackedAction;
+import org.feedbackloop.notification.email.FollowUpLinks;
 import org.feedbackloop.notification.messaging.ProcessedEvents;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
 
@@ -54,10 +55,12 @@ public class Intake {
     private final Repositories.Actions actions;
     private final Notifier notifier;
     private final WebhookFanOut webhooks;
+    private final FollowUpLinks followUps;
     private final ObjectMapper json;
 
     Intake(ProcessedEvents processed, Repositories.Contributions contributions, Repositories.Actions actions,
-           Notifier notifier, WebhookFanOut webhooks, ObjectMapper json) {
+           Notifier notifier, WebhookFanOut webhooks, FollowUpLinks followUps, ObjectMapper json) {
+        this.followUps = followUps;
         this.processed = processed;
         this.contributions = contributions;
         this.actions = actions;
@@ -127,6 +130,10 @@ public class Intake {
             contribution.text = received.text();
             contribution.topic = received.topic();
             contribution.receivedAt = received.receivedAt();
+            contribution.followUpOfAction = received.followUpOfAction();
+            if (contribution.followUpOfAction != null) {
+                return contributions.persist(contribution).replaceWith(List.<Notification>of()); // thanked on the page
+            }
             return contributions.persist(contribution).flatMap(saved -> notifier.notify(eventId,
                     Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED,
                             "Thank you, we heard you",
@@ -165,6 +172,9 @@ public class Intake {
                     }
                     contribution.actionId = link.actionId();
                     contribution.linkedAt = link.linkedAt();
+                    if (contribution.followUpOfAction != null) {
+                        return Uni.createFrom().item(List.<Notification>of()); // their answer, filed with the action
+                    }
                     var audience = Audience.contributor(contribution);
                     var source = link.previousActionId() == null ? eventId : UUID.nameUUIDFromBytes(
                             ("moved:" + link.previousActionId() + ":" + link.actionId() + ":"
@@ -194,11 +204,15 @@ public class Intake {
             if (changed.publicNote() == null || changed.publicNote().isBlank()) {
                 return Uni.createFrom().item(List.<Notification>of());
             }
-            return toEveryContributor(eventId, changed.actionId(), changed.to(), contribution -> new Message(
-                    Kind.YOU_SAID_WE_DID, youSaidWeDidTitle(changed.to(), changed.title()),
-                    youSaidWeDidBody(changed.to(), changed.publicNote()), changed.actionId(), null, changed.to(),
-                    data("quote", quote(contribution.text), "publicNote", changed.publicNote(),
-                            "status", changed.to(), "action", changed.title())));
+            return toEveryContributor(eventId, changed.actionId(), changed.to(), contribution -> {
+                var data = data("quote", quote(contribution.text), "publicNote", changed.publicNote(),
+                        "status", changed.to(), "action", changed.title());
+                if ("DONE".equals(changed.to())) {
+                    data.putAll(followUps.links(contribution.feedbackId, changed.actionId(), changed.title()));
+                }
+                return new Message(Kind.YOU_SAID_WE_DID, youSaidWeDidTitle(changed.to(), changed.title()),
+                        youSaidWeDidBody(changed.to(), changed.publicNote()), changed.actionId(), null, changed.to(), data);
+            });
         }));
     }
 

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.FollowUpAnswered;
+import org.feedbackloop.feedback.followup.FollowUps;
 import org.feedbackloop.events.NotificationDelivered;
 import org.jboss.logging.Logger;
 
@@ -18,22 +20,25 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * Consumes {@code action.feedback-linked} (quorum queue {@code feedback-service.action-service}) and
- * {@code notification.delivered} (queue {@code feedback-service.notification-service}). Acknowledges after the
+ * Consumes {@code action.feedback-linked} (quorum queue {@code feedback-service.action-service}),
+ * {@code notification.delivered} and {@code notification.follow-up-answered} (queue
+ * {@code feedback-service.notification-service}). Acknowledges after the
  * transaction committed; a message that can never succeed is dead-lettered at once to the queue's
  * {@code .dlq}; a failure that may pass is retried with back-off, then dead-lettered, so a queue never stalls
  * behind one message.
  */
 @ApplicationScoped
-public class ActionEventsConsumer {
+public class LoopEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ActionEventsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(LoopEventsConsumer.class);
 
     private final Tracking tracking;
+    private final FollowUps followUps;
     private final ObjectMapper json;
 
-    ActionEventsConsumer(Tracking tracking, ObjectMapper json) {
+    LoopEventsConsumer(Tracking tracking, FollowUps followUps, ObjectMapper json) {
         this.tracking = tracking;
+        this.followUps = followUps;
         this.json = json;
     }
 
@@ -46,8 +51,20 @@ public class ActionEventsConsumer {
 
     @Incoming("notification-events")
     public Uni<Void> notificationEvents(Message<byte[]> message) {
+        if (EventTypes.NOTIFICATION_FOLLOW_UP_ANSWERED.equals(typeOf(message))) {
+            return consume(message, EventTypes.NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class,
+                    answer -> answer.actionId() != null && answer.feedbackId() != null, followUps::answered);
+        }
         return consume(message, EventTypes.NOTIFICATION_DELIVERED, NotificationDelivered.class,
                 delivery -> delivery.notificationId() != null && delivery.kind() != null, tracking::delivered);
+    }
+
+    private String typeOf(Message<byte[]> message) {
+        try {
+            return json.readTree(message.getPayload()).path("type").asText();
+        } catch (IOException | RuntimeException unreadable) {
+            return ""; // consume() dead-letters it
+        }
     }
 
     private <T> Uni<Void> consume(Message<byte[]> message, String type, Class<T> dataType, Predicate<T> complete,

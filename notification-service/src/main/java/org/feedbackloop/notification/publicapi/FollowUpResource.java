@@ -1,0 +1,120 @@
+package org.feedbackloop.notification.publicapi;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.FollowUpAnswered;
+import org.feedbackloop.notification.api.problem.ProblemException;
+import org.feedbackloop.notification.domain.Audience;
+import org.feedbackloop.notification.domain.FollowUpAnswer;
+import org.feedbackloop.notification.domain.Notification;
+import org.feedbackloop.notification.domain.Kind;
+import org.feedbackloop.notification.domain.Message;
+import org.feedbackloop.notification.domain.Notifier;
+import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.email.FollowUpLinks;
+import org.feedbackloop.notification.inbox.LiveStream;
+import org.feedbackloop.notification.outbox.OutboxWriter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * "Did this solve it?" — the one-click answer from a "you said, we did" e-mail, without a login (the signed
+ * link names the feedback and the action). The first answer counts. It goes back to feedback-service as new
+ * feedback of the action ({@code notification.follow-up-answered}), and a "no" reaches the action's owner.
+ */
+@Path("/api/public/follow-up")
+@Tag(name = "Public", description = "Links from e-mails that work without a login")
+public class FollowUpResource {
+
+    private final FollowUpLinks links;
+    private final Repositories.Actions actions;
+    private final Notifier notifier;
+    private final OutboxWriter outbox;
+    private final LiveStream live;
+    private final Clock clock;
+
+    FollowUpResource(FollowUpLinks links, Repositories.Actions actions, Notifier notifier, OutboxWriter outbox,
+                     LiveStream live, Clock clock) {
+        this.links = links;
+        this.actions = actions;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)")
+    @APIResponse(responseCode = "200", description = "Recorded (or already recorded): a short thank-you page")
+    @APIResponse(responseCode = "400", description = "Not a link from one of our e-mails, or no yes/no answer")
+    public Uni<String> answer(@QueryParam("token") String token, @QueryParam("answer") String answer) {
+        var question = links.read(token)
+                .orElseThrow(() -> ProblemException.invalid("token", "is not a follow-up link from one of our e-mails"));
+        if (!"yes".equals(answer) && !"no".equals(answer)) {
+            throw ProblemException.invalid("answer", "must be yes or no");
+        }
+        boolean solved = answer.equals("yes");
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.find(FollowUpAnswer.class, question.feedbackId()))
+                        .flatMap(existing -> existing != null
+                                ? Uni.createFrom().item(List.<Notification>of())
+                                : record(question, solved, now)))
+                .invoke(live::publish)
+                .replaceWith(page(solved));
+    }
+
+    private Uni<List<Notification>> record(FollowUpLinks.Question question,
+                                                                               boolean solved, Instant now) {
+        var answer = new FollowUpAnswer();
+        answer.feedbackId = question.feedbackId();
+        answer.actionId = question.actionId();
+        answer.solved = solved;
+        answer.answeredAt = now;
+        return Panache.getSession().flatMap(session -> session.persist(answer))
+                .flatMap(saved -> outbox.add(EventTypes.NOTIFICATION_FOLLOW_UP_ANSWERED, question.actionId().toString(),
+                        new FollowUpAnswered(question.actionId(), question.actionTitle(), question.feedbackId(), solved, now)))
+                .invoke(outbox::committed)
+                .flatMap(event -> solved ? Uni.createFrom().item(List.of()) : tellTheOwner(question, event.id()));
+    }
+
+    private Uni<List<Notification>> tellTheOwner(FollowUpLinks.Question question,
+                                                                                     UUID sourceEventId) {
+        return actions.findById(question.actionId()).flatMap(action -> action == null
+                ? Uni.createFrom().item(List.of())
+                : notifier.notify(UUID.nameUUIDFromBytes(("follow-up:" + sourceEventId).getBytes(StandardCharsets.UTF_8)),
+                Audience.staff(action.ownerId, action.team), new Message(Kind.FOLLOW_UP_NOT_SOLVED,
+                        "Not solved, says a contributor: " + question.actionTitle(),
+                        "A contributor of \"" + question.actionTitle() + "\" answered that the change did not solve it"
+                                + " for them. Their answer is filed with the action as new feedback.",
+                        question.actionId(), List.of(question.feedbackId()), action.status,
+                        Map.of("action", question.actionTitle(), "team", action.team))));
+    }
+
+    private static String page(boolean solved) {
+        var message = solved ? "We are glad it is solved. Thank you for telling us."
+                : "Thank you for telling us. The team that did this hears it now.";
+        return """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Thank you</title></head>
+                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+                <h1>Thank you</h1><p>%s</p></body></html>""".formatted(message);
+    }
+}

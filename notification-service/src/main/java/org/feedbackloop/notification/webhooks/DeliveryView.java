@@ -1,0 +1,28 @@
+package org.feedbackloop.notification.webhooks;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of a subscription's delivery log. */
+@Schema(name = "WebhookDelivery")
+public record DeliveryView(
+        @Schema(description = "Also the webhook-id header: the same on every retry, for de-duplication") UUID id,
+        @Schema(description = "The CloudEvent's id") UUID eventId,
+        @Schema(examples = "action.status-changed") String eventType,
+        @Schema(description = "PENDING, SENT, FAILED (retried at nextAttemptAt) or DEAD (given up)")
+        WebhookDelivery.Status status,
+        int attempts,
+        @Schema(nullable = true, description = "HTTP status of the last answer; null when none came") Integer lastStatusCode,
+        @Schema(nullable = true, description = "Why the last attempt failed") String lastError,
+        @Schema(nullable = true) Instant nextAttemptAt,
+        Instant createdAt,
+        @Schema(nullable = true, description = "When the receiver accepted it") Instant deliveredAt) {
+
+    static DeliveryView of(WebhookDelivery delivery) {
+        return new DeliveryView(delivery.id, delivery.eventId, delivery.eventType, delivery.status, delivery.attempts,
+                delivery.lastStatusCode, delivery.lastError, delivery.nextAttemptAt, delivery.createdAt,
+                delivery.deliveredAt);
+    }
+}

@@ -1,0 +1,34 @@
+package org.feedbackloop.notification.webhooks;
+
+import org.feedbackloop.events.EventTypes;
+
+import java.util.List;
+import java.util.Set;
+
+/** What a subscription may ask for: one of the consumed event types, or a whole family ({@code action.*}). */
+final class EventTypeFilter {
+
+    static final String WILDCARD_SUFFIX = ".*";
+
+    static final List<String> SUBSCRIBABLE = List.of(
+            EventTypes.FEEDBACK_RECEIVED, EventTypes.FEEDBACK_UPDATED, EventTypes.FEEDBACK_ERASED,
+            EventTypes.ACTION_CREATED, EventTypes.ACTION_FEEDBACK_LINKED, EventTypes.ACTION_STATUS_CHANGED,
+            EventTypes.ACTION_ASSIGNED, EventTypes.ACTION_DUE_CHANGED, EventTypes.ACTION_OVERDUE,
+            EventTypes.ACTION_ESCALATED, EventTypes.ACTION_PROGRESS_POSTED, EventTypes.ACTION_DEADLINE_APPROACHING,
+            "feedback" + WILDCARD_SUFFIX, "action" + WILDCARD_SUFFIX);
+
+    private static final Set<String> ACCEPTED = Set.copyOf(SUBSCRIBABLE);
+
+    private EventTypeFilter() {
+    }
+
+    static boolean isSubscribable(String filter) {
+        return ACCEPTED.contains(filter);
+    }
+
+    /** The wildcard that covers {@code type}: {@code action.*} for {@code action.overdue}. */
+    static String familyOf(String type) {
+        int dot = type.indexOf('.');
+        return (dot < 0 ? type : type.substring(0, dot)) + WILDCARD_SUFFIX;
+    }
+}

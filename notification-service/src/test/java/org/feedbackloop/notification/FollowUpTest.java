@@ -1,0 +1,147 @@
+package org.feedbackloop.notification;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.feedbackloop.notification.support.Events;
+import org.feedbackloop.notification.support.Mailbox;
+import org.feedbackloop.notification.support.Rows;
+import org.feedbackloop.notification.support.TestInfrastructure;
+import org.feedbackloop.notification.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/** "Did this solve it?": the one-click links of a done action's e-mail, answered without a login. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class FollowUpTest {
+
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    @Inject
+    AgroalDataSource database;
+
+    private Events events;
+
+    @BeforeEach
+    void connect() throws Exception {
+        events = new Events();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        events.close();
+    }
+
+    /** A contributor's feedback on an action that is then done with a public note; returns the e-mail's text. */
+    private String doneMail(UUID action, UUID feedback, String email, String title) throws Exception {
+        events.publish(Events.feedbackReceived(feedback, Tokens.subjectOf("alice"), email, "Exports time out after a minute."));
+        events.publish(Events.feedbackLinked(action, feedback, title, null));
+        events.publish(Events.statusChanged(action, title, "IN_PROGRESS", "DONE", "Exports now stream; no more time-outs."));
+        await().atMost(SOON).until(() -> !mails(email, "You said, we did").isEmpty());
+        return mails(email, "You said, we did").getFirst().readable();
+    }
+
+    private static List<Mailbox.Mail> mails(String address, String subjectStart) {
+        return Mailbox.of(address).stream().filter(mail -> mail.subject().startsWith(subjectStart)).toList();
+    }
+
+    private static String link(String mail, String answer) {
+        var found = Pattern.compile(answer + ":\\s+(http\\S+/api/public/follow-up\\S+)").matcher(mail);
+        assertThat(found.find()).as("a '" + answer + "' link in the e-mail").isTrue();
+        return found.group(1).substring(found.group(1).indexOf("/api/"));
+    }
+
+    private static String address() {
+        return "f" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Test
+    void aNoGoesBackAsFeedbackOfTheActionAndReachesTheOwnerOnce() throws Exception {
+        var action = UUID.randomUUID();
+        var feedback = UUID.randomUUID();
+        var mail = doneMail(action, feedback, address(), "Export time-outs");
+        var no = link(mail, "No");
+        assertThat(link(mail, "Yes")).contains("answer=yes");
+
+        given().get(no).then().statusCode(200).contentType("text/html").body(containsString("Thank you"));
+        given().get(no).then().statusCode(200); // a second click, or a mail scanner: nothing more happens
+        given().get(no.replace("answer=no", "answer=yes")).then().statusCode(200); // the first answer counts
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(events.published("notification.follow-up-answered"))
+                .filteredOn(e -> e.path("data").path("feedbackId").asText().equals(feedback.toString()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path("data").path("actionId").asText()).isEqualTo(action.toString());
+                    assertThat(e.path("data").path("solved").asBoolean()).isFalse();
+                    assertThat(e.path("subject").asText()).isEqualTo(action.toString());
+                }));
+        await().atMost(SOON).untilAsserted(() -> assertThat(given().auth().oauth2(Tokens.of("olivia"))
+                .queryParam("limit", 100).get("/api/me/notifications").then().statusCode(200).extract()
+                .<List<String>>path("items.findAll { it.actionId == '" + action + "' }.kind"))
+                .containsExactly("FOLLOW_UP_NOT_SOLVED"));
+        assertThat(new Rows(database).count("select count(*) from follow_up_answer where feedback_id = ? and not solved",
+                feedback)).isEqualTo(1);
+    }
+
+    @Test
+    void aYesIsRecordedWithoutBotheringTheOwner() throws Exception {
+        var action = UUID.randomUUID();
+        var feedback = UUID.randomUUID();
+        var yes = link(doneMail(action, feedback, address(), "Slow search"), "Yes");
+
+        given().get(yes).then().statusCode(200).body(containsString("glad"));
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(events.published("notification.follow-up-answered"))
+                .filteredOn(e -> e.path("data").path("feedbackId").asText().equals(feedback.toString()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("data").path("solved").asBoolean()).isTrue()));
+        assertThat(new Rows(database).count("select count(*) from notification where action_id = ? and kind = 'FOLLOW_UP_NOT_SOLVED'",
+                action)).isZero();
+    }
+
+    @Test
+    void theAnswerFiledAsFeedbackIsNotThankedOrTrackedAgain() throws Exception {
+        var action = UUID.randomUUID();
+        var original = UUID.randomUUID();
+        var email = address();
+        doneMail(action, original, email, "Broken receipts");
+        var answer = Events.feedbackReceived(UUID.randomUUID(), Tokens.subjectOf("alice"), email, "Did this solve it? No.");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer.get("data")).put("followUpOfAction", action.toString());
+        events.publish(answer);
+        events.publish(Events.feedbackLinked(action, UUID.fromString(answer.path("data").path("feedbackId").asText()),
+                "Broken receipts", null));
+
+        await().atMost(SOON).until(() -> new Rows(database).count(
+                "select count(*) from contribution where follow_up_of_action = ? and action_id is not null", action) == 1);
+        assertThat(mails(email, "Thank you, we heard you")).hasSize(1); // for the original only
+        assertThat(mails(email, "Your feedback is now tracked")).hasSize(1);
+    }
+
+    @Test
+    void aLinkThatIsNotOursIsRefused() throws Exception {
+        var no = link(doneMail(UUID.randomUUID(), UUID.randomUUID(), address(), "Typos in the app"), "No");
+        var token = no.substring(no.indexOf("token=") + "token=".length());
+
+        given().get("/api/public/follow-up?answer=no&token=forged.token").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/public/follow-up?answer=no&token=" + token.substring(0, token.length() - 4) + "AAAA")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/public/follow-up?answer=maybe&token=" + token).then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("answer"));
+        given().get("/api/public/follow-up?answer=no").then().statusCode(400).contentType("application/problem+json");
+    }
+}

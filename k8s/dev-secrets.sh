@@ -20,7 +20,11 @@ for entry in feedback-service:feedback action-service:actions notification-servi
     --from-literal=username="$role" --from-literal=password="$(random)"
   create "$service-rabbitmq" generic "$service-rabbitmq" \
     --from-literal=username="$service" --from-literal=password="$(random)"
-  create "$service-app" generic "$service-app" --from-literal=cursor-secret="$(random)$(random)"
+  if [[ $service == notification-service ]]; then
+    create "$service-app" generic "$service-app" --from-literal=signing-secret="$(random)$(random)"
+  else
+    create "$service-app" generic "$service-app" --from-literal=cursor-secret="$(random)$(random)"
+  fi
 done
 create keycloak-db generic keycloak-db --type=kubernetes.io/basic-auth \
   --from-literal=username=keycloak --from-literal=password="$(random)"

@@ -67,6 +67,11 @@ public class ActionEvents {
                 a.priority.name(), a.feedbackCount, deadline, at));
     }
 
+    /** After the transaction committed: the relay publishes now rather than at its next poll. */
+    void committed() {
+        outbox.committed();
+    }
+
     private Uni<Void> add(String type, Action action, Object data) {
         return outbox.add(type, action.id.toString(), data).replaceWithVoid();
     }

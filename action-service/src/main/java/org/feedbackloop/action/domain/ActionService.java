@@ -109,7 +109,7 @@ public class ActionService {
                                     .onItem().transformToUniAndConcatenate(item -> linker.link(opened, item, caller.actor(), now))
                                     .collect().last())
                             .call(opened -> Panache.getSession().flatMap(session -> session.flush()));
-                })));
+                }))).invoke(events::committed);
     }
 
     /** Persists a new action with its CREATED history and {@code action.created}; used by triage too. */
@@ -284,7 +284,8 @@ public class ActionService {
                                     .call(ignored -> Panache.getSession().flatMap(session -> session.flush()))
                                     .replaceWith(action);
                         }))
-                .onFailure(ActionService::isLostUpdate).transform(failure -> new ActionException.StaleVersion(version + 1));
+                .onFailure(ActionService::isLostUpdate).transform(failure -> new ActionException.StaleVersion(version + 1))
+                .invoke(events::committed);
     }
 
     /**

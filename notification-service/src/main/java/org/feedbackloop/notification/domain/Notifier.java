@@ -119,6 +119,11 @@ public class Notifier {
         });
     }
 
+    /** After the transaction that announced deliveries committed: the relay publishes now, not at its next poll. */
+    public void committed() {
+        outbox.committed();
+    }
+
     /** Announces a delivery (in the caller's transaction): feedback-service closes loops from it. */
     public Uni<Void> delivered(Notification notification, String actionStatus) {
         return outbox.add(EventTypes.NOTIFICATION_DELIVERED, notification.id.toString(), new NotificationDelivered(

@@ -112,7 +112,11 @@ public class EmailSender {
                             .onItem().transformToUniAndConcatenate(entry -> send(entry.getKey(), entry.getValue(), now))
                             .collect().asList()
                             .replaceWith(due.size());
-                })));
+                }))).invoke(handled -> {
+                    if (handled > 0) {
+                        notifier.committed();
+                    }
+                });
     }
 
     private Uni<List<UUID>> lockDue(Instant now) {

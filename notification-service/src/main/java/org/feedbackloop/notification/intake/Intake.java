@@ -77,7 +77,12 @@ public class Intake {
         return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
                 ? Uni.createFrom().item(List.<Notification>of())
                 : dispatch(eventId, type, event.path("data"))
-                        .call(created -> webhooks.fanOut(eventId, type, event))));
+                        .call(created -> webhooks.fanOut(eventId, type, event))))
+                .invoke(created -> {
+                    if (!created.isEmpty()) {
+                        notifier.committed(); // in-app deliveries were announced
+                    }
+                });
     }
 
     private Uni<List<Notification>> dispatch(UUID id, String type, JsonNode data) {

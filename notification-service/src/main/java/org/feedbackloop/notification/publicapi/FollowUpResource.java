@@ -78,12 +78,14 @@ public class FollowUpResource {
                         .flatMap(existing -> existing != null
                                 ? Uni.createFrom().item(List.<Notification>of())
                                 : record(question, solved, now)))
-                .invoke(live::publish)
+                .invoke(told -> {
+                    outbox.committed();
+                    live.publish(told);
+                })
                 .replaceWith(page(solved));
     }
 
-    private Uni<List<Notification>> record(FollowUpLinks.Question question,
-                                                                               boolean solved, Instant now) {
+    private Uni<List<Notification>> record(FollowUpLinks.Question question, boolean solved, Instant now) {
         var answer = new FollowUpAnswer();
         answer.feedbackId = question.feedbackId();
         answer.actionId = question.actionId();
@@ -92,12 +94,10 @@ public class FollowUpResource {
         return Panache.getSession().flatMap(session -> session.persist(answer))
                 .flatMap(saved -> outbox.add(EventTypes.NOTIFICATION_FOLLOW_UP_ANSWERED, question.actionId().toString(),
                         new FollowUpAnswered(question.actionId(), question.actionTitle(), question.feedbackId(), solved, now)))
-                .invoke(outbox::committed)
                 .flatMap(event -> solved ? Uni.createFrom().item(List.of()) : tellTheOwner(question, event.id()));
     }
 
-    private Uni<List<Notification>> tellTheOwner(FollowUpLinks.Question question,
-                                                                                     UUID sourceEventId) {
+    private Uni<List<Notification>> tellTheOwner(FollowUpLinks.Question question, UUID sourceEventId) {
         return actions.findById(question.actionId()).flatMap(action -> action == null
                 ? Uni.createFrom().item(List.of())
                 : notifier.notify(UUID.nameUUIDFromBytes(("follow-up:" + sourceEventId).getBytes(StandardCharsets.UTF_8)),

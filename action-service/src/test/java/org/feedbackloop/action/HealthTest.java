@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -28,7 +29,10 @@ class HealthTest {
     @Test
     void servesOpenApiAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/api/actions/{id}/transitions'.post", notNullValue());
+                .body("paths.'/api/actions/{id}/transitions'.post", notNullValue())
+                .body("paths.'/api/public/updates'.get.security", nullValue())
+                .body("paths.'/api/public/updates/{actionId}'.get.security", nullValue())
+                .body("paths.'/api/public/updates/{actionId}/me-too'.post.security", notNullValue());
         given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_lag_seconds"));
     }
 }

@@ -25,6 +25,8 @@ public final class EventTypes {
     public static final String ACTION_PROGRESS_POSTED = "action.progress-posted";
     /** Extension: a reminder to the owner before a deadline. */
     public static final String ACTION_DEADLINE_APPROACHING = "action.deadline-approaching";
+    /** Extension: a customer added their voice to an open action of the public board. */
+    public static final String ACTION_ME_TOO_ADDED = "action.me-too-added";
 
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
     /** Extension: a contributor answered "did this solve it?" after their action was done. */

@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param receivedAt       when the item was stored
  * @param followUpOfAction set when the feedback answers "did this solve it?" after an action was done: it
  *                         belongs to that action (an extension of the contract; absent otherwise)
+ * @param joinsAction      set when the feedback is a customer's "me too" on the public board: it joins that
+ *                         action if it is still open (an extension of the contract; absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedbackReceived(
@@ -37,7 +39,8 @@ public record FeedbackReceived(
         Rating rating,
         String externalRef,
         Instant receivedAt,
-        UUID followUpOfAction) {
+        UUID followUpOfAction,
+        UUID joinsAction) {
 
     /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
     public record Rating(String scale, int score) {

@@ -58,7 +58,11 @@ class TrackingTest {
     }
 
     private void publish(byte[] body) throws Exception {
-        channel.basicPublish("action.events", "action.feedback-linked", true,
+        publish("action.feedback-linked", body);
+    }
+
+    private void publish(String type, byte[] body) throws Exception {
+        channel.basicPublish("action.events", type, true,
                 new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2).build(), body);
         channel.waitForConfirmsOrDie(5_000);
     }
@@ -71,6 +75,22 @@ class TrackingTest {
                 .put("consentToContact", true).put("actionTitle", "Refunds").put("actionStatus", "OPEN")
                 .put("team", "billing").put("linkedAt", linkedAt.toString());
         return JSON.writeValueAsBytes(event);
+    }
+
+    private static byte[] statusChanged(UUID eventId, UUID actionId, String from, String to, Instant changedAt)
+            throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
+                .put("source", "/action-service").put("type", "action.status-changed").put("subject", actionId.toString())
+                .put("time", Instant.now().toString()).put("datacontenttype", "application/json");
+        event.putObject("data").put("actionId", actionId.toString()).put("title", "Refunds").put("from", from)
+                .put("to", to).put("publicNote", "We moved it to " + to).put("dueAt", Instant.now().plusSeconds(86_400).toString())
+                .put("feedbackCount", 1).put("actorId", "someone").put("changedAt", changedAt.toString());
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private static void awaitActionStatus(String feedbackId, String status) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + feedbackId).then().body("actionStatus", is(status)));
     }
 
     private static String submit() {
@@ -105,6 +125,56 @@ class TrackingTest {
                 .get("/api/feedback/" + feedbackId).then().body("actionId", is(moved.toString())));
         given().auth().oauth2(Tokens.of("maria")).queryParam("status", "TRACKED").queryParam("limit", 100)
                 .get("/api/feedback").then().body("items.id", org.hamcrest.Matchers.hasItem(feedbackId));
+    }
+
+    @Test
+    void theItemShowsItsActionsTitleAndStatusAndOnlyNewerNewsChangesThem() throws Exception {
+        var feedbackId = submit();
+        var actionId = UUID.randomUUID();
+        var t0 = Instant.now();
+        publish(linked(UUID.randomUUID(), feedbackId, actionId, t0));
+        awaitActionStatus(feedbackId, "OPEN");
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
+                .body("actionId", is(actionId.toString())).body("actionTitle", is("Refunds"));
+
+        var planned = UUID.randomUUID();
+        publish("action.status-changed", statusChanged(planned, actionId, "OPEN", "PLANNED", t0.plusSeconds(10)));
+        awaitActionStatus(feedbackId, "PLANNED");
+        String updatedAt = given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
+                .extract().path("updatedAt");
+
+        publish("action.status-changed", statusChanged(planned, actionId, "OPEN", "DECLINED", t0.plusSeconds(30))); // redelivered id
+        publish("action.status-changed", statusChanged(UUID.randomUUID(), actionId, "PLANNED", "IN_PROGRESS",
+                t0.plusSeconds(5))); // older, late
+        publish("action.status-changed", statusChanged(UUID.randomUUID(), UUID.randomUUID(), "OPEN", "DONE",
+                t0.plusSeconds(40))); // another action
+        Thread.sleep(1_500);
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
+                .body("actionStatus", is("PLANNED"))
+                .body("updatedAt", is(updatedAt));
+
+        publish("action.status-changed", statusChanged(UUID.randomUUID(), actionId, "IN_PROGRESS", "DONE", t0.plusSeconds(20)));
+        awaitActionStatus(feedbackId, "DONE");
+        given().auth().oauth2(Tokens.of("alice")).queryParam("limit", 100).get("/api/feedback").then()
+                .body("items.find { it.id == '" + feedbackId + "' }.actionStatus", is("DONE"))
+                .body("items.find { it.id == '" + feedbackId + "' }.actionTitle", is("Refunds"));
+    }
+
+    @Test
+    void feedbackLinkedAfterANewerStatusWasProcessedShowsThatStatus() throws Exception {
+        var first = submit();
+        var late = submit();
+        var actionId = UUID.randomUUID();
+        var t0 = Instant.now();
+        publish(linked(UUID.randomUUID(), first, actionId, t0));
+        publish("action.status-changed", statusChanged(UUID.randomUUID(), actionId, "OPEN", "PLANNED", t0.plusSeconds(10)));
+        awaitActionStatus(first, "PLANNED");
+
+        publish(linked(UUID.randomUUID(), late, actionId, t0.plusSeconds(5))); // linked before the change, processed after
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + late).then().body("actionId", is(actionId.toString())));
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + late).then().body("actionStatus", is("PLANNED"));
     }
 
     private void delivered(String feedbackId, String kind, String actionStatus) throws Exception {

@@ -3,6 +3,8 @@ package org.feedbackloop.action.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.board.BoardFilter;
+import org.feedbackloop.action.board.BoardPosition;
 import org.feedbackloop.action.config.ActionConfig;
 import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionSort;
@@ -17,11 +19,15 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Opaque keyset cursors: the sort and the position of a page's last item, signed with HMAC-SHA256. */
+/**
+ * Opaque keyset cursors: the order (a queue sort, or a list of the public board) and the position of a page's
+ * last item, signed with HMAC-SHA256. A cursor of one order is refused by the others.
+ */
 @ApplicationScoped
 public class CursorCodec {
 
     private static final int SIGNATURE_BYTES = 16;
+    private static final String BOARD_PREFIX = "BOARD_";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -41,13 +47,39 @@ public class CursorCodec {
     }
 
     public String encode(ActionPosition position) {
-        var payload = (position.sort().name() + "." + position.key().getEpochSecond() + "." + position.key().getNano()
-                + "." + position.id()).getBytes(StandardCharsets.US_ASCII);
+        return encode(position.sort().name(), position.key(), position.id());
+    }
+
+    /** @throws ProblemException 400 when the cursor was not made by {@link #encode(ActionPosition)} with our key */
+    public ActionPosition decode(String cursor) {
+        return decode(cursor, (order, key, id) -> new ActionPosition(ActionSort.valueOf(order), key, id));
+    }
+
+    public String encode(BoardPosition position) {
+        return encode(BOARD_PREFIX + position.filter().name(), position.key(), position.id());
+    }
+
+    /** @throws ProblemException 400 when the cursor was not made by {@link #encode(BoardPosition)} with our key */
+    public BoardPosition decodeBoardPosition(String cursor) {
+        return decode(cursor, (order, key, id) -> {
+            if (!order.startsWith(BOARD_PREFIX)) {
+                throw new IllegalArgumentException(order);
+            }
+            return new BoardPosition(BoardFilter.valueOf(order.substring(BOARD_PREFIX.length())), key, id);
+        });
+    }
+
+    private interface Position<T> {
+        T of(String order, Instant key, UUID id);
+    }
+
+    private String encode(String order, Instant key, UUID id) {
+        var payload = (order + "." + key.getEpochSecond() + "." + key.getNano() + "." + id)
+                .getBytes(StandardCharsets.US_ASCII);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
     }
 
-    /** @throws ProblemException 400 when the cursor was not made by {@link #encode} with our key */
-    public ActionPosition decode(String cursor) {
+    private <T> T decode(String cursor, Position<T> position) {
         try {
             var parts = cursor.split("\\.", -1);
             if (parts.length != 2 || cursor.length() > 200) {
@@ -59,7 +91,7 @@ public class CursorCodec {
             }
             var fields = new String(payload, StandardCharsets.US_ASCII).split("\\.");
             var key = Instant.ofEpochSecond(Long.parseLong(fields[1]), Long.parseLong(fields[2]));
-            return new ActionPosition(ActionSort.valueOf(fields[0]), key, UUID.fromString(fields[3]));
+            return position.of(fields[0], key, UUID.fromString(fields[3]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw invalid();
         }

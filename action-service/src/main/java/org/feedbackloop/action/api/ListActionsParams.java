@@ -80,8 +80,8 @@ public class ListActionsParams {
                 parsedLimit == null ? DEFAULT_LIMIT : parsedLimit, now);
     }
 
-    private static <T> T parse(String name, String value, Function<String, T> parser, List<Problem.FieldError> errors,
-                               String expectation) {
+    static <T> T parse(String name, String value, Function<String, T> parser, List<Problem.FieldError> errors,
+                       String expectation) {
         if (value == null) {
             return null;
         }
@@ -130,7 +130,7 @@ public class ListActionsParams {
         return UUID.fromString(value);
     }
 
-    private static Integer limit(String value) {
+    static Integer limit(String value) {
         int limit = Integer.parseInt(value);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException();

@@ -9,6 +9,7 @@ import org.feedbackloop.events.ActionDeadline;
 import org.feedbackloop.events.ActionDueChanged;
 import org.feedbackloop.events.ActionEscalated;
 import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.ActionMeTooAdded;
 import org.feedbackloop.events.ActionProgressPosted;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
@@ -57,6 +58,12 @@ public class ActionEvents {
                 reason, actor.id(), at));
     }
 
+    /** A customer's "me too": feedback-service turns it into their feedback of this action. */
+    public Uni<Void> meTooAdded(Action a, String contributorId, String contactEmail, Instant at) {
+        return add(EventTypes.ACTION_ME_TOO_ADDED, a, new ActionMeTooAdded(a.id, a.title, a.topic, contributorId,
+                contactEmail, true, at));
+    }
+
     public Uni<Void> deadline(String type, Action a, Clock clock, Instant deadline, Instant at) {
         return add(type, a, new ActionDeadline(a.id, a.title, clock.name(), deadline, a.team, a.ownerId,
                 a.priority.name(), at));
@@ -68,7 +75,7 @@ public class ActionEvents {
     }
 
     /** After the transaction committed: the relay publishes now rather than at its next poll. */
-    void committed() {
+    public void committed() {
         outbox.committed();
     }
 

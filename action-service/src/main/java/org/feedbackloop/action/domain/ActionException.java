@@ -16,6 +16,20 @@ public sealed class ActionException extends RuntimeException {
         }
     }
 
+    /** 404 on the public board: no such action, or none the public may see (never announced, merged, declined). */
+    public static final class NotPublic extends ActionException {
+        public NotPublic(UUID id) {
+            super("There is no public update " + id);
+        }
+    }
+
+    /** 409: the action is closed (DONE, DECLINED or MERGED): no more voices join it. */
+    public static final class Closed extends ActionException {
+        public Closed(UUID id, ActionStatus status) {
+            super("Action " + id + " is " + status + ": it no longer takes a \"me too\"");
+        }
+    }
+
     /** 409: the client's If-Match version is not the current one. */
     public static final class StaleVersion extends ActionException {
         public StaleVersion(int current) {

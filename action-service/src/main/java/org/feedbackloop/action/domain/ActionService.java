@@ -39,17 +39,19 @@ public class ActionService {
     private final HistoryRepository history;
     private final Routing routing;
     private final Linker linker;
+    private final MeTooVotes votes;
     private final ActionEvents events;
     private final Deadlines deadlines;
     private final Clock clock;
 
     ActionService(ActionRepository actions, FeedbackItemRepository items, HistoryRepository history, Routing routing,
-                  Linker linker, ActionEvents events, Deadlines deadlines, Clock clock) {
+                  Linker linker, MeTooVotes votes, ActionEvents events, Deadlines deadlines, Clock clock) {
         this.actions = actions;
         this.items = items;
         this.history = history;
         this.routing = routing;
         this.linker = linker;
+        this.votes = votes;
         this.events = events;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -215,9 +217,9 @@ public class ActionService {
     }
 
     /**
-     * Merges duplicate {@code id} into {@code intoId}: its feedback and history move, each moved contributor
-     * is told once (one {@code action.feedback-linked} with {@code mergedFromAction}), and the duplicate ends
-     * as MERGED.
+     * Merges duplicate {@code id} into {@code intoId}: its feedback, history and "me too" votes move, each
+     * moved contributor is told once (one {@code action.feedback-linked} with {@code mergedFromAction}), and the
+     * duplicate ends as MERGED.
      */
     @WithSpan("action.merge")
     public Uni<Action> merge(Caller caller, UUID id, int version, UUID intoId) {
@@ -248,6 +250,7 @@ public class ActionService {
                     }
                     target.updatedAt = now;
                     return history.move(duplicate.id, target.id)
+                            .flatMap(moved -> votes.move(duplicate.id, target.id))
                             .flatMap(moved -> items.ofAction(duplicate.id))
                             .flatMap(feedback -> Multi.createFrom().iterable(feedback)
                                     .onItem().transformToUniAndConcatenate(item -> linker.link(target, item, caller.actor(), now))

@@ -2,6 +2,7 @@ package org.feedbackloop.action.security;
 
 /** Realm roles of Keycloak realm {@code feedbackloop}. */
 public final class Roles {
+    public static final String CUSTOMER = "customer";
     public static final String OWNER = "owner";
     public static final String MANAGER = "manager";
     public static final String ADMIN = "admin";

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Turns received feedback into tracked work: records it, routes its topic to a team, links it to an open
  * action on the same issue (pg_trgm similarity within the topic) or opens a new one with the SLA of its
- * priority. A follow-up answer ("did this solve it?") joins the action it follows up, whatever its status.
+ * priority. A follow-up answer ("did this solve it?") joins the action it follows up, whatever its status; a
+ * "me too" from the public board joins its action while that is open, and is triaged like any feedback after.
  * One transaction per event, with the event id recorded first: a redelivery changes nothing.
  */
 @ApplicationScoped
@@ -76,7 +77,7 @@ public class Triage {
                     }
                     return items.findById(received.feedbackId()).flatMap(known -> known != null
                             ? Uni.createFrom().item(Outcome.DUPLICATE)
-                            : triage(item(received), received.followUpOfAction()));
+                            : triage(item(received), received));
                 }))
                 .invoke(outcome -> {
                     if (outcome != Outcome.DUPLICATE) {
@@ -86,14 +87,25 @@ public class Triage {
                 });
     }
 
-    private Uni<Outcome> triage(FeedbackItem item, UUID followUpOfAction) {
+    private Uni<Outcome> triage(FeedbackItem item, FeedbackReceived received) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var followed = followUpOfAction == null ? Uni.createFrom().<Action>nullItem() : actions.findById(followUpOfAction);
         return items.persist(item)
-                .flatMap(saved -> followed)
+                .flatMap(saved -> askedFor(received))
                 .flatMap(action -> action != null
                         ? linker.link(action, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
                         : triageByContent(item, now));
+    }
+
+    /** The action the feedback names itself, if it should join it: null to triage it by what it says. */
+    private Uni<Action> askedFor(FeedbackReceived received) {
+        if (received.followUpOfAction() != null) {
+            return actions.findById(received.followUpOfAction());
+        }
+        if (received.joinsAction() != null) {
+            // a closed action keeps what its contributors were told; the voice then goes where its words lead
+            return actions.findById(received.joinsAction()).map(action -> action != null && action.status.isOpen() ? action : null);
+        }
+        return Uni.createFrom().nullItem();
     }
 
     /** Routing and de-duplication by what the feedback says. */

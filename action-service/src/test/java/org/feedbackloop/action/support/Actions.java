@@ -39,6 +39,22 @@ public final class Actions {
         return feedbackId;
     }
 
+    /** A fresh open action that told the public something: PLANNED, with a public note. */
+    public static String announced(Broker broker, String topic) {
+        var action = open(broker, topic);
+        transition("maria", action, "PLANNED", "We are looking into it.").statusCode(200);
+        return action;
+    }
+
+    /** A fresh action taken through the workflow to DONE, with {@code publicNote}. */
+    public static String done(Broker broker, String topic, String publicNote) {
+        var action = open(broker, topic);
+        transition("maria", action, "PLANNED", null).statusCode(200);
+        transition("maria", action, "IN_PROGRESS", null).statusCode(200);
+        transition("maria", action, "DONE", publicNote).statusCode(200);
+        return action;
+    }
+
     public static String etag(String actionId) {
         return given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + actionId)
                 .then().statusCode(200).extract().header("ETag");

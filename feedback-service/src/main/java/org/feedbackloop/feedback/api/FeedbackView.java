@@ -24,7 +24,11 @@ public record FeedbackView(
         @Schema(description = "Sentiment of the text, from -1 (very negative) to 1 (very positive)", examples = "-0.62")
         double sentiment,
         @Schema(description = "The action this feedback is tracked by, once there is one") UUID actionId,
+        @Schema(description = "The title of that action") String actionTitle,
+        @Schema(description = "The status of that action: OPEN, PLANNED, IN_PROGRESS, DONE or DECLINED")
+        String actionStatus,
         @Schema(description = "Set when this answers \"did this solve it?\" for a done action") UUID followUpOfAction,
+        @Schema(description = "Set when this is a \"me too\" on the public board: the action it joins") UUID joinsAction,
         Contact contact,
         boolean consentToContact,
         String externalRef,
@@ -42,7 +46,7 @@ public record FeedbackView(
     static FeedbackView of(Feedback f) {
         return new FeedbackView(f.id, f.status, f.text, f.channel,
                 f.ratingScale == null ? null : new Rating(f.ratingScale, f.ratingScore),
-                f.topic, f.sentiment, f.actionId, f.followUpOfAction,
+                f.topic, f.sentiment, f.actionId, f.actionTitle, f.actionStatus, f.followUpOfAction, f.joinsAction,
                 f.contactEmail == null ? null : new Contact(f.contactEmail),
                 f.consentToContact, f.externalRef, f.createdAt, f.updatedAt);
     }

@@ -53,6 +53,22 @@ public class Feedback {
     @Column(name = "follow_up_of_action")
     public UUID followUpOfAction;
 
+    /** Set when this is a customer's "me too" on the public board: it joins that action while it is open. */
+    @Column(name = "joins_action")
+    public UUID joinsAction;
+
+    /** The title of the action that tracks it, as last announced. */
+    @Column(name = "action_title")
+    public String actionTitle;
+
+    /** The status of the action that tracks it (OPEN, PLANNED, IN_PROGRESS, DONE, DECLINED), as last announced. */
+    @Column(name = "action_status")
+    public String actionStatus;
+
+    /** When the action had that title and status: an older announcement arriving late changes nothing. */
+    @Column(name = "action_status_at")
+    public Instant actionStatusAt;
+
     @Column(name = "contributor_id")
     public String contributorId;
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
             f.id, f.text, f.channel, f.rating_scale, f.rating_score, f.topic, f.topic_source, f.sentiment, f.status,
             f.action_id, f.contributor_id, f.submitted_by, f.contact_email, f.consent_to_contact, f.external_ref,
             f.idempotency_key, f.request_hash, f.created_at, f.updated_at, f.version, f.action_linked_at,
-            f.follow_up_of_action""";
+            f.follow_up_of_action, f.joins_action, f.action_title, f.action_status, f.action_status_at""";
 
     /** The item, if it exists and the contributor may see it (null contributor: anyone's). */
     public Uni<Feedback> findVisible(UUID id, String contributorId) {
@@ -29,6 +30,28 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
 
     public Uni<Feedback> findByIdempotencyKey(String submittedBy, String idempotencyKey) {
         return find("submittedBy = ?1 and idempotencyKey = ?2", submittedBy, idempotencyKey).firstResult();
+    }
+
+    /** An item of the action whose title and status were announced after {@code after}, the newest; or null. */
+    public Uni<Feedback> newestActionState(UUID actionId, Instant after) {
+        return find("actionId = ?1 and actionStatusAt > ?2 order by actionStatusAt desc", actionId, after).firstResult();
+    }
+
+    /**
+     * Sets the action's title and status on the items it tracks, unless an item holds a newer announcement.
+     * Bumps the version, so that a concurrent change of an item loaded before fails and is retried.
+     */
+    public Uni<Integer> actionChanged(UUID actionId, String title, String status, Instant at, Instant now) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        update feedback set action_title = :title, action_status = :status, action_status_at = :at,
+                            updated_at = :now, version = version + 1
+                        where action_id = :action and (action_status_at is null or action_status_at < :at)""")
+                .setParameter("title", title)
+                .setParameter("status", status)
+                .setParameter("at", at)
+                .setParameter("now", now)
+                .setParameter("action", actionId)
+                .executeUpdate());
     }
 
     /**

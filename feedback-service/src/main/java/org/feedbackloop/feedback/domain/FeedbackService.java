@@ -140,7 +140,7 @@ public class FeedbackService {
         return new FeedbackReceived(feedback.id, feedback.contributorId,
                 feedback.consentToContact ? feedback.contactEmail : null, feedback.consentToContact,
                 feedback.channel.name(), feedback.text, feedback.topic, feedback.sentiment, rating,
-                feedback.externalRef, feedback.createdAt, feedback.followUpOfAction);
+                feedback.externalRef, feedback.createdAt, feedback.followUpOfAction, feedback.joinsAction);
     }
 
     private static String visibleContributor(Caller caller) {

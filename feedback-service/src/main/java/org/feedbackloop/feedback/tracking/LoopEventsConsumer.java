@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.ActionMeTooAdded;
+import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FollowUpAnswered;
-import org.feedbackloop.feedback.followup.FollowUps;
 import org.feedbackloop.events.NotificationDelivered;
+import org.feedbackloop.feedback.followup.FollowUps;
+import org.feedbackloop.feedback.metoo.MeToos;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -20,10 +23,10 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * Consumes {@code action.feedback-linked} (quorum queue {@code feedback-service.action-service}),
- * {@code notification.delivered} and {@code notification.follow-up-answered} (queue
- * {@code feedback-service.notification-service}). Acknowledges after the
- * transaction committed; a message that can never succeed is dead-lettered at once to the queue's
+ * Consumes {@code action.feedback-linked}, {@code action.status-changed} and {@code action.me-too-added} (quorum
+ * queue {@code feedback-service.action-service}), {@code notification.delivered} and
+ * {@code notification.follow-up-answered} (queue {@code feedback-service.notification-service}). Acknowledges
+ * after the transaction committed; a message that can never succeed is dead-lettered at once to the queue's
  * {@code .dlq}; a failure that may pass is retried with back-off, then dead-lettered, so a queue never stalls
  * behind one message.
  */
@@ -34,19 +37,30 @@ public class LoopEventsConsumer {
 
     private final Tracking tracking;
     private final FollowUps followUps;
+    private final MeToos meToos;
     private final ObjectMapper json;
 
-    LoopEventsConsumer(Tracking tracking, FollowUps followUps, ObjectMapper json) {
+    LoopEventsConsumer(Tracking tracking, FollowUps followUps, MeToos meToos, ObjectMapper json) {
         this.tracking = tracking;
         this.followUps = followUps;
+        this.meToos = meToos;
         this.json = json;
     }
 
     @Incoming("action-events")
     public Uni<Void> actionEvents(Message<byte[]> message) {
-        return consume(message, EventTypes.ACTION_FEEDBACK_LINKED, ActionFeedbackLinked.class,
-                link -> link.actionId() != null && link.feedbackId() != null && link.linkedAt() != null,
-                tracking::linked);
+        return switch (typeOf(message)) {
+            case EventTypes.ACTION_STATUS_CHANGED -> consume(message, EventTypes.ACTION_STATUS_CHANGED,
+                    ActionStatusChanged.class, changed -> changed.actionId() != null && changed.title() != null
+                            && changed.to() != null && changed.changedAt() != null,
+                    tracking::statusChanged);
+            case EventTypes.ACTION_ME_TOO_ADDED -> consume(message, EventTypes.ACTION_ME_TOO_ADDED, ActionMeTooAdded.class,
+                    meToo -> meToo.actionId() != null && meToo.title() != null && meToo.contributorId() != null,
+                    meToos::added);
+            default -> consume(message, EventTypes.ACTION_FEEDBACK_LINKED, ActionFeedbackLinked.class,
+                    link -> link.actionId() != null && link.feedbackId() != null && link.linkedAt() != null,
+                    tracking::linked);
+        };
     }
 
     @Incoming("notification-events")

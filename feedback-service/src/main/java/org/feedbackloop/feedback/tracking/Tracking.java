@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackUpdated;
 import org.feedbackloop.events.NotificationDelivered;
@@ -17,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Records which action tracks a contributor's feedback, so that {@code GET /api/feedback/{id}} shows where
- * their words went: status TRACKED and the action id. Idempotent (the event id is recorded first, in the
- * same transaction), and order-proof: a link older than the current one changes nothing.
+ * their words went: status TRACKED, the action id, and the action's title and status. Idempotent (the event id
+ * is recorded first, in the same transaction), and order-proof: a link or a status older than the one an item
+ * holds changes nothing.
  */
 @ApplicationScoped
 public class Tracking {
@@ -67,6 +69,18 @@ public class Tracking {
                 });
     }
 
+    /**
+     * Keeps the title and status of the action on every item it tracks, so that a contributor's own list shows
+     * where their words are; an announcement older than the one an item holds changes nothing. Returns whether
+     * an item changed.
+     */
+    public Uni<Boolean> statusChanged(UUID eventId, ActionStatusChanged changed) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
+                ? Uni.createFrom().item(false)
+                : feedback.actionChanged(changed.actionId(), changed.title(), changed.to(), changed.changedAt(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS)).map(updated -> updated > 0)));
+    }
+
     /** Returns whether the item changed. */
     public Uni<Boolean> linked(UUID eventId, ActionFeedbackLinked link) {
         return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
@@ -78,12 +92,24 @@ public class Tracking {
                             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                             item.actionId = link.actionId();
                             item.actionLinkedAt = link.linkedAt();
+                            item.actionTitle = link.actionTitle();
+                            item.actionStatus = link.actionStatus();
+                            item.actionStatusAt = link.linkedAt();
                             if (item.status == FeedbackStatus.RECEIVED) {
                                 item.status = FeedbackStatus.TRACKED;
                             }
                             item.updatedAt = now;
-                            return outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(), new FeedbackUpdated(
-                                    item.id, item.contributorId, item.status.name(), item.actionId, now)).replaceWith(true);
+                            return feedback.newestActionState(link.actionId(), link.linkedAt())
+                                    .invoke(newer -> {
+                                        if (newer != null) { // the action moved on before this link was processed
+                                            item.actionTitle = newer.actionTitle;
+                                            item.actionStatus = newer.actionStatus;
+                                            item.actionStatusAt = newer.actionStatusAt;
+                                        }
+                                    })
+                                    .flatMap(newer -> outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(),
+                                            new FeedbackUpdated(item.id, item.contributorId, item.status.name(), item.actionId, now)))
+                                    .replaceWith(true);
                         })))
                 .invoke(changed -> {
                     if (changed) {

@@ -1,5 +1,7 @@
 package org.feedbackloop.feedback.support;
 
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -9,12 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checks once, before the application starts, that the infrastructure the tests need is there (the real
- * Keycloak, PostgreSQL and RabbitMQ that {@code ./feedbackloop test} makes available), and puts a cuttable
- * proxy between the application and RabbitMQ so that tests can take the broker away.
+ * Keycloak, PostgreSQL and RabbitMQ that {@code ./feedbackloop test} makes available), empties this service's
+ * queues of what other modules' tests left, and puts a cuttable proxy between the application and RabbitMQ so
+ * that tests can take the broker away.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +37,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         requireKeycloak();
+        purgeLeftovers();
         try {
             brokerProxy = new TcpProxy(RABBITMQ_PORT);
         } catch (IOException e) {
@@ -48,6 +54,28 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             }
         } catch (IOException ignored) {
             // the JVM is ending
+        }
+    }
+
+    /**
+     * The other modules' tests publish into the same virtual host: what they left in this service's queues
+     * (a "me too" becomes a feedback item) would be consumed at start-up and race the tests that count rows.
+     */
+    private static void purgeLeftovers() {
+        var factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(RABBITMQ_PORT);
+        factory.setVirtualHost("feedbackloop-test");
+        try (var connection = factory.newConnection("feedback-service tests: purge")) {
+            for (var queue : List.of("feedback-service.action-service", "feedback-service.notification-service")) {
+                try (var channel = connection.createChannel()) {
+                    channel.queuePurge(queue);
+                } catch (IOException | TimeoutException | ShutdownSignalException absent) {
+                    // not declared yet: nothing was left
+                }
+            }
+        } catch (IOException | TimeoutException noBroker) {
+            // the tests that need it say so
         }
     }
 

@@ -36,6 +36,8 @@ public class ProblemMappers {
     public Response refused(ActionException e) {
         return respond(switch (e) {
             case ActionException.NotFound notFound -> Problem.of(ProblemType.NOT_FOUND, notFound.getMessage());
+            case ActionException.NotPublic notPublic -> Problem.of(ProblemType.NOT_FOUND, notPublic.getMessage());
+            case ActionException.Closed closed -> Problem.of(ProblemType.ACTION_CLOSED, closed.getMessage());
             case ActionException.StaleVersion stale -> Problem.of(ProblemType.STALE_VERSION, stale.getMessage());
             case ActionException.TransitionForbidden forbidden -> Problem.of(ProblemType.TRANSITION_FORBIDDEN, forbidden.getMessage());
             case ActionException.NotYourTeam notYours -> Problem.of(ProblemType.FORBIDDEN, notYours.getMessage());

@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     STALE_VERSION(409, "The action changed since you read it"),
+    ACTION_CLOSED(409, "The action is closed"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TRANSITION_FORBIDDEN(422, "The workflow does not allow this transition"),

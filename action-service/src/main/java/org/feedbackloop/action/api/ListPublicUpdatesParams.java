@@ -1,0 +1,49 @@
+package org.feedbackloop.action.api;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.feedbackloop.action.api.problem.Problem;
+import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.board.BoardFilter;
+import org.feedbackloop.action.board.BoardPosition;
+
+import java.util.ArrayList;
+
+import static org.feedbackloop.action.api.ListActionsParams.parse;
+
+/** The query string of {@code GET /api/public/updates}, checked here so that every mistake gets a clear message. */
+public class ListPublicUpdatesParams {
+
+    @QueryParam("status")
+    @Parameter(description = "done (default): completed actions, newest completion first; open: open actions that "
+            + "told the public something, latest public note first", example = "done")
+    String status;
+
+    @QueryParam("limit")
+    @Parameter(description = "Page size, 1 to 100 (default 20)")
+    String limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "The nextCursor of the previous page (same status)")
+    String cursor;
+
+    /** A checked request for one page. */
+    record Query(BoardFilter filter, BoardPosition after, int limit) {
+    }
+
+    Query toQuery(CursorCodec cursors) {
+        var errors = new ArrayList<Problem.FieldError>();
+        var filter = status == null ? BoardFilter.DONE
+                : parse("status", status, BoardFilter::ofParameter, errors, "must be done or open");
+        var pageSize = parse("limit", limit, ListActionsParams::limit, errors,
+                "must be an integer from 1 to " + ListActionsParams.MAX_LIMIT);
+        var after = parse("cursor", cursor, cursors::decodeBoardPosition, errors, "is not a cursor this API returned");
+        if (after != null && filter != null && after.filter() != filter) {
+            errors.add(new Problem.FieldError("cursor", "belongs to the other status"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new Query(filter, after, pageSize == null ? ListActionsParams.DEFAULT_LIMIT : pageSize);
+    }
+}

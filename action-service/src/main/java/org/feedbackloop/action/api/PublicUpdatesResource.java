@@ -1,0 +1,124 @@
+package org.feedbackloop.action.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.action.api.problem.Problem;
+import org.feedbackloop.action.board.BoardPosition;
+import org.feedbackloop.action.board.PublicBoard;
+import org.feedbackloop.action.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The public "you said, we did" board (no login) and the customers' "me too". */
+@Path("/api/public/updates")
+@Tag(name = "Public board", description = "What changed because customers spoke; no identities, no feedback text")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicUpdatesResource {
+
+    /** Anyone may cache the board briefly: it is the same for everybody. */
+    static final String CACHE_CONTROL = "public, max-age=30";
+    private static final String ACTION_ID = "The action's id (UUID)";
+
+    private final SecurityIdentity identity;
+    private final PublicBoard board;
+    private final CursorCodec cursors;
+
+    PublicUpdatesResource(SecurityIdentity identity, PublicBoard board, CursorCodec cursors) {
+        this.identity = identity;
+        this.board = board;
+        this.cursors = cursors;
+    }
+
+    /** One page of the board with its cursor. */
+    @Schema(name = "PublicUpdatePage")
+    public record PublicUpdatePage(List<PublicUpdateView> items,
+                                   @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                                   String nextCursor) {
+    }
+
+    /** What a "me too" answers, the first time and every time after. */
+    @Schema(name = "MeToo")
+    public record MeTooView(UUID actionId,
+                            @Schema(description = "Customers who said \"me too\", you included") int meTooCount,
+                            @Schema(description = "Different people behind the action, you included") int contributorCount) {
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "The public board", description = "status=done (default): completed actions, newest "
+            + "completion first, with the note of their completion. status=open: open actions that told the public "
+            + "something, with their latest public note. Counts, never identities. Follow nextCursor for more.")
+    @APIResponse(responseCode = "200", description = "Cache-Control: public, max-age=30",
+            content = @Content(schema = @Schema(implementation = PublicUpdatePage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> list(@BeanParam ListPublicUpdatesParams params) {
+        var query = params.toQuery(cursors);
+        return board.page(query.filter(), query.after(), query.limit()).map(found -> {
+            var more = found.size() > query.limit();
+            var page = more ? found.subList(0, query.limit()) : found;
+            var next = more ? cursors.encode(BoardPosition.after(page.getLast(), query.filter())) : null;
+            return cacheable(new PublicUpdatePage(page.stream().map(PublicUpdateView::of).toList(), next));
+        });
+    }
+
+    @GET
+    @Path("{actionId}")
+    @PermitAll
+    @Operation(summary = "One item of the public board")
+    @APIResponse(responseCode = "200", description = "Cache-Control: public, max-age=30",
+            content = @Content(schema = @Schema(implementation = PublicUpdateView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such action on the board (never announced, merged or declined)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> get(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
+        return board.find(ActionResource.uuid(actionId)).map(update -> cacheable(PublicUpdateView.of(update)));
+    }
+
+    @POST
+    @Path("{actionId}/me-too")
+    @RolesAllowed(Roles.CUSTOMER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "\"This matters to me too\"", description = "Adds your voice to an open action of the board: "
+            + "you become one of its contributors and are told what happens, like everyone who gave feedback on it. "
+            + "Once per action; saying it again changes nothing and answers 200.")
+    @APIResponse(responseCode = "201", description = "Your voice was added", content = @Content(schema = @Schema(implementation = MeTooView.class)))
+    @APIResponse(responseCode = "200", description = "You had said it before; nothing changed",
+            content = @Content(schema = @Schema(implementation = MeTooView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only customers say \"me too\"", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such open action on the board", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The action is closed (DONE, DECLINED or MERGED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> meToo(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
+        var id = ActionResource.uuid(actionId);
+        var token = (JsonWebToken) identity.getPrincipal();
+        return board.meToo(id, token.getSubject(), token.getClaim("email")).map(vote -> Response
+                .status(vote.added() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new MeTooView(id, vote.update().meTooCount(), vote.update().contributorCount()))
+                .build());
+    }
+
+    private static Response cacheable(Object entity) {
+        return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+    }
+}

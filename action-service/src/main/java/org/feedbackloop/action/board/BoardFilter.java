@@ -1,0 +1,50 @@
+package org.feedbackloop.action.board;
+
+import org.feedbackloop.action.domain.Action;
+
+import java.time.Instant;
+
+/**
+ * The two lists of the public board. Only what was announced with a public note is ever public: DONE actions
+ * (their completion note), and open actions that told the public something.
+ */
+public enum BoardFilter {
+    /** Completed actions, newest completion first. */
+    DONE("done", "closed_at", "a.status = 'DONE' and a.public_note is not null"),
+    /** OPEN, PLANNED and IN_PROGRESS actions with at least one public note, latest note first. */
+    OPEN("open", "last_public_update_at",
+            "a.status in ('OPEN', 'PLANNED', 'IN_PROGRESS') and a.public_note is not null");
+
+    private final String parameter;
+    private final String column;
+    private final String visible;
+
+    BoardFilter(String parameter, String column, String visible) {
+        this.parameter = parameter;
+        this.column = column;
+        this.visible = visible;
+    }
+
+    public static BoardFilter ofParameter(String parameter) {
+        for (var filter : values()) {
+            if (filter.parameter.equals(parameter)) {
+                return filter;
+            }
+        }
+        throw new IllegalArgumentException(parameter);
+    }
+
+    /** The keyset column, newest first. */
+    String column() {
+        return column;
+    }
+
+    /** The SQL condition (on alias {@code a}) of an action this list shows. */
+    String visible() {
+        return visible;
+    }
+
+    Instant keyOf(Action action) {
+        return this == DONE ? action.closedAt : action.lastPublicUpdateAt;
+    }
+}

@@ -60,6 +60,7 @@ class PublicBoardTest {
     @BeforeAll
     static void connect() throws Exception {
         broker = new Broker();
+        broker.tapActionEvents("action.#");
     }
 
     @AfterAll
@@ -123,6 +124,34 @@ class PublicBoardTest {
                     ownerId, "olivia", internalNote, "Carol", "4711", "0170 555 123",
                     firstText.substring(0, 20), secondText.substring(0, 20), first.toString(), second.toString());
         }
+    }
+
+    @Test
+    void anActionNamedAfterFeedbackIsShownToCustomersUnderANeutralNameUntilStaffWriteOne() throws Exception {
+        var feedback = UUID.randomUUID();
+        var words = "Bob Example " + uniqueWords() + " was billed twice";
+        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedback, "billing", words + ".",
+                null, null, -0.4, "contributor-" + feedback, null)));
+        var action = awaitAction(feedback);
+        given().auth().oauth2(Tokens.of("olivia")).get("/api/actions/" + action).then()
+                .body("title", startsWith("Bob Example")).body("titleForCustomers", is("Billing feedback"));
+
+        Actions.transition("olivia", action, "PLANNED", "We are on it.").statusCode(200);
+        assertThat(broker.awaitEvents("action.status-changed", action, 1, java.time.Duration.ofSeconds(10)).getFirst()
+                .event().path("data").path("title").asText()).isEqualTo("Billing feedback");
+        given().get("/api/public/updates/" + action).then().statusCode(200).body("title", is("Billing feedback"));
+
+        given().auth().oauth2(Tokens.of("olivia")).header("If-Match", Actions.etag(action)).contentType("application/json")
+                .body(Map.of("to", "IN_PROGRESS", "publicNote", "The fix ships on Monday.", "publicTitle", "Double billing"))
+                .post("/api/actions/" + action + "/transitions").then().statusCode(200)
+                .body("title", startsWith("Bob Example")).body("titleForCustomers", is("Double billing"));
+        assertThat(broker.awaitEvents("action.status-changed", action, 2, java.time.Duration.ofSeconds(10)))
+                .extracting(r -> r.event().path("data").path("title").asText()).contains("Double billing");
+        var board = given().get("/api/public/updates/" + action).then().statusCode(200).body("title", is("Double billing"))
+                .extract().asString();
+        assertThat(board).doesNotContain("Bob Example");
+        assertThat(broker.events("action.feedback-linked", action)).extracting(r -> r.event().toString())
+                .noneMatch(event -> event.contains("\"actionTitle\":\"Bob Example"));
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.UUID;
 /** The bodies the action endpoints accept. */
 public final class ActionRequests {
 
+    static final String PUBLIC_TITLE = "The action's name as contributors and the public board read it, from now on; "
+            + "until staff write one, they read a neutral name made from the topic";
+
     private ActionRequests() {
     }
 
@@ -23,7 +26,8 @@ public final class ActionRequests {
     public record CreateAction(
             @Schema(description = "Feedback received by triage and not yet tracked by an action")
             @NotEmpty @Size(max = 100) List<@NotNull UUID> feedbackIds,
-            @Schema(description = "Defaults to the first sentence of the first feedback")
+            @Schema(description = "Defaults to the first sentence of the first feedback (for staff only: customers then "
+                    + "read a neutral name made from the topic); a title given here is also the one customers read")
             @Size(min = 1, max = 200) @WellFormedText String title,
             @Schema(description = "Defaults to the routing rule of the feedback's topic", examples = "billing")
             @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a team name such as billing") String team,
@@ -37,13 +41,17 @@ public final class ActionRequests {
             @Schema(description = "Internal note, for the history") @Size(max = 2000) @WellFormedText String note,
             @Schema(description = "What every contributor reads; required for DONE and DECLINED",
                     examples = "We fixed the double charge and refunded everyone affected.")
-            @Size(max = 2000) @WellFormedText String publicNote) {
+            @Size(max = 2000) @WellFormedText String publicNote,
+            @Schema(description = PUBLIC_TITLE, examples = "Double charges on invoices")
+            @Size(min = 1, max = 200) @WellFormedText String publicTitle) {
     }
 
     @Schema(name = "ProgressUpdate")
     public record ProgressUpdate(
             @Schema(examples = "We found the cause and will ship the fix on Monday.")
-            @NotBlank @Size(max = 2000) @WellFormedText String publicNote) {
+            @NotBlank @Size(max = 2000) @WellFormedText String publicNote,
+            @Schema(description = PUBLIC_TITLE, examples = "Double charges on invoices")
+            @Size(min = 1, max = 200) @WellFormedText String publicTitle) {
     }
 
     @Schema(name = "Assignment")

@@ -137,7 +137,7 @@ public class ActionResource {
     public Uni<Response> transition(@PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.Transition body) {
-        return changed(actions.transition(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote()));
+        return changed(actions.transition(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote(), body.publicTitle()));
     }
 
     @POST
@@ -149,7 +149,7 @@ public class ActionResource {
     public Uni<Response> update(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.ProgressUpdate body) {
-        return changed(actions.postProgress(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.publicNote()));
+        return changed(actions.postProgress(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.publicNote(), body.publicTitle()));
     }
 
     @PUT

@@ -17,6 +17,8 @@ import java.util.UUID;
 public record ActionView(
         UUID id,
         @Schema(examples = "I was charged twice for my March invoice") String title,
+        @Schema(description = "What contributors and the public board read as its name", examples = "Billing feedback")
+        String titleForCustomers,
         @Schema(examples = "billing") String topic,
         @Schema(examples = "billing") String team,
         Owner owner,
@@ -57,7 +59,7 @@ public record ActionView(
     }
 
     static ActionView of(Action a, Instant now, List<HistoryEntry> history) {
-        return new ActionView(a.id, a.title, a.topic, a.team, a.ownerId == null ? null : new Owner(a.ownerId, a.ownerName),
+        return new ActionView(a.id, a.title, a.titleForCustomers(), a.topic, a.team, a.ownerId == null ? null : new Owner(a.ownerId, a.ownerName),
                 a.status, a.priority, a.dueAt, a.informBy, a.isOverdue(now), a.publicNote, a.lastPublicUpdateAt,
                 a.mergedInto, a.feedbackCount, a.contributorCount, a.createdAt, a.updatedAt, a.closedAt, a.version,
                 history == null ? null : history.stream().map(HistoryView::of).toList());

@@ -29,7 +29,7 @@ public record PublicUpdateView(
 
     static PublicUpdateView of(PublicUpdate update) {
         var a = update.action();
-        return new PublicUpdateView(a.id, a.title, a.team, a.topic, a.status, a.publicNote,
+        return new PublicUpdateView(a.id, a.titleForCustomers(), a.team, a.topic, a.status, a.publicNote,
                 a.status == ActionStatus.DONE ? a.closedAt : null, a.lastPublicUpdateAt,
                 update.contributorCount(), update.meTooCount());
     }

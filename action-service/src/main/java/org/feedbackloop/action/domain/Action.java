@@ -45,6 +45,10 @@ public class Action {
     @Column(name = "inform_by")
     public Instant informBy;
 
+    /** Written by staff; null until then. Customers read {@link #titleForCustomers()}. */
+    @Column(name = "public_title")
+    public String publicTitle;
+
     @Column(name = "public_note")
     public String publicNote;
 
@@ -96,5 +100,10 @@ public class Action {
 
     public boolean isOverdue(Instant now) {
         return status.isOpen() && (dueAt.isBefore(now) || informBy != null && informBy.isBefore(now));
+    }
+
+    /** The title contributors and the public read: never the words of the feedback that opened the action. */
+    public String titleForCustomers() {
+        return publicTitle != null ? publicTitle : Titles.neutral(topic);
     }
 }

@@ -17,7 +17,10 @@ import org.feedbackloop.events.EventTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Writes the {@code action.events} of a change to the outbox, in the transaction of the change. */
+/**
+ * Writes the {@code action.events} of a change to the outbox, in the transaction of the change. Events that
+ * reach contributors carry the title for customers; those for staff carry the staff title.
+ */
 @ApplicationScoped
 public class ActionEvents {
 
@@ -34,17 +37,17 @@ public class ActionEvents {
 
     Uni<Void> feedbackLinked(Action a, FeedbackItem f, UUID previousActionId) {
         return add(EventTypes.ACTION_FEEDBACK_LINKED, a, new ActionFeedbackLinked(a.id, f.feedbackId, f.contributorId,
-                f.consentToContact ? f.contactEmail : null, f.consentToContact, a.title, a.status.name(), a.team,
+                f.consentToContact ? f.contactEmail : null, f.consentToContact, a.titleForCustomers(), a.status.name(), a.team,
                 a.dueAt, previousActionId, f.linkedAt));
     }
 
     Uni<Void> statusChanged(Action a, ActionStatus from, String publicNote, Actor actor, Instant at) {
-        return add(EventTypes.ACTION_STATUS_CHANGED, a, new ActionStatusChanged(a.id, a.title, from.name(),
+        return add(EventTypes.ACTION_STATUS_CHANGED, a, new ActionStatusChanged(a.id, a.titleForCustomers(), from.name(),
                 a.status.name(), publicNote, a.dueAt, a.feedbackCount, actor.id(), at));
     }
 
     Uni<Void> progressPosted(Action a, String publicNote, Actor actor, Instant at) {
-        return add(EventTypes.ACTION_PROGRESS_POSTED, a, new ActionProgressPosted(a.id, a.title, a.status.name(),
+        return add(EventTypes.ACTION_PROGRESS_POSTED, a, new ActionProgressPosted(a.id, a.titleForCustomers(), a.status.name(),
                 publicNote, a.dueAt, actor.id(), at));
     }
 
@@ -54,13 +57,13 @@ public class ActionEvents {
     }
 
     Uni<Void> dueChanged(Action a, Instant previousDueAt, String reason, Actor actor, Instant at) {
-        return add(EventTypes.ACTION_DUE_CHANGED, a, new ActionDueChanged(a.id, a.title, previousDueAt, a.dueAt,
+        return add(EventTypes.ACTION_DUE_CHANGED, a, new ActionDueChanged(a.id, a.titleForCustomers(), previousDueAt, a.dueAt,
                 reason, actor.id(), at));
     }
 
     /** A customer's "me too": feedback-service turns it into their feedback of this action. */
     public Uni<Void> meTooAdded(Action a, String contributorId, String contactEmail, Instant at) {
-        return add(EventTypes.ACTION_ME_TOO_ADDED, a, new ActionMeTooAdded(a.id, a.title, a.topic, contributorId,
+        return add(EventTypes.ACTION_ME_TOO_ADDED, a, new ActionMeTooAdded(a.id, a.titleForCustomers(), a.topic, contributorId,
                 contactEmail, true, at));
     }
 

@@ -15,7 +15,7 @@ public class ActionRepository implements PanacheRepositoryBase<Action, UUID> {
     /** Mapped columns only: a native entity query must not return others. */
     public static final String COLUMNS = """
             a.id, a.title, a.topic, a.team, a.owner_id, a.owner_name, a.status, a.priority, a.due_at, a.inform_by,
-            a.public_note, a.last_public_update_at, a.merged_into, a.feedback_count, a.contributor_count,
+            a.public_title, a.public_note, a.last_public_update_at, a.merged_into, a.feedback_count, a.contributor_count,
             a.created_at, a.updated_at, a.closed_at, a.repeats_escalated_at, a.fix_reminded_for, a.fix_overdue_for,
             a.fix_escalated_for, a.inform_reminded_for, a.inform_overdue_for, a.inform_escalated_for, a.version""";
     private static final String OPEN = "a.status in ('OPEN', 'PLANNED', 'IN_PROGRESS')";

@@ -95,6 +95,7 @@ public class ActionService {
                     var action = new Action();
                     action.id = UUID.randomUUID();
                     action.title = input.title() != null ? input.title() : Titles.of(feedback.getFirst().text);
+                    action.publicTitle = input.title(); // staff's words; a title from feedback stays internal
                     action.topic = feedback.getFirst().topic;
                     action.team = team;
                     action.ownerId = caller.everyTeam() ? route.ownerId() : caller.subject();
@@ -124,7 +125,8 @@ public class ActionService {
     }
 
     @WithSpan("action.transition")
-    public Uni<Action> transition(Caller caller, UUID id, int version, ActionStatus to, String note, String publicNote) {
+    public Uni<Action> transition(Caller caller, UUID id, int version, ActionStatus to, String note, String publicNote,
+                                  String publicTitle) {
         return change(caller, id, version, action -> {
             var from = action.status;
             if (!from.canMoveTo(to)) {
@@ -144,6 +146,7 @@ public class ActionService {
             if (!isBlank(publicNote)) {
                 told(action, publicNote, now);
             }
+            retitle(action, publicTitle);
             var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.TRANSITION, from.name(), to.name())
                     .withNotes(note, publicNote);
             return history.persist(entry).flatMap(saved -> events.statusChanged(action, from, publicNote, caller.actor(), now));
@@ -151,7 +154,7 @@ public class ActionService {
     }
 
     @WithSpan("action.progress")
-    public Uni<Action> postProgress(Caller caller, UUID id, int version, String publicNote) {
+    public Uni<Action> postProgress(Caller caller, UUID id, int version, String publicNote, String publicTitle) {
         return change(caller, id, version, action -> {
             if (!action.status.isOpen()) {
                 return Uni.createFrom().failure(new ActionException.TransitionForbidden(
@@ -159,6 +162,7 @@ public class ActionService {
             }
             var now = now();
             told(action, publicNote, now);
+            retitle(action, publicTitle);
             action.updatedAt = now;
             var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.PROGRESS_POSTED, null, null)
                     .withNotes(null, publicNote);
@@ -332,6 +336,12 @@ public class ActionService {
     }
 
     /** A public note is a substantive update: every contributor waiting for one has now heard. */
+    private static void retitle(Action action, String publicTitle) {
+        if (!isBlank(publicTitle)) {
+            action.publicTitle = publicTitle.strip();
+        }
+    }
+
     private static void told(Action action, String publicNote, Instant now) {
         action.publicNote = publicNote;
         action.lastPublicUpdateAt = now;

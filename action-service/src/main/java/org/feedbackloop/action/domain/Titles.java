@@ -1,11 +1,20 @@
 package org.feedbackloop.action.domain;
 
-/** A title for a new action, from the first sentence of the feedback that opened it. */
+/** Titles of actions: for staff, from the first sentence of the feedback that opened it; for customers, neutral. */
 public final class Titles {
 
     static final int MAX_LENGTH = 120;
 
     private Titles() {
+    }
+
+    /** A title that names only the topic, for customers while staff have not written one. */
+    public static String neutral(String topic) {
+        if (topic == null || topic.isBlank()) {
+            return "Your feedback";
+        }
+        var words = topic.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " feedback";
     }
 
     public static String of(String text) {

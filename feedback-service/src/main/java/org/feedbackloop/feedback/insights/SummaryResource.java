@@ -1,0 +1,67 @@
+package org.feedbackloop.feedback.insights;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.feedback.api.problem.ProblemException;
+import org.feedbackloop.feedback.security.Roles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/** Feedback volume by topic, for staff dashboards. */
+@Path("/api/feedback/summary")
+@Tag(name = "Feedback")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class SummaryResource {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 366;
+    private static final String COUNTS = """
+            select topic, count(*) from feedback where created_at >= :from and created_at < :to
+            group by topic order by count(*) desc, topic""";
+
+    private final Clock clock = Clock.systemUTC();
+
+    @GET
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Feedback received per topic over the last days", description = "Most frequent topic first.")
+    public Uni<VolumeSummary> summary(@Parameter(description = "1 to 366, default 30") @QueryParam("days") String days) {
+        var to = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var from = to.minus(Duration.ofDays(days(days)));
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                        .createNativeQuery(COUNTS, Object[].class).setParameter("from", from).setParameter("to", to)
+                        .getResultList()))
+                .map(rows -> {
+                    var topics = rows.stream()
+                            .map(row -> new VolumeSummary.TopicCount((String) row[0], ((Number) row[1]).longValue())).toList();
+                    return new VolumeSummary(topics, topics.stream().mapToLong(VolumeSummary.TopicCount::count).sum(), from, to);
+                });
+    }
+
+    private static int days(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days >= 1 && days <= MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.invalid("days", "must be an integer from 1 to " + MAX_DAYS);
+    }
+}

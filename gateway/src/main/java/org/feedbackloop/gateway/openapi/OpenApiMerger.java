@@ -1,0 +1,65 @@
+package org.feedbackloop.gateway.openapi;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.feedbackloop.gateway.proxy.RouteTable;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Merges the gateway's own OpenAPI document with the services' into one description of the public API. Only paths
+ * the gateway routes to a service are taken from it; components and tags keep the first definition of a name (the
+ * services share some, such as {@code Problem}, and define them alike).
+ */
+final class OpenApiMerger {
+
+    private OpenApiMerger() {
+    }
+
+    /**
+     * @param own      the gateway's document (its own paths, info and security scheme)
+     * @param services each available service's document, by service name
+     * @param missing  the services whose document could not be fetched
+     */
+    static JsonObject merge(JsonObject own, Map<String, JsonObject> services, List<String> missing) {
+        var merged = own.copy();
+        var paths = merged.getJsonObject("paths", new JsonObject());
+        var components = merged.getJsonObject("components", new JsonObject());
+        var tags = merged.getJsonArray("tags", new JsonArray());
+        var tagNames = new HashSet<String>();
+        tags.forEach(tag -> tagNames.add(((JsonObject) tag).getString("name")));
+
+        services.forEach((service, document) -> {
+            document.getJsonObject("paths", new JsonObject()).forEach(path -> {
+                var routedHere = RouteTable.match(path.getKey())
+                        .filter(route -> route.upstream().equals(service)).isPresent();
+                if (routedHere && !paths.containsKey(path.getKey())) {
+                    paths.put(path.getKey(), path.getValue());
+                }
+            });
+            document.getJsonObject("components", new JsonObject()).forEach(section -> {
+                var into = components.getJsonObject(section.getKey());
+                if (into == null) {
+                    into = new JsonObject();
+                    components.put(section.getKey(), into);
+                }
+                for (var entry : ((JsonObject) section.getValue())) {
+                    if (!into.containsKey(entry.getKey())) {
+                        into.put(entry.getKey(), entry.getValue());
+                    }
+                }
+            });
+            document.getJsonArray("tags", new JsonArray()).forEach(tag -> {
+                if (tagNames.add(((JsonObject) tag).getString("name"))) {
+                    tags.add(tag);
+                }
+            });
+        });
+        merged.put("paths", paths).put("components", components).put("tags", tags);
+        merged.getJsonObject("info").put("x-missing", new JsonArray(missing.stream().filter(Objects::nonNull).toList()));
+        return merged;
+    }
+}

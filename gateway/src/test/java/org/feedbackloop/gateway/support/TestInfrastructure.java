@@ -1,0 +1,102 @@
+package org.feedbackloop.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks once, before the application starts, that the real Keycloak is there (its tokens are the ones the gateway
+ * checks), and starts one {@link UpstreamStub} per service on 127.0.0.1, configured as the gateway's upstreams.
+ */
+public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
+
+    private static UpstreamStub feedback;
+    private static UpstreamStub actions;
+    private static UpstreamStub notifications;
+
+    public static UpstreamStub feedback() {
+        return feedback;
+    }
+
+    public static UpstreamStub actions() {
+        return actions;
+    }
+
+    public static UpstreamStub notifications() {
+        return notifications;
+    }
+
+    /** Every stub answering again with its defaults, nothing recorded, every circuit breaker closed. */
+    public static void resetUpstreams() {
+        for (var stub : List.of(feedback, actions, notifications)) {
+            stub.reset();
+        }
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        requireKeycloak();
+        feedback = new UpstreamStub("feedback-service", openApi("Feedback", "/api/feedback", "/api/feedback/{id}"));
+        actions = new UpstreamStub("action-service", openApi("Actions", "/api/actions", "/api/routing-rules/{topic}",
+                "/api/public/updates"));
+        notifications = new UpstreamStub("notification-service", openApi("Inbox", "/api/me/notifications",
+                "/api/me/notifications/stream", "/api/webhooks"));
+        return Map.of(
+                "gateway.upstreams.feedback-service.url", feedback.url(),
+                "gateway.upstreams.action-service.url", actions.url(),
+                "gateway.upstreams.notification-service.url", notifications.url());
+    }
+
+    @Override
+    public void stop() {
+        for (var stub : new UpstreamStub[]{feedback, actions, notifications}) {
+            if (stub != null) {
+                stub.close();
+            }
+        }
+    }
+
+    /** A service's OpenAPI document as Quarkus serves it: its paths, a schema of its own, and the shared Problem. */
+    private static String openApi(String tag, String... paths) {
+        var pathItems = new StringBuilder();
+        for (var path : paths) {
+            pathItems.append(pathItems.isEmpty() ? "" : ",").append("""
+                    "%s":{"get":{"tags":["%s"],"summary":"%s","responses":{"200":{"description":"OK"}}}}"""
+                    .formatted(path, tag, "List " + path));
+        }
+        pathItems.append(",\"/internal/%s\":{\"get\":{\"responses\":{\"200\":{\"description\":\"not routed\"}}}}"
+                .formatted(tag.toLowerCase()));
+        return """
+                {"openapi":"3.1.0","info":{"title":"%s service","version":"1.0"},
+                 "tags":[{"name":"%s"}],
+                 "paths":{%s},
+                 "components":{"schemas":{"Problem":{"type":"object"},"%sView":{"type":"object"}},
+                   "securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}}}}"""
+                .formatted(tag, tag, pathItems, tag);
+    }
+
+    private static void requireKeycloak() {
+        var wellKnown = URI.create(KEYCLOAK_URL + "/realms/feedbackloop/.well-known/openid-configuration");
+        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+            var response = http.send(HttpRequest.newBuilder(wellKnown).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                return;
+            }
+        } catch (IOException | InterruptedException e) {
+            // reported below
+        }
+        throw new IllegalStateException("Keycloak with realm feedbackloop is not answering at " + KEYCLOAK_URL
+                + ". Run the tests with ./feedbackloop test (or start the infrastructure with ./feedbackloop infra).");
+    }
+}

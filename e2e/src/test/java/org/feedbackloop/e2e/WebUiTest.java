@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -316,7 +317,11 @@ class WebUiTest {
         var alice = signIn("alice");
         var cookies = alice.context().cookies();
         assertThat(cookies).filteredOn(c -> c.name.startsWith("q_session_web"))
-                .allSatisfy(c -> assertThat(c.httpOnly).isTrue());
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.httpOnly).isTrue();
+                    assertThat(c.sameSite).isEqualTo(SameSiteAttribute.LAX);
+                });
         var form = FormData.create().set("text", "Forged " + unique()).set("channel", "WEB").set("ratingScale", "NONE")
                 .set("idempotencyKey", UUID.randomUUID().toString());
         var noToken = alice.request().post("/portal", RequestOptions.create().setForm(form).setMaxRedirects(0));

@@ -85,7 +85,7 @@ public record BarChart(String id, String title, String description, List<Series>
             y += rowHeight + ROW_GAP;
         }
         var ticks = new ArrayList<Tick>();
-        long divisions = top % 5 == 0 ? 5 : top % 4 == 0 ? 4 : top;
+        long divisions = divisions(top);
         for (long i = 0; i <= divisions; i++) {
             long value = top * i / divisions;
             ticks.add(new Tick(value, LABEL_WIDTH + plotWidth * value / top));
@@ -112,18 +112,34 @@ public record BarChart(String id, String title, String description, List<Series>
         return rows.isEmpty();
     }
 
-    /** 1, 2, 5, 10, 20, 50... at or above {@code value}: round grid lines. */
+    /** The smallest of 1, 2, 4, 5, 6, 8 times a power of ten at or above {@code value}: the axis' end. */
     static long niceCeiling(long value) {
         long magnitude = 1;
-        while (magnitude * 10 <= value) {
+        while (magnitude * 10 < value) {
             magnitude *= 10;
         }
-        for (long step : new long[]{1, 2, 5, 10}) {
+        for (long step : new long[]{1, 2, 4, 5, 6, 8, 10}) {
             if (step * magnitude >= value) {
                 return step * magnitude;
             }
         }
         return 10 * magnitude;
+    }
+
+    /** Into how many parts the axis is cut: grid lines every 1, 2 or 5 times a power of ten. */
+    static long divisions(long top) {
+        for (long parts : new long[]{5, 4, 6, 8, 2, 3, 1}) {
+            if (top % parts == 0) {
+                long step = top / parts;
+                while (step % 10 == 0) {
+                    step /= 10;
+                }
+                if (step == 1 || step == 2 || step == 5) {
+                    return parts;
+                }
+            }
+        }
+        return 1;
     }
 
     static String format(double value) {

@@ -39,11 +39,20 @@ class BarChartTest {
     @Test
     void gridLinesFallOnRoundNumbers() {
         assertThat(BarChart.niceCeiling(1)).isEqualTo(1);
-        assertThat(BarChart.niceCeiling(3)).isEqualTo(5);
+        assertThat(BarChart.niceCeiling(3)).isEqualTo(4);
+        assertThat(BarChart.niceCeiling(6)).isEqualTo(6);
+        assertThat(BarChart.niceCeiling(10)).isEqualTo(10);
         assertThat(BarChart.niceCeiling(12)).isEqualTo(20);
         assertThat(BarChart.niceCeiling(101)).isEqualTo(200);
-        var chart = BarChart.of("c", "t", "d", ONE, List.of(new BarChart.Entry("a", List.of(37L))));
-        assertThat(chart.ticks()).extracting(BarChart.Tick::value).containsExactly(0L, 10L, 20L, 30L, 40L, 50L);
+        assertThat(ticks(37)).containsExactly(0L, 10L, 20L, 30L, 40L);
+        assertThat(ticks(6)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(ticks(2)).containsExactly(0L, 1L, 2L);
+        assertThat(ticks(150)).containsExactly(0L, 50L, 100L, 150L, 200L);
+    }
+
+    private static List<Long> ticks(long max) {
+        var chart = BarChart.of("c", "t", "d", ONE, List.of(new BarChart.Entry("a", List.of(max))));
+        return chart.ticks().stream().map(BarChart.Tick::value).toList();
     }
 
     @Test

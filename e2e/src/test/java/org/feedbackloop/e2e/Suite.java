@@ -68,7 +68,8 @@ public final class Suite implements BeforeAllCallback {
         private final List<Process> processes = new ArrayList<>();
 
         Running() {
-            var root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+            // E2E_ROOT: where the modules' target/quarkus-app directories are (default: this checkout)
+            var root = Path.of(env("E2E_ROOT", System.getProperty("e2e.root", ".."))).toAbsolutePath().normalize();
             var logs = target().resolve("suite-logs");
             try {
                 Files.createDirectories(logs);
@@ -152,6 +153,8 @@ public final class Suite implements BeforeAllCallback {
                 env.put("WEB_SESSION_SECRET", randomSecret());
                 env.put("WEB_STATE_SECRET", randomSecret());
                 env.put("WEB_CSRF_SECRET", randomSecret());
+                // a 2-core machine running four cold JVMs answers slowly at first
+                env.put("WEB_UPSTREAM_TIMEOUT", "15s");
             }
             return env;
         }

@@ -51,6 +51,12 @@ public class Board {
         });
     }
 
+    /** One item of the board, or null when it is not there (or the service has no board yet). */
+    public Uni<PublicUpdate> one(UUID actionId) {
+        return services.get(Service.ACTIONS, "/api/public/updates/" + actionId, null)
+                .map(response -> response.ok() ? response.as(PublicUpdate.class) : null);
+    }
+
     public Uni<Vote> meToo(UUID actionId, String token) {
         return services.send(Service.ACTIONS, HttpMethod.POST, "/api/public/updates/" + actionId + "/me-too", token,
                 Map.of(), Map.of()).map(response -> {

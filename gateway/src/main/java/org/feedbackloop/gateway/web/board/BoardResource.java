@@ -76,10 +76,8 @@ public class BoardResource {
         if (id == null) {
             return Uni.createFrom().item(Pages.seeOther("/board?status=open"));
         }
-        return pages.context("board", null).flatMap(ctx -> board.list("open", null, 100).map(listing -> {
-            var update = listing.items().stream().filter(item -> id.equals(item.actionId())).findFirst().orElse(null);
-            return Response.ok(Templates.confirm(ctx, id, update)).build();
-        }));
+        return pages.context("board", null).flatMap(ctx -> board.one(id)
+                .map(update -> Response.ok(Templates.confirm(ctx, id, update)).build()));
     }
 
     @POST

@@ -35,6 +35,10 @@ public record PublicUpdate(UUID actionId, String title, String team, String topi
         };
     }
 
+    public boolean topicDiffersFromTeam() {
+        return topic != null && !topic.equals(team);
+    }
+
     public int voices() {
         return contributorCount + meTooCount;
     }

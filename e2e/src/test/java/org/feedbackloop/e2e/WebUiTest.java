@@ -166,6 +166,34 @@ class WebUiTest {
     }
 
     @Test
+    void ownerTakesTheActionMovesItsDateAndHearsOfAConcurrentChange() {
+        var token = unique();
+        var feedbackId = Api.giveFeedback(Api.token("alice"), "Invoice " + token + " lists a fee I never agreed to.", "billing");
+        var actionId = Api.actionOf(Api.token("olivia"), feedbackId).path("id").asText();
+
+        var olivia = signIn("olivia");
+        olivia.navigate("/console/actions/" + actionId);
+        var stale = olivia.context().newPage();
+        stale.navigate("/console/actions/" + actionId);
+
+        olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();
+        assertThat(olivia.locator(".notice")).containsText("The action is yours now.");
+        assertThat(olivia.getByText("You own this action.")).isVisible();
+        olivia.locator("#dueDate").fill(java.time.LocalDate.now().plusDays(9).toString());
+        olivia.locator("#reason").fill("Waiting for the payment provider " + token);
+        olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the due date")).click();
+        assertThat(olivia.locator(".notice")).containsText("due date is changed");
+        assertThat(olivia.locator(".history")).containsText("Due date changed");
+
+        // the second tab still shows the old version: its change is refused with a clear message
+        stale.locator("#note").fill("From an old tab");
+        stale.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save this step")).click();
+        assertThat(stale.locator("[role=alert]")).containsText("Someone else changed this while you were looking at it.");
+        assertThat(stale.locator("#note")).hasValue("From an old tab");
+        assertThat(stale.locator(".badges .tag")).hasText("Open");
+    }
+
+    @Test
     void feedbackTextIsShownAsTextAndNeverRuns() {
         var token = unique();
         var payload = "<script>alert('xss " + token + "')</script><img src=x onerror=\"alert('img')\"> charged twice on my invoice";

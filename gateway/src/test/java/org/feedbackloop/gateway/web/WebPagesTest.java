@@ -3,6 +3,7 @@ package org.feedbackloop.gateway.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.feedbackloop.gateway.web.manager.BarChart;
 import org.feedbackloop.gateway.web.portal.InboxEntry;
@@ -47,6 +48,13 @@ class WebPagesTest {
                 .header("Location", startsWith("http://localhost:8180/realms/feedbackloop/protocol/openid-connect/auth"))
                 .header("Location", containsString("client_id=feedbackloop-web"))
                 .header("Location", containsString("code_challenge_method=S256"));
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "owner")
+    void aPageOfAnotherRoleSaysSoPlainly() {
+        given().get("/portal").then().statusCode(403).body(containsString("This page is not part of your pages"));
+        given().get("/manager").then().statusCode(403).body(containsString("href=\"/login\""));
     }
 
     @Test

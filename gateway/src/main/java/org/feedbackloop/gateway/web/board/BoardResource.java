@@ -2,6 +2,7 @@ package org.feedbackloop.gateway.web.board;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Set;
 import java.util.UUID;
@@ -106,5 +108,10 @@ public class BoardResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

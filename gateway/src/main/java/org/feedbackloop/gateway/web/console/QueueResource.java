@@ -2,17 +2,20 @@ package org.feedbackloop.gateway.web.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.feedbackloop.gateway.web.shared.PageContext;
 import org.feedbackloop.gateway.web.shared.Pages;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.feedbackloop.gateway.web.shared.WebConfig;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,5 +83,10 @@ public class QueueResource {
             return actions.queue(viewer.accessToken(), filters, cursor, 25)
                     .map(queue -> Templates.queue(ctx, queueView, queue));
         });
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

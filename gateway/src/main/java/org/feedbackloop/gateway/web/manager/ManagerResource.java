@@ -2,15 +2,18 @@ package org.feedbackloop.gateway.web.manager;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.feedbackloop.gateway.web.shared.PageContext;
 import org.feedbackloop.gateway.web.shared.Pages;
 import org.feedbackloop.gateway.web.shared.Viewer;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 
@@ -64,5 +67,10 @@ public class ManagerResource {
         return BarChart.of("topics-chart", "Feedback volume by topic, last " + DAYS + " days",
                 "One bar per topic, longest first; the number of items is written at the end of each bar and in the "
                         + "table below.", series, entries);
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

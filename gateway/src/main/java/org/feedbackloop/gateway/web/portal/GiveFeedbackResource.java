@@ -3,6 +3,7 @@ package org.feedbackloop.gateway.web.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import org.feedbackloop.gateway.web.shared.ServiceClient;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,5 +108,10 @@ public class GiveFeedbackResource {
         } catch (IllegalArgumentException e) {
             return FeedbackForm.newKey();
         }
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

@@ -2,6 +2,7 @@ package org.feedbackloop.gateway.web.portal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -104,5 +106,10 @@ public class InboxResource {
             var hello = Multi.createFrom().item(sse.newEventBuilder().name("ping").data("").reconnectDelay(5000).build());
             return Multi.createBy().concatenating().streams(hello, Multi.createBy().merging().streams(entries, pings));
         });
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

@@ -2,6 +2,7 @@ package org.feedbackloop.gateway.web.portal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.feedbackloop.gateway.web.shared.ServiceClient;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -90,5 +92,10 @@ public class MyFeedbackResource {
                 return Response.ok(Templates.timeline(ctx, timeline, both.getItem2().problem())).build();
             });
         });
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

@@ -2,6 +2,7 @@ package org.feedbackloop.gateway.web.portal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import org.feedbackloop.gateway.web.shared.ServiceClient;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Map;
 
@@ -85,5 +87,10 @@ public class PreferencesResource {
             return Response.status(response.unavailable() ? 503 : 400)
                     .entity(Templates.preferences(ctx, wanted, response.problem())).build();
         }));
+    }
+
+    @ServerExceptionMapper
+    Response notForThisRole(ForbiddenException e) {
+        return Pages.forbidden();
     }
 }

@@ -35,6 +35,22 @@ public class Pages {
         return Response.seeOther(URI.create(location)).build();
     }
 
+    /**
+     * A signed-in person asked for a page of another role: say so plainly and lead them back to their own pages.
+     * Static HTML, as it is answered before the page's resource runs.
+     */
+    public static Response forbidden() {
+        return Response.status(Response.Status.FORBIDDEN).type("text/html;charset=UTF-8")
+                .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<title>Not for your role · Feedback Loop</title><link rel=\"stylesheet\" href=\"/web/app.css\">"
+                        + "</head><body><main id=\"main\" class=\"container\"><h1>This page is not part of your pages</h1>"
+                        + "<p>It belongs to another role (customers, owners or managers). Your own pages are one click away.</p>"
+                        + "<p class=\"actions-row\"><a class=\"button\" href=\"/login\">Go to my pages</a>"
+                        + "<a class=\"button button-secondary\" href=\"/board\">You said, we did</a></p></main></body></html>")
+                .build();
+    }
+
     public static Response seeOther(String location, Notice notice) {
         var separator = location.contains("?") ? "&" : "?";
         return seeOther(location + separator + "notice=" + notice.code());

@@ -73,6 +73,7 @@ public final class Suite implements BeforeAllCallback {
             var logs = target().resolve("suite-logs");
             try {
                 Files.createDirectories(logs);
+                deleteScreenshotsOfEarlierRuns();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -103,6 +104,17 @@ public final class Suite implements BeforeAllCallback {
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+            }
+        }
+
+        private static void deleteScreenshotsOfEarlierRuns() throws IOException {
+            var screenshots = target().resolve("screenshots");
+            if (Files.isDirectory(screenshots)) {
+                try (var files = Files.list(screenshots)) {
+                    for (var file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
             }
         }
 
@@ -140,6 +152,13 @@ public final class Suite implements BeforeAllCallback {
                 env.put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
                 env.put("CURSOR_SECRET", cursorSecret);
                 env.put("SIGNING_SECRET", signingSecret);
+            }
+            if (name.equals("action-service")) {
+                // praise (priority P4) is due at once and escalated soon after, so that overdue and escalated
+                // actions exist within a test; the other priorities keep their days
+                env.put("SLA_P4", "2s");
+                env.put("ESCALATE_AFTER", "3s");
+                env.put("DEADLINE_SCAN_INTERVAL", "1s");
             }
             if (name.equals("notification-service")) {
                 env.put("SMTP_HOST", "127.0.0.1");

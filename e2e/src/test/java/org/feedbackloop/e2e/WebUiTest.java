@@ -168,7 +168,7 @@ class WebUiTest {
     @Test
     void ownerTakesTheActionMovesItsDateAndHearsOfAConcurrentChange() {
         var token = unique();
-        var feedbackId = Api.giveFeedback(Api.token("alice"), "Invoice " + token + " lists a fee I never agreed to.", "billing");
+        var feedbackId = Api.giveFeedback(Api.token("alice"), "Invoice " + token + " lists a fee I never agreed to, which is awful and unfair.", "billing");
         var actionId = Api.actionOf(Api.token("olivia"), feedbackId).path("id").asText();
 
         var olivia = signIn("olivia");
@@ -176,6 +176,12 @@ class WebUiTest {
         var stale = olivia.context().newPage();
         stale.navigate("/console/actions/" + actionId);
 
+        // triage may have joined an open action olivia already owns: hand it back first
+        var handBack = olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hand back to the team queue"));
+        if (handBack.isVisible()) {
+            handBack.click();
+            assertThat(olivia.getByText("Owner: Unassigned.")).isVisible();
+        }
         olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();
         assertThat(olivia.locator(".notice")).containsText("The action is yours now.");
         assertThat(olivia.getByText("You own this action.")).isVisible();
@@ -184,6 +190,9 @@ class WebUiTest {
         olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the due date")).click();
         assertThat(olivia.locator(".notice")).containsText("due date is changed");
         assertThat(olivia.locator(".history")).containsText("Due date changed");
+        olivia.locator("#dueDate").fill(java.time.LocalDate.now().minusDays(1).toString());
+        olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the due date")).click();
+        assertThat(olivia.locator("[role=alert]")).containsText("must be in the future");
 
         // the second tab still shows the old version: its change is refused with a clear message
         stale.locator("#note").fill("From an old tab");
@@ -191,6 +200,25 @@ class WebUiTest {
         assertThat(stale.locator("[role=alert]")).containsText("Someone else changed this while you were looking at it.");
         assertThat(stale.locator("#note")).hasValue("From an old tab");
         assertThat(stale.locator(".badges .tag")).hasText("Open");
+    }
+
+    @Test
+    void overdueAndEscalatedActionsAreFlaggedInWords() {
+        var feedbackId = Api.giveFeedback(Api.token("bob"),
+                "Thank you " + unique() + ", the new product tour is lovely and clear.", "product");
+        var actionId = Api.actionOf(Api.token("maria"), feedbackId).path("id").asText();
+
+        var maria = signIn("maria");
+        maria.navigate("/console?view=overdue&team=product");
+        var row = maria.locator("tr", new Page.LocatorOptions().setHas(maria.locator("a[href='/console/actions/" + actionId + "']")));
+        untilVisible(maria, row, 30);
+        assertThat(row.locator(".flag-overdue")).hasText(Pattern.compile("Overdue"));
+        maria.navigate("/console/actions/" + actionId);
+        untilVisible(maria, maria.locator(".badges .flag-escalated"), 30);
+        assertThat(maria.locator(".badges")).containsText("Overdue");
+        assertThat(maria.locator(".history")).containsText("Escalated");
+        maria.navigate("/console?view=overdue&team=product");
+        Browser.screenshot(maria, "05b-console-queue-overdue");
     }
 
     @Test

@@ -81,7 +81,8 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> assign(@RestPath String id, @RestForm String version, @RestForm String take) {
         var forms = new ActionForms(null, null, null, null, null, "owner", null);
-        return change(id, version, forms, Notice.ASSIGNED, (viewer, action) -> "release".equals(take)
+        var release = "release".equals(take);
+        return change(id, version, forms, release ? Notice.RELEASED : Notice.ASSIGNED, (viewer, action) -> release
                 ? actions.assign(viewer.accessToken(), action, parse(version), null, null)
                 : actions.assign(viewer.accessToken(), action, parse(version), viewer.subject(), viewer.username()));
     }

@@ -12,6 +12,7 @@ public enum Notice {
     UNSUBSCRIBED("unsubscribed", "You will get no more e-mail from us. Your inbox here still tells you everything."),
     ACTION_MOVED("moved", "Saved. Every contributor is told when there is a public note."),
     ASSIGNED("assigned", "The action is yours now."),
+    RELEASED("released", "The action is back in the team queue."),
     DUE_CHANGED("due-changed", "The due date is changed; contributors are told the new timescale."),
     ME_TOO("me-too", "Thank you: we counted your voice, and you will hear when this changes.");
 

@@ -218,6 +218,7 @@ class WebUiTest {
         assertThat(maria.locator(".badges")).containsText("Overdue");
         assertThat(maria.locator(".history")).containsText("Escalated");
         maria.navigate("/console?view=overdue&team=product");
+        assertThat(row.locator(".flag-escalated")).hasText(Pattern.compile("Escalated"));
         Browser.screenshot(maria, "05b-console-queue-overdue");
     }
 

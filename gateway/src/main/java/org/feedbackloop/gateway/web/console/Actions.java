@@ -11,9 +11,11 @@ import org.feedbackloop.gateway.web.shared.UpstreamResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** action-service for the console: the queue, one action with its feedback, and the changes owners make. */
@@ -56,6 +58,29 @@ public class Actions {
             }
             var page = response.as(TrackedAction.Page.class);
             return new Queue(page.items() == null ? List.of() : page.items(), page.nextCursor(), null);
+        }).flatMap(queue -> withEscalations(token, queue));
+    }
+
+    /**
+     * The list does not say which actions were escalated; their history does. Only the few that can have been
+     * (overdue, or many contributors) are read, in parallel.
+     */
+    private Uni<Queue> withEscalations(String token, Queue queue) {
+        var candidates = queue.items().stream()
+                .filter(action -> action.escalated() == null && action.mayBeEscalated()).toList();
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(queue);
+        }
+        var reads = candidates.stream().map(action -> services.get(Service.ACTIONS, "/api/actions/" + action.id(), token)
+                .map(response -> response.ok() ? response.as(TrackedAction.class) : null)).toList();
+        return Uni.join().all(reads).andCollectFailures().map(details -> {
+            var escalated = new HashMap<UUID, Boolean>();
+            details.stream().filter(Objects::nonNull)
+                    .forEach(detail -> escalated.put(detail.id(), detail.isEscalated()));
+            var items = queue.items().stream()
+                    .map(action -> escalated.containsKey(action.id()) ? action.withEscalated(escalated.get(action.id())) : action)
+                    .toList();
+            return new Queue(items, queue.nextCursor(), queue.problem());
         });
     }
 

@@ -79,6 +79,21 @@ public record TrackedAction(UUID id, String title, String topic, String team, Pe
     public record Page(List<TrackedAction> items, String nextCursor) {
     }
 
+    /** The same action with what is known about its escalation. */
+    public TrackedAction withEscalated(boolean value) {
+        return new TrackedAction(id, title, topic, team, owner, status, priority, dueAt, informBy, overdue, publicNote,
+                feedbackCount, contributorCount, createdAt, updatedAt, closedAt, version, value, history);
+    }
+
+    /** Only these can have been escalated: past a deadline, or asked for by many. */
+    public boolean mayBeEscalated() {
+        return open() && (overdue || feedbackCount >= REPEATS_THRESHOLD);
+    }
+
+    public boolean topicDiffersFromTeam() {
+        return topic != null && !topic.equals(team);
+    }
+
     public boolean open() {
         return "OPEN".equals(status) || "PLANNED".equals(status) || "IN_PROGRESS".equals(status);
     }

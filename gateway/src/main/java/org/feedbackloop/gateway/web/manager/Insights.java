@@ -1,6 +1,7 @@
 package org.feedbackloop.gateway.web.manager;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.gateway.web.console.TrackedAction;
@@ -15,9 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The numbers of the manager page. Each comes from its summary endpoint when the service has one; until then it is
@@ -107,11 +111,27 @@ public class Insights {
             var source = page.nextCursor() == null
                     ? "counted from all " + seen.size() + " open actions"
                     : "counted from the " + seen.size() + " most urgent open actions (there are more)";
-            return Uni.createFrom().item(new TeamSummary(byTeam(seen), Instant.now(), source, null));
+            return escalatedToManagers(token).map(escalated ->
+                    new TeamSummary(byTeam(seen, escalated), Instant.now(), source, null));
         });
     }
 
-    static List<TeamCounts> byTeam(List<TrackedAction> actions) {
+    /** The actions the managers' inbox was told are escalated (its newest 100 notifications). */
+    private Uni<Set<UUID>> escalatedToManagers(String token) {
+        return services.get(Service.NOTIFICATIONS, "/api/me/notifications?limit=100", token).map(response -> {
+            var ids = new HashSet<UUID>();
+            if (response.ok()) {
+                for (var item : response.as(JsonNode.class).path("items")) {
+                    if ("ESCALATED".equals(item.path("kind").asText()) && item.hasNonNull("actionId")) {
+                        ids.add(UUID.fromString(item.path("actionId").asText()));
+                    }
+                }
+            }
+            return (Set<UUID>) ids;
+        });
+    }
+
+    static List<TeamCounts> byTeam(List<TrackedAction> actions, Set<UUID> escalatedToManagers) {
         var counts = new TreeMap<String, long[]>();
         for (var action : actions) {
             var c = counts.computeIfAbsent(action.team() == null ? "none" : action.team(), team -> new long[3]);
@@ -119,7 +139,7 @@ public class Insights {
             if (action.overdue()) {
                 c[1]++;
             }
-            if (action.isEscalated()) {
+            if (action.isEscalated() || escalatedToManagers.contains(action.id())) {
                 c[2]++;
             }
         }

@@ -21,7 +21,10 @@ public class SecurityHeaders {
         context.addHeadersEndHandler(v -> {
             var headers = context.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "no-referrer");
+            if (!headers.contains("Referrer-Policy")) {
+                // pages set their own (same-origin): with no-referrer, browsers send "Origin: null" on form posts
+                headers.set("Referrer-Policy", "no-referrer");
+            }
             headers.set("X-Frame-Options", "DENY");
             if (!headers.contains("Content-Security-Policy")) {
                 headers.set("Content-Security-Policy", "frame-ancestors 'none'");

@@ -1,0 +1,118 @@
+package org.feedbackloop.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Straight calls to the services, for what a test needs to exist before the browser looks at it (the browser
+ * itself is what the tests check). Tokens come from the dev realm's password grant.
+ */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    static String token(String user) {
+        var form = "grant_type=password&client_id=feedbackloop-web&username=" + user + "&password=" + user;
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.KEYCLOAK + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return json(response).path("access_token").asText();
+    }
+
+    /** Feedback as {@code token}'s customer, with a topic, so that triage routes it to that topic's team. */
+    static UUID giveFeedback(String token, String text, String topic) {
+        var body = Map.of("text", text, "channel", "WEB", "topic", topic);
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.feedbackService() + "/api/feedback"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("feedback not accepted: " + response.statusCode() + " " + response.body());
+        }
+        return UUID.fromString(json(response).path("id").asText());
+    }
+
+    /** The action triage linked the feedback to, waiting for triage (bounded). */
+    static JsonNode actionOf(String staffToken, UUID feedbackId) {
+        var deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions?feedbackId="
+                    + feedbackId)).header("Authorization", "Bearer " + staffToken).GET().build());
+            var items = json(response).path("items");
+            if (items.isArray() && !items.isEmpty()) {
+                return items.get(0);
+            }
+            Suite.sleep(300);
+        }
+        throw new IllegalStateException("no action tracks feedback " + feedbackId + " after 30 s");
+    }
+
+    /** One workflow step with If-Match (the current version is read first). */
+    static void move(String staffToken, UUID actionId, String to, String publicNote) {
+        var current = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId))
+                .header("Authorization", "Bearer " + staffToken).GET().build());
+        var etag = current.headers().firstValue("ETag").orElseThrow();
+        var body = publicNote == null ? Map.of("to", to) : Map.of("to", to, "publicNote", publicNote);
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId
+                        + "/transitions")).header("Authorization", "Bearer " + staffToken)
+                .header("Content-Type", "application/json").header("If-Match", etag)
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("transition to " + to + " refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Whether action-service serves the public board yet (it answers 404 until it does). */
+    static boolean publicBoardExists() {
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/public/updates?status=done"))
+                .GET().build());
+        return response.statusCode() == 200;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.feedbackloop.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite for the browser tests: the four services started from their built jars
+ * ({@code <module>/target/quarkus-app/quarkus-run.jar}) in the prod profile, against the test databases
+ * ({@code *_test}) and the test virtual host, each on a free port except the gateway, which Keycloak knows as
+ * {@code http://localhost:18080}. Started once per test run, stopped at its end; logs in {@code e2e/target/suite-logs}.
+ * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s.
+ */
+public final class Suite implements BeforeAllCallback {
+
+    public static final int GATEWAY_PORT = 18080;
+    public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    public static final String KEYCLOAK = env("OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/feedbackloop");
+
+    private static Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (Suite.class) {
+            if (running == null) {
+                running = new Running();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), running);
+            }
+        }
+    }
+
+    /** Where the action service listens in this run (the tests ask it whether its public board exists). */
+    public static String actionService() {
+        return "http://127.0.0.1:" + running.ports.get("action-service");
+    }
+
+    public static String feedbackService() {
+        return "http://127.0.0.1:" + running.ports.get("feedback-service");
+    }
+
+    public static Path target() {
+        return Path.of(System.getProperty("e2e.target", "target"));
+    }
+
+    /** The started processes; JUnit closes the store at the end of the run, which stops them. */
+    static final class Running implements ExtensionContext.Store.CloseableResource {
+
+        private final Map<String, Integer> ports = new LinkedHashMap<>();
+        private final List<Process> processes = new ArrayList<>();
+
+        Running() {
+            // E2E_ROOT: where the modules' target/quarkus-app directories are (default: this checkout)
+            var root = Path.of(env("E2E_ROOT", System.getProperty("e2e.root", ".."))).toAbsolutePath().normalize();
+            var logs = target().resolve("suite-logs");
+            try {
+                Files.createDirectories(logs);
+                deleteScreenshotsOfEarlierRuns();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ports.put("feedback-service", freePort());
+            ports.put("action-service", freePort());
+            ports.put("notification-service", freePort());
+            ports.put("gateway", GATEWAY_PORT);
+            if (portTaken(GATEWAY_PORT)) {
+                throw new IllegalStateException("port " + GATEWAY_PORT + " is taken: the browser tests need it for the "
+                        + "gateway (Keycloak's client feedbackloop-web lets it sign in there)");
+            }
+            var cursorSecret = randomSecret();
+            var signingSecret = randomSecret();
+            try {
+                for (var name : ports.keySet()) {
+                    var jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+                    if (!Files.isRegularFile(jar)) {
+                        throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+                    }
+                    var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
+                            .directory(root.resolve(name).toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(logs.resolve(name + ".log").toFile());
+                    builder.environment().putAll(environment(name, cursorSecret, signingSecret));
+                    processes.add(builder.start());
+                }
+                awaitReady();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+            }
+        }
+
+        private static void deleteScreenshotsOfEarlierRuns() throws IOException {
+            var screenshots = target().resolve("screenshots");
+            if (Files.isDirectory(screenshots)) {
+                try (var files = Files.list(screenshots)) {
+                    for (var file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+
+        private Map<String, String> environment(String name, String cursorSecret, String signingSecret) {
+            var env = new LinkedHashMap<String, String>();
+            env.put("QUARKUS_PROFILE", env("E2E_QUARKUS_PROFILE", "prod"));
+            env.put("HTTP_PORT", String.valueOf(ports.get(name)));
+            env.put("HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("LOG_JSON", "false");
+            env.put("OTEL_TRACES_SAMPLER", "always_off");
+            env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
+            // E2E_DATABASE_SUFFIX and E2E_RABBITMQ_VHOST move the suite to databases and a virtual host of its own
+            // (for a browser test run beside another test run on the same machine)
+            var suffix = env("E2E_DATABASE_SUFFIX", "_test");
+            var database = switch (name) {
+                case "feedback-service" -> "feedback" + suffix;
+                case "action-service" -> "actions" + suffix;
+                case "notification-service" -> "notifications" + suffix;
+                default -> null;
+            };
+            if (database != null) {
+                // ./feedbackloop provisions each test database with a role of its name (password = name)
+                env.put("DB_HOST", "127.0.0.1");
+                env.put("DB_PORT", env("DB_PORT", "5432"));
+                env.put("DB_NAME", database);
+                env.put("DB_USER", database);
+                env.put("DB_PASSWORD", database);
+                env.put("RABBITMQ_HOST", "127.0.0.1");
+                env.put("RABBITMQ_PORT", env("RABBITMQ_PORT", "5672"));
+                env.put("RABBITMQ_VHOST", env("E2E_RABBITMQ_VHOST", "feedbackloop-test"));
+                env.put("RABBITMQ_USERNAME", "guest");
+                env.put("RABBITMQ_PASSWORD", "guest");
+                // A test database migrated by a newer branch of the services is still usable by this one
+                env.put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
+                env.put("CURSOR_SECRET", cursorSecret);
+                env.put("SIGNING_SECRET", signingSecret);
+            }
+            if (name.equals("action-service")) {
+                // praise (priority P4) is due at once and escalated soon after, so that overdue and escalated
+                // actions exist within a test; the other priorities keep their days
+                env.put("SLA_P4", "2s");
+                env.put("ESCALATE_AFTER", "3s");
+                env.put("DEADLINE_SCAN_INTERVAL", "1s");
+            }
+            if (name.equals("notification-service")) {
+                env.put("SMTP_HOST", "127.0.0.1");
+                env.put("SMTP_PORT", env("SMTP_PORT", "3025"));
+                env.put("PUBLIC_URL", "http://localhost:" + ports.get(name));
+            }
+            if (name.equals("gateway")) {
+                env.put("FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ports.get("feedback-service"));
+                env.put("ACTION_SERVICE_URL", "http://127.0.0.1:" + ports.get("action-service"));
+                env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+                env.put("WEB_SESSION_SECRET", randomSecret());
+                env.put("WEB_STATE_SECRET", randomSecret());
+                env.put("WEB_CSRF_SECRET", randomSecret());
+                // a 2-core machine running four cold JVMs answers slowly at first
+                env.put("WEB_UPSTREAM_TIMEOUT", "15s");
+            }
+            return env;
+        }
+
+        private void awaitReady() {
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            var deadline = Instant.now().plus(Duration.ofSeconds(180));
+            for (var entry : ports.entrySet()) {
+                var ready = URI.create("http://127.0.0.1:" + entry.getValue() + "/q/health/ready");
+                while (true) {
+                    for (var process : processes) {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("a service of the suite exited with " + process.exitValue()
+                                    + " while starting: see " + target().resolve("suite-logs"));
+                        }
+                    }
+                    try {
+                        var response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            break;
+                        }
+                    } catch (IOException e) {
+                        // not listening yet
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException(entry.getKey() + " was not ready after 180 s: see "
+                                + target().resolve("suite-logs").resolve(entry.getKey() + ".log"));
+                    }
+                    sleep(500);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            for (var process : processes) {
+                process.destroy();
+            }
+            for (var process : processes) {
+                try {
+                    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            }
+            processes.clear();
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean portTaken(int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static String randomSecret() {
+        var bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String env(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.feedbackloop.gateway.web.shared;
+
+import java.util.Arrays;
+
+/**
+ * Confirmations shown after a redirect (post, then redirect, then get). The URL carries only the code, so nothing a
+ * person typed ever travels in it.
+ */
+public enum Notice {
+    RECEIVED("received", "Thank you, we received your feedback. You will hear from us as soon as something changes."),
+    PREFERENCES_SAVED("preferences-saved", "Your preferences are saved."),
+    UNSUBSCRIBED("unsubscribed", "You will get no more e-mail from us. Your inbox here still tells you everything."),
+    ACTION_MOVED("moved", "Saved. Every contributor is told when there is a public note."),
+    ASSIGNED("assigned", "The action is yours now."),
+    RELEASED("released", "The action is back in the team queue."),
+    DUE_CHANGED("due-changed", "The due date is changed; contributors are told the new timescale."),
+    ME_TOO("me-too", "Thank you: we counted your voice, and you will hear when this changes.");
+
+    private final String code;
+    private final String text;
+
+    Notice(String code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static Notice ofCode(String code) {
+        return code == null ? null : Arrays.stream(values()).filter(n -> n.code.equals(code)).findFirst().orElse(null);
+    }
+}

@@ -25,7 +25,7 @@ import org.apache.qpid.server.model.VirtualHostNode;
  * </pre>
  *
  * <p>It listens on 127.0.0.1 only, accepts {@code guest}/{@code guest} (SASL PLAIN, no TLS), and has the virtual
- * hosts {@code default} (what a RabbitMQ client's "/" reaches), {@code feedbackloop} and {@code feedbackloop-test}.
+ * hosts {@code default} (what a RabbitMQ client's "/" reaches), {@code feedbackloop}, {@code feedbackloop-test} and {@code feedbackloop-e2e}.
  * Everything lives in memory: exchanges, queues and messages, durable or not, are gone when it stops. It is not
  * RabbitMQ: see {@link #DIFFERENCES_FROM_RABBITMQ}, which the main prints as a warning.
  */
@@ -35,7 +35,7 @@ public final class EmbeddedAmqpBroker implements Foreground.Server {
     static final int DEFAULT_PORT = 5672;
     static final Path DEFAULT_WORK_DIR = Path.of(".work", "broker");
     /** Virtual hosts besides "default", the one a client's "/" (or an empty name) reaches. */
-    public static final List<String> VIRTUAL_HOSTS = List.of("feedbackloop", "feedbackloop-test");
+    public static final List<String> VIRTUAL_HOSTS = List.of("feedbackloop", "feedbackloop-test", "feedbackloop-e2e");
 
     /** What was seen to differ from a RabbitMQ 3.x, with the RabbitMQ Java client 5.x (some are tests here). */
     static final String DIFFERENCES_FROM_RABBITMQ = """
@@ -54,7 +54,7 @@ public final class EmbeddedAmqpBroker implements Foreground.Server {
             (RabbitMQ returns and acks it), so waitForConfirmsOrDie fails;
               - redeclaring a queue with other flags is accepted silently (RabbitMQ: 406 PRECONDITION_FAILED); \
             deleting a missing queue is a 404 channel error (RabbitMQ: ok); server-named queues are tmp_<uuid>;
-              - virtual hosts: "/" (Broker-J's "default"), "feedbackloop" and "feedbackloop-test" only;
+              - virtual hosts: "/" (Broker-J's "default"), "feedbackloop", "feedbackloop-test" and "feedbackloop-e2e" only;
               - guest/guest with SASL PLAIN only, no TLS; no management UI or HTTP API (15672), no rabbitmqctl, \
             no policies.
             Test what depends on those against a real RabbitMQ.""";

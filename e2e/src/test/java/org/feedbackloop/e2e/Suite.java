@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole suite for the browser tests: the four services started from their built jars
- * ({@code <module>/target/quarkus-app/quarkus-run.jar}) in the prod profile, against the test databases
- * ({@code *_test}) and the test virtual host, each on a free port except the gateway, which Keycloak knows as
+ * ({@code <module>/target/quarkus-app/quarkus-run.jar}) in the prod profile, against databases ({@code *_e2e}) and
+ * a virtual host ({@code feedbackloop-e2e}) of their own, each on a free port except the gateway, which Keycloak knows as
  * {@code http://localhost:18080}. Started once per test run, stopped at its end; logs in {@code e2e/target/suite-logs}.
  * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s.
  */
@@ -127,9 +127,9 @@ public final class Suite implements BeforeAllCallback {
             env.put("LOG_JSON", "false");
             env.put("OTEL_TRACES_SAMPLER", "always_off");
             env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
-            // E2E_DATABASE_SUFFIX and E2E_RABBITMQ_VHOST move the suite to databases and a virtual host of its own
-            // (for a browser test run beside another test run on the same machine)
-            var suffix = env("E2E_DATABASE_SUFFIX", "_test");
+            // databases and a virtual host of its own, which ./feedbackloop test empties before each run: the
+            // modules' tests leave hundreds of actions and queued events that a browser test must not wade through
+            var suffix = env("E2E_DATABASE_SUFFIX", "_e2e");
             var database = switch (name) {
                 case "feedback-service" -> "feedback" + suffix;
                 case "action-service" -> "actions" + suffix;
@@ -145,7 +145,7 @@ public final class Suite implements BeforeAllCallback {
                 env.put("DB_PASSWORD", database);
                 env.put("RABBITMQ_HOST", "127.0.0.1");
                 env.put("RABBITMQ_PORT", env("RABBITMQ_PORT", "5672"));
-                env.put("RABBITMQ_VHOST", env("E2E_RABBITMQ_VHOST", "feedbackloop-test"));
+                env.put("RABBITMQ_VHOST", env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"));
                 env.put("RABBITMQ_USERNAME", "guest");
                 env.put("RABBITMQ_PASSWORD", "guest");
                 // A test database migrated by a newer branch of the services is still usable by this one

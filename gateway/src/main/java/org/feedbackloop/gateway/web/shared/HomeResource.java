@@ -38,4 +38,16 @@ public class HomeResource {
     public Uni<Response> login() {
         return pages.viewer().map(viewer -> Pages.seeOther(viewer.home()));
     }
+
+    /**
+     * The OIDC tenant "web" ends the session here (RP-initiated logout through Keycloak) while it authenticates
+     * the request; authentication is lazy in the gateway, so the path needs an endpoint that asks for it.
+     * Reached only without a session: then there is nothing to end.
+     */
+    @GET
+    @Path("logout")
+    @Authenticated
+    public Response logout() {
+        return Pages.seeOther("/");
+    }
 }

@@ -63,26 +63,25 @@ final class Api {
         throw new IllegalStateException("no action tracks feedback " + feedbackId + " after 30 s");
     }
 
-    /** One workflow step with If-Match (the current version is read first). */
+    /**
+     * One workflow step with If-Match, as a careful client does it: read the current version, send the change,
+     * and on 409 (the deadline scheduler changed the action in between) read again and retry.
+     */
     static void move(String staffToken, UUID actionId, String to, String publicNote) {
-        var current = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId))
-                .header("Authorization", "Bearer " + staffToken).GET().build());
-        var etag = current.headers().firstValue("ETag").orElseThrow();
         var body = publicNote == null ? Map.of("to", to) : Map.of("to", to, "publicNote", publicNote);
-        var response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId
-                        + "/transitions")).header("Authorization", "Bearer " + staffToken)
-                .header("Content-Type", "application/json").header("If-Match", etag)
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        HttpResponse<String> response = null;
+        for (int attempt = 0; attempt < 5 && (response == null || response.statusCode() == 409); attempt++) {
+            var current = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId))
+                    .header("Authorization", "Bearer " + staffToken).GET().build());
+            var etag = current.headers().firstValue("ETag").orElseThrow();
+            response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId
+                            + "/transitions")).header("Authorization", "Bearer " + staffToken)
+                    .header("Content-Type", "application/json").header("If-Match", etag)
+                    .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("transition to " + to + " refused: " + response.statusCode() + " " + response.body());
         }
-    }
-
-    /** Whether action-service serves the public board yet (it answers 404 until it does). */
-    static boolean publicBoardExists() {
-        var response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/public/updates?status=done"))
-                .GET().build());
-        return response.statusCode() == 200;
     }
 
     static String encode(String value) {

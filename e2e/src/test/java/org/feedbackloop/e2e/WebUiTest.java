@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -288,8 +287,6 @@ class WebUiTest {
 
     @Test
     void publicBoardShowsWhatWasDoneWithoutNames() {
-        Assumptions.assumeTrue(Api.publicBoardExists(),
-                "action-service has no public board yet (GET /api/public/updates answers 404)");
         var token = unique();
         var note = "Fixed for everyone: " + token + ".";
         var alice = Api.token("alice");
@@ -312,20 +309,7 @@ class WebUiTest {
     }
 
     @Test
-    void publicBoardShowsItsEmptyStateUntilTheServiceHasOne() {
-        Assumptions.assumeFalse(Api.publicBoardExists(), "action-service serves the public board");
-        var visitor = newContext().newPage();
-        visitor.navigate("/board");
-        assertThat(visitor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You said, we did").setLevel(1)))
-                .isVisible();
-        assertThat(visitor.locator(".empty")).containsText("Nothing on the board yet");
-        Browser.screenshot(visitor, "07-board");
-    }
-
-    @Test
     void visitorSaysMeTooAfterSigningIn() {
-        Assumptions.assumeTrue(Api.publicBoardExists(),
-                "action-service has no public board yet (GET /api/public/updates answers 404)");
         var token = unique();
         var olivia = Api.token("olivia");
         var feedbackId = Api.giveFeedback(Api.token("bob"), "Invoice " + token + " shows the wrong VAT rate.", "billing");

@@ -118,7 +118,7 @@ public class ActionService {
     /** Persists a new action with its CREATED history and {@code action.created}; used by triage too. */
     public Uni<Action> opened(Action action, Actor actor, Instant now) {
         var created = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.CREATED, null, action.status.name())
-                .withNotes("team " + action.team + ", " + action.priority + ", due " + action.dueAt, null);
+                .withNotes("team " + action.team + ", " + action.priority + ", due " + action.dueAt.truncatedTo(ChronoUnit.MINUTES), null);
         return actions.persist(action)
                 .call(saved -> history.persist(created))
                 .call(events::created);

@@ -29,13 +29,15 @@ import org.feedbackloop.notification.messaging.ProcessedEvents;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
 
 import java.io.IOException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -184,7 +186,7 @@ public class Intake {
                     var source = link.previousActionId() == null ? eventId : UUID.nameUUIDFromBytes(
                             ("moved:" + link.previousActionId() + ":" + link.actionId() + ":"
                                     + (audience == null ? "" : audience.recipient())).getBytes(StandardCharsets.UTF_8));
-                    var due = link.dueAt() == null ? "" : " The team aims to resolve it by " + link.dueAt() + ".";
+                    var due = link.dueAt() == null ? "" : " The team aims to resolve it by " + day(link.dueAt()) + ".";
                     return notifier.notify(source, audience, new Message(Kind.TRACKED,
                             "Your feedback is now tracked: " + link.actionTitle(),
                             "The " + link.team() + " team is working on \"" + link.actionTitle() + "\", which your"
@@ -237,7 +239,7 @@ public class Intake {
             var reason = changed.reason() == null ? "" : " " + changed.reason();
             return toEveryContributor(eventId, changed.actionId(), action == null ? null : action.status,
                     contribution -> new Message(Kind.DUE_CHANGED, "A new date for what you told us: " + changed.title(),
-                            "The team now aims to resolve \"" + changed.title() + "\" by " + changed.dueAt() + "." + reason,
+                            "The team now aims to resolve \"" + changed.title() + "\" by " + day(changed.dueAt()) + "." + reason,
                             changed.actionId(), null, null,
                             data("quote", quote(contribution.text), "action", changed.title(), "dueAt", changed.dueAt(),
                                     "reason", changed.reason())));
@@ -263,8 +265,8 @@ public class Intake {
         var clock = "FIX".equals(deadline.clock()) ? "its due date" : "the date its contributors were promised an update";
         var title = (missed ? "Overdue: " : "Due soon: ") + deadline.title();
         var body = missed
-                ? "The action \"" + deadline.title() + "\" has passed " + clock + " (" + deadline.deadline() + ")."
-                : "The action \"" + deadline.title() + "\" reaches " + clock + " at " + deadline.deadline() + ".";
+                ? "The action \"" + deadline.title() + "\" has passed " + clock + " (" + moment(deadline.deadline()) + ")."
+                : "The action \"" + deadline.title() + "\" reaches " + clock + " at " + moment(deadline.deadline()) + ".";
         return (notifier.notify(eventId, Audience.staff(deadline.ownerId(), deadline.team()),
                 new Message(missed ? Kind.OVERDUE : Kind.DEADLINE_APPROACHING, title, body, deadline.actionId(),
                         List.of(), null, data("action", deadline.title(), "clock", deadline.clock(),
@@ -332,6 +334,20 @@ public class Intake {
                     .collect().asList()
                     .map(lists -> lists.stream().flatMap(List::stream).toList());
         });
+    }
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** A date as people read it ("2 December 2026"); messages are in English and dates in UTC. */
+    private static String day(Instant instant) {
+        return DAY.format(instant);
+    }
+
+    private static String moment(Instant instant) {
+        return MOMENT.format(instant);
     }
 
     private static String youSaidWeDidTitle(String status, String title) {

@@ -26,6 +26,8 @@ for entry in feedback-service:feedback action-service:actions notification-servi
     create "$service-app" generic "$service-app" --from-literal=cursor-secret="$(random)$(random)"
   fi
 done
+create gateway-web generic gateway-web --from-literal=session-secret="$(random)$(random)" \
+  --from-literal=state-secret="$(random)$(random)" --from-literal=csrf-secret="$(random)$(random)"
 create keycloak-db generic keycloak-db --type=kubernetes.io/basic-auth \
   --from-literal=username=keycloak --from-literal=password="$(random)"
 create keycloak-bootstrap-admin generic keycloak-bootstrap-admin \

@@ -60,6 +60,18 @@ class RateLimitTest {
     }
 
     @Test
+    void aRouteWithLimitsOfItsOwnHasItsOwnBuckets() {
+        var token = Tokens.of("bob"); // a caller no other test writes to /api/webhooks as (the gateway checks no roles)
+        var answers = burst(4, "POST", "/api/webhooks", token);
+        assertThat(count(answers, 429)).as("test limit for webhooks: 2 writes, then one per 10 s").isEqualTo(2);
+        assertThat(answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow()
+                .headers().firstValue("RateLimit-Limit")).hasValue("2");
+        // the same caller's other writes still have the general bucket
+        given().auth().oauth2(token).contentType("application/json").body("{}").post("/api/feedback")
+                .then().statusCode(org.hamcrest.Matchers.not(429)).header("RateLimit-Limit", "10");
+    }
+
+    @Test
     void anonymousCallersAreLimitedByAddress() throws InterruptedException {
         var answers = burst(50, "GET", "/api/public/updates", null);
         assertThat(count(answers, 429)).isPositive();

@@ -74,6 +74,18 @@ public interface GatewayConfig {
         Bucket read();
 
         Bucket write();
+
+        /**
+         * Limits of their own for some routes (names as in proxy.RouteTable, plus timeline), e.g.
+         * GATEWAY_RATE_LIMIT_ROUTES_WEBHOOKS_WRITE_CAPACITY=5: such a route has its own buckets per caller.
+         */
+        Map<String, RouteLimits> routes();
+    }
+
+    interface RouteLimits {
+        Optional<Bucket> read();
+
+        Optional<Bucket> write();
     }
 
     /** A token bucket: {@code capacity} requests in a burst, refilled at {@code perSecond}. */

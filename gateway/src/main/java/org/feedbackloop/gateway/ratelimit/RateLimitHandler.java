@@ -1,5 +1,7 @@
 package org.feedbackloop.gateway.ratelimit;
 
+import org.feedbackloop.gateway.proxy.Route;
+import org.feedbackloop.gateway.proxy.RouteTable;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +33,9 @@ public class RateLimitHandler {
     private void handle(RoutingContext context) {
         var subject = Exchange.of(context).subject();
         var caller = subject != null ? "sub:" + subject : "ip:" + context.request().remoteAddress().hostAddress();
-        var decision = limiter.take(context.request().method(), caller);
+        var route = context.normalizedPath().equals("/api/me/timeline") ? "timeline"
+                : RouteTable.match(context.normalizedPath()).map(Route::name).orElse(null);
+        var decision = limiter.take(context.request().method(), route, caller);
         context.response().headers()
                 .set("RateLimit-Limit", String.valueOf(decision.limit()))
                 .set("RateLimit-Remaining", String.valueOf(decision.remaining()))

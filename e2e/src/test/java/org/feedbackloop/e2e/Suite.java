@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Suite implements BeforeAllCallback {
 
-    public static final int GATEWAY_PORT = 18080;
+    /** Keycloak's client feedbackloop-web lets a browser sign in on 18080; API-only runs may move it. */
+    public static final int GATEWAY_PORT = Integer.parseInt(env("E2E_GATEWAY_PORT", "18080"));
     public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
     public static final String KEYCLOAK = env("OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/feedbackloop");
 
@@ -174,6 +175,12 @@ public final class Suite implements BeforeAllCallback {
                 env.put("WEB_CSRF_SECRET", randomSecret());
                 // a 2-core machine running four cold JVMs answers slowly at first
                 env.put("WEB_UPSTREAM_TIMEOUT", "15s");
+                // bursts of hundreds of requests from one test user are the point of the fault and hostile-input
+                // tests; the gateway's own tests cover the limits themselves
+                env.put("RATE_LIMIT_READ_BURST", "5000");
+                env.put("RATE_LIMIT_READ_PER_SECOND", "1000");
+                env.put("RATE_LIMIT_WRITE_BURST", "5000");
+                env.put("RATE_LIMIT_WRITE_PER_SECOND", "1000");
             }
             return env;
         }

@@ -165,6 +165,11 @@ public final class Suite implements BeforeAllCallback {
                 env.put("SMTP_HOST", "127.0.0.1");
                 env.put("SMTP_PORT", env("SMTP_PORT", "3025"));
                 env.put("PUBLIC_URL", "http://localhost:" + ports.get(name));
+                // the integrators' webhook receivers of the tests listen on loopback; every other private or
+                // local address stays refused
+                env.put("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
+                env.put("WEBHOOK_FIRST_BACKOFF", "500ms");
+                env.put("WEBHOOK_MAX_BACKOFF", "2s");
             }
             if (name.equals("gateway")) {
                 env.put("FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ports.get("feedback-service"));

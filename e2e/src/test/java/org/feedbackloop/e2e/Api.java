@@ -35,6 +35,26 @@ final class Api {
         return json(response).path("access_token").asText();
     }
 
+    /** A token of the dev realm's integrator client, by the client-credentials grant. */
+    static String integratorToken() {
+        var form = "grant_type=client_credentials&client_id=feedbackloop-integrator&client_secret="
+                + Suite.env("INTEGRATOR_SECRET", "dev-integrator-secret");
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.KEYCLOAK + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return json(response).path("access_token").asText();
+    }
+
+    /** The {@code sub} claim of a token: who the services know the person as. */
+    static String subject(String token) {
+        var payload = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        try {
+            return JSON.readTree(payload).path("sub").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Feedback as {@code token}'s customer, with a topic, so that triage routes it to that topic's team. */
     static UUID giveFeedback(String token, String text, String topic) {
         var body = Map.of("text", text, "channel", "WEB", "topic", topic);

@@ -1,0 +1,153 @@
+package org.feedbackloop.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.feedbackloop.e2e.Gateway.map;
+
+/**
+ * The promise of the product, through the gateway only: two customers say the same thing, both are tracked by one
+ * action, the owner plans it and completes it with a public note, and each customer is told exactly once that they
+ * were heard, that it is tracked and what was done, by e-mail and in the inbox; the public board shows the result
+ * without naming anyone.
+ */
+class FeedbackLoopTest {
+
+    @RegisterExtension
+    static Suite suite = new Suite();
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void twoCustomersAreHeardTrackedAndToldWhatWasDoneExactlyOnce() {
+        var alice = new Customer("alice", "alice." + run + "@loop.example");
+        var bob = new Customer("bob", "bob." + run + "@loop.example");
+        var olivia = Gateway.as(Api.token("olivia"));
+
+        var aliceItem = alice.says("My voucher VX" + run + " was refused at checkout and I was charged the full price twice.");
+        var actionId = alice.trackingAction(aliceItem);
+        var bobItem = bob.says("The voucher VX" + run + " was refused at checkout, I was charged the full price twice!");
+        assertThat(bob.trackingAction(bobItem)).as("similar feedback joins the open action").isEqualTo(actionId);
+
+        var action = olivia.get("/api/actions/" + actionId);
+        assertThat(action.status()).isEqualTo(200);
+        assertThat(action.json().path("team").asText()).isEqualTo("billing");
+        assertThat(action.json().path("contributorCount").asInt()).isEqualTo(2);
+
+        var publicTitle = "Vouchers honoured at checkout " + run;
+        var publicNote = "Vouchers work again at checkout and every double charge was refunded.";
+        assertThat(olivia.changeAction(actionId, "POST", "transitions", map("to", "PLANNED")).status()).isEqualTo(200);
+        assertThat(olivia.changeAction(actionId, "POST", "transitions", map("to", "IN_PROGRESS")).status()).isEqualTo(200);
+        assertThat(olivia.changeAction(actionId, "POST", "transitions",
+                map("to", "DONE", "publicNote", publicNote, "publicTitle", publicTitle)).status()).isEqualTo(200);
+
+        for (var customer : List.of(alice, bob)) {
+            var feedbackId = customer == alice ? aliceItem : bobItem;
+            customer.awaitToldOfTheOutcome(feedbackId, actionId, publicTitle, publicNote);
+        }
+        // what arrives late would arrive within this window: the relays publish on commit, the mail job every second
+        Suite.sleep(3000);
+        for (var customer : List.of(alice, bob)) {
+            var feedbackId = customer == alice ? aliceItem : bobItem;
+            assertThat(customer.emailSubjects()).as(customer.name + "'s e-mails").containsExactlyInAnyOrder(
+                    "Thank you, we heard you", "Your feedback is now tracked: Billing feedback",
+                    "You said, we did: " + publicTitle);
+            assertThat(customer.inboxKinds(feedbackId, actionId)).as(customer.name + "'s inbox")
+                    .isEqualTo(Map.of("ACKNOWLEDGED", 1L, "TRACKED", 1L, "YOU_SAID_WE_DID", 1L));
+            assertThat(customer.timelineKinds(feedbackId)).as(customer.name + "'s timeline")
+                    .contains("ACKNOWLEDGED", "TRACKED", "YOU_SAID_WE_DID");
+            Await.until(customer.name + "'s item closed", Duration.ofSeconds(20),
+                    () -> customer.api.get("/api/feedback/" + feedbackId).json().path("status").asText(),
+                    "CLOSED"::equals);
+        }
+
+        var board = Gateway.anonymous().get("/api/public/updates?status=done&limit=100");
+        assertThat(board.status()).isEqualTo(200);
+        var item = board.items().stream().filter(i -> i.path("actionId").asText().equals(actionId)).findFirst();
+        assertThat(item).as("the board shows the done action").isPresent();
+        assertThat(item.get().path("title").asText()).isEqualTo(publicTitle);
+        assertThat(item.get().path("publicNote").asText()).isEqualTo(publicNote);
+        assertThat(item.get().path("contributorCount").asInt()).isEqualTo(2);
+        for (var customer : List.of(alice, bob)) {
+            assertThat(board.body()).as("the board never names a contributor")
+                    .doesNotContain(customer.email, customer.subject, customer.name, "VX" + run);
+        }
+    }
+
+    /** A customer of the dev realm, who gives a contact address of this run so that the mail sink counts only it. */
+    private static final class Customer {
+
+        final String name;
+        final String email;
+        final Gateway api;
+        final String subject;
+
+        Customer(String name, String email) {
+            this.name = name;
+            this.email = email;
+            var token = Api.token(name);
+            this.api = Gateway.as(token);
+            this.subject = Api.subject(token);
+        }
+
+        String says(String text) {
+            var reply = api.post("/api/feedback", map("text", text, "channel", "WEB", "topic", "billing",
+                            "rating", map("scale", "CSAT", "score", 1), "consentToContact", true,
+                            "contact", map("email", email)),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            assertThat(reply.header("Location")).endsWith(reply.json().path("id").asText());
+            return reply.json().path("id").asText();
+        }
+
+        String trackingAction(String feedbackId) {
+            return Await.until("triage of " + name + "'s feedback", Duration.ofSeconds(30),
+                    () -> api.get("/api/feedback/" + feedbackId).json().path("actionId").asText(""),
+                    id -> !id.isEmpty());
+        }
+
+        void awaitToldOfTheOutcome(String feedbackId, String actionId, String title, String note) {
+            Await.until(name + "'s \"you said, we did\" e-mail", Duration.ofSeconds(30), this::emailSubjects,
+                    subjects -> subjects.contains("You said, we did: " + title));
+            var told = Await.until(name + "'s \"you said, we did\" in the inbox", Duration.ofSeconds(30),
+                    () -> inbox(feedbackId, actionId), items -> items.stream()
+                            .anyMatch(i -> i.path("kind").asText().equals("YOU_SAID_WE_DID")));
+            var youSaidWeDid = told.stream().filter(i -> i.path("kind").asText().equals("YOU_SAID_WE_DID")).findFirst().orElseThrow();
+            assertThat(youSaidWeDid.path("body").asText() + youSaidWeDid.path("data")).contains(note);
+        }
+
+        List<String> emailSubjects() {
+            return MailSink.subjects(email);
+        }
+
+        List<JsonNode> inbox(String feedbackId, String actionId) {
+            return api.get("/api/me/notifications?limit=100").items().stream()
+                    .filter(i -> actionId.equals(i.path("actionId").asText())
+                            || i.path("feedbackIds").toString().contains(feedbackId))
+                    .toList();
+        }
+
+        Map<String, Long> inboxKinds(String feedbackId, String actionId) {
+            return inbox(feedbackId, actionId).stream()
+                    .collect(Collectors.groupingBy(i -> i.path("kind").asText(), Collectors.counting()));
+        }
+
+        List<String> timelineKinds(String feedbackId) {
+            var timeline = api.get("/api/me/timeline?limit=100");
+            assertThat(timeline.status()).isEqualTo(200);
+            return timeline.items().stream()
+                    .filter(i -> i.path("feedback").path("id").asText().equals(feedbackId))
+                    .flatMap(i -> Gateway.JSON.convertValue(i.path("updates"), List.class).stream())
+                    .map(update -> String.valueOf(((Map<?, ?>) update).get("kind")))
+                    .toList();
+        }
+    }
+}

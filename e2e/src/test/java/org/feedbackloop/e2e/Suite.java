@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +57,44 @@ public final class Suite implements BeforeAllCallback {
         return "http://127.0.0.1:" + running.ports.get("feedback-service");
     }
 
+    /** The suite's services, in the order they start: feedback, action, notification, gateway. */
+    public static List<String> services() {
+        return List.copyOf(running.ports.keySet());
+    }
+
+    public static String url(String service) {
+        return "http://127.0.0.1:" + running.ports.get(service);
+    }
+
+    /** {@code kill -9} of one service; {@link #restart} brings it back on the same port. */
+    public static void kill(String service) {
+        running.kill(service);
+    }
+
+    public static void restart(String service) {
+        running.start(service, true);
+    }
+
+    public static void awaitReady(String service, Duration limit) {
+        running.awaitReady(service, limit);
+    }
+
+    /** The database of a service in this run, as {@code ./feedbackloop} provisions it (role = password = name). */
+    public static String database(String service) {
+        var suffix = env("E2E_DATABASE_SUFFIX", "_e2e");
+        return switch (service) {
+            case "feedback-service" -> "feedback" + suffix;
+            case "action-service" -> "actions" + suffix;
+            case "notification-service" -> "notifications" + suffix;
+            default -> throw new IllegalArgumentException(service + " has no database");
+        };
+    }
+
+    /** The checkout whose jars the suite runs (and whose {@code ./feedbackloop} manages the infrastructure). */
+    public static Path root() {
+        return running.root;
+    }
+
     public static Path target() {
         return Path.of(System.getProperty("e2e.target", "target"));
     }
@@ -66,12 +103,15 @@ public final class Suite implements BeforeAllCallback {
     static final class Running implements ExtensionContext.Store.CloseableResource {
 
         private final Map<String, Integer> ports = new LinkedHashMap<>();
-        private final List<Process> processes = new ArrayList<>();
+        private final Map<String, Process> processes = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        private final Path root;
+        private final Path logs;
 
         Running() {
             // E2E_ROOT: where the modules' target/quarkus-app directories are (default: this checkout)
-            var root = Path.of(env("E2E_ROOT", System.getProperty("e2e.root", ".."))).toAbsolutePath().normalize();
-            var logs = target().resolve("suite-logs");
+            root = Path.of(env("E2E_ROOT", System.getProperty("e2e.root", ".."))).toAbsolutePath().normalize();
+            logs = target().resolve("suite-logs");
             try {
                 Files.createDirectories(logs);
                 deleteScreenshotsOfEarlierRuns();
@@ -90,21 +130,48 @@ public final class Suite implements BeforeAllCallback {
             var signingSecret = randomSecret();
             try {
                 for (var name : ports.keySet()) {
-                    var jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-                    if (!Files.isRegularFile(jar)) {
-                        throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
-                    }
-                    var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
-                            .directory(root.resolve(name).toFile())
-                            .redirectErrorStream(true)
-                            .redirectOutput(logs.resolve(name + ".log").toFile());
-                    builder.environment().putAll(environment(name, cursorSecret, signingSecret));
-                    processes.add(builder.start());
+                    environments.put(name, environment(name, cursorSecret, signingSecret));
+                    start(name, false);
                 }
-                awaitReady();
-            } catch (IOException | RuntimeException e) {
+                for (var name : ports.keySet()) {
+                    awaitReady(name, Duration.ofSeconds(180));
+                }
+            } catch (RuntimeException e) {
                 close();
-                throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+                throw e;
+            }
+        }
+
+        /** Starts a service of the suite (again), on its port and with its environment; its log grows on. */
+        synchronized void start(String name, boolean appendLog) {
+            var jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+            }
+            var log = logs.resolve(name + ".log").toFile();
+            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
+                    .directory(root.resolve(name).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
+            builder.environment().putAll(environments.get(name));
+            try {
+                processes.put(name, builder.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** {@code kill -9}: no shutdown hook, no goodbye to the broker or the database. */
+        synchronized void kill(String name) {
+            var process = processes.get(name);
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " survived SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 
@@ -130,13 +197,7 @@ public final class Suite implements BeforeAllCallback {
             env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
             // databases and a virtual host of its own, which ./feedbackloop test empties before each run: the
             // modules' tests leave hundreds of actions and queued events that a browser test must not wade through
-            var suffix = env("E2E_DATABASE_SUFFIX", "_e2e");
-            var database = switch (name) {
-                case "feedback-service" -> "feedback" + suffix;
-                case "action-service" -> "actions" + suffix;
-                case "notification-service" -> "notifications" + suffix;
-                default -> null;
-            };
+            var database = name.equals("gateway") ? null : database(name);
             if (database != null) {
                 // ./feedbackloop provisions each test database with a role of its name (password = name)
                 env.put("DB_HOST", "127.0.0.1");
@@ -190,45 +251,42 @@ public final class Suite implements BeforeAllCallback {
             return env;
         }
 
-        private void awaitReady() {
+        void awaitReady(String name, Duration limit) {
             var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            var deadline = Instant.now().plus(Duration.ofSeconds(180));
-            for (var entry : ports.entrySet()) {
-                var ready = URI.create("http://127.0.0.1:" + entry.getValue() + "/q/health/ready");
-                while (true) {
-                    for (var process : processes) {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("a service of the suite exited with " + process.exitValue()
-                                    + " while starting: see " + target().resolve("suite-logs"));
-                        }
-                    }
-                    try {
-                        var response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() == 200) {
-                            break;
-                        }
-                    } catch (IOException e) {
-                        // not listening yet
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException(entry.getKey() + " was not ready after 180 s: see "
-                                + target().resolve("suite-logs").resolve(entry.getKey() + ".log"));
-                    }
-                    sleep(500);
+            var deadline = Instant.now().plus(limit);
+            var ready = URI.create("http://127.0.0.1:" + ports.get(name) + "/q/health/ready");
+            while (true) {
+                var process = processes.get(name);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue()
+                            + " while starting: see " + logs.resolve(name + ".log"));
                 }
+                try {
+                    var response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " was not ready after " + limit.toSeconds() + " s: see "
+                            + logs.resolve(name + ".log"));
+                }
+                sleep(500);
             }
         }
 
         @Override
         public void close() {
-            for (var process : processes) {
+            for (var process : processes.values()) {
                 process.destroy();
             }
-            for (var process : processes) {
+            for (var process : processes.values()) {
                 try {
                     if (!process.waitFor(20, TimeUnit.SECONDS)) {
                         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -1,0 +1,146 @@
+package org.feedbackloop.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Feedback submitted through the gateway at a steady pace by a few customers, each submission once (a client that
+ * gets no 201 does not retry here: what it got is what is counted). Every text carries a marker of its own, which is
+ * also its Idempotency-Key, so that the databases can be asked afterwards what became of each one.
+ */
+final class Burst implements AutoCloseable {
+
+    /** What one submission got: a status, or no answer at all ({@code status} 0, the error's name in {@code error}). */
+    record Outcome(String marker, int status, String feedbackId, String error, Instant at) {
+        boolean accepted() {
+            return status == 201;
+        }
+    }
+
+    private static final List<String> TEXTS = List.of(
+            "I was charged twice for order %s and the refund has still not arrived.",
+            "Parcel %s arrived a week late and the box was crushed.",
+            "The app freezes every time I open the settings page, reference %s.",
+            "I cannot reset my password, the e-mail never comes, case %s.");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final String prefix;
+    private final List<String> tokens;
+    private final int perSecond;
+    private final Semaphore inFlight = new Semaphore(16);
+    private final AtomicInteger sent = new AtomicInteger();
+    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Outcome> order = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Boolean> stopping = new AtomicReference<>(false);
+    private final Thread pacer;
+
+    Burst(String prefix, List<String> tokens, int perSecond) {
+        this.prefix = prefix;
+        this.tokens = tokens;
+        this.perSecond = perSecond;
+        this.pacer = Thread.ofPlatform().name("burst-" + prefix).start(this::run);
+    }
+
+    private void run() {
+        var interval = Duration.ofSeconds(1).toNanos() / perSecond;
+        var next = System.nanoTime();
+        while (!stopping.get()) {
+            next += interval;
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            submit(sent.getAndIncrement());
+            var pause = next - System.nanoTime();
+            if (pause > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } else {
+                next = System.nanoTime();
+            }
+        }
+    }
+
+    private void submit(int sequence) {
+        var marker = prefix + "-" + sequence;
+        var text = TEXTS.get(sequence % TEXTS.size()).formatted(marker);
+        var body = Gateway.write(Map.of("text", text, "channel", "WEB", "consentToContact", true,
+                "contact", Map.of("email", contactEmail(marker))));
+        var request = HttpRequest.newBuilder(URI.create(Suite.GATEWAY + "/api/feedback"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + tokens.get(sequence % tokens.size()))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", marker)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            try {
+                Outcome outcome;
+                if (error != null) {
+                    var cause = error.getCause() != null ? error.getCause() : error;
+                    outcome = new Outcome(marker, 0, null, cause.getClass().getSimpleName(), Instant.now());
+                } else {
+                    var id = response.statusCode() == 201
+                            ? new Gateway.Reply(response).json().path("id").asText(null) : null;
+                    outcome = new Outcome(marker, response.statusCode(), id,
+                            response.statusCode() >= 500 ? response.body() : null, Instant.now());
+                }
+                outcomes.put(marker, outcome);
+                order.add(outcome);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Each submission gives an address of its own, so that the mail sink shows what reached each contributor. */
+    static String contactEmail(String marker) {
+        return marker + "@burst.example";
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    /** Accepted (201) answers that arrived after {@code since}. */
+    long acceptedSince(Instant since) {
+        return order.stream().filter(o -> o.accepted() && o.at().isAfter(since)).count();
+    }
+
+    /** Stops sending and waits for the answers still on their way. */
+    List<Outcome> finish() {
+        stopping.set(true);
+        try {
+            pacer.join(10_000);
+            if (!inFlight.tryAcquire(16, 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("answers still missing a minute after the burst");
+            }
+            inFlight.release(16);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return List.copyOf(outcomes.values());
+    }
+
+    @Override
+    public void close() {
+        stopping.set(true);
+        pacer.interrupt();
+    }
+}

@@ -1,0 +1,255 @@
+package org.feedbackloop.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults during a burst of feedback through the gateway: each service killed with SIGKILL and started again,
+ * RabbitMQ and PostgreSQL restarted, Keycloak stopped. Afterwards, within a bounded wait, every submission that was
+ * answered 201 is stored once, tracked by one action and acknowledged once in the inbox and once by e-mail; no
+ * answer was a 500; readiness said DOWN while a dependency was away and UP after. The infrastructure is restarted
+ * with {@code ./feedbackloop stop|start <part>}: on the loopback servers of this machine, never elsewhere. Runs
+ * last: it leaves the suite up, but restarted.
+ */
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionTest {
+
+    @RegisterExtension
+    static Suite suite = new Suite();
+
+    private static final int MINIMUM_BURST = 500;
+    private static final int PER_SECOND = 10;
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final List<FaultReport> REPORTS = Collections.synchronizedList(new ArrayList<>());
+
+    /** One fault: how it is caused, how long the part stays away, how it is undone, who must report DOWN. */
+    private record Fault(String name, Runnable inject, Duration away, Runnable heal, boolean healAfterBurst,
+                         Set<String> mustReportDown) {
+    }
+
+    @Test
+    @Order(1)
+    void killFeedbackService() throws Exception {
+        survives(killed("feedback-service"));
+    }
+
+    @Test
+    @Order(2)
+    void killActionService() throws Exception {
+        survives(killed("action-service"));
+    }
+
+    @Test
+    @Order(3)
+    void killNotificationService() throws Exception {
+        survives(killed("notification-service"));
+    }
+
+    @Test
+    @Order(4)
+    void killGateway() throws Exception {
+        survives(killed("gateway"));
+    }
+
+    @Test
+    @Order(5)
+    void restartRabbitMq() throws Exception {
+        survives(new Fault("restart RabbitMQ", () -> infrastructure("stop", "broker"), Duration.ofSeconds(5),
+                () -> infrastructure("start", "broker"), false, Set.of("feedback-service", "action-service",
+                "notification-service")));
+    }
+
+    @Test
+    @Order(6)
+    void restartPostgreSql() throws Exception {
+        survives(new Fault("restart PostgreSQL", () -> infrastructure("stop", "postgres"), Duration.ofSeconds(5),
+                () -> infrastructure("start", "postgres"), false, Set.of("feedback-service", "action-service",
+                "notification-service")));
+    }
+
+    /** Tokens issued before keep working: every service checks them against the keys it already holds. */
+    @Test
+    @Order(7)
+    void stopKeycloak() throws Exception {
+        survives(new Fault("stop Keycloak", () -> infrastructure("stop", "keycloak"), Duration.ofSeconds(15),
+                () -> infrastructure("start", "keycloak"), true, Set.of()));
+    }
+
+    private static Fault killed(String service) {
+        return new Fault("kill -9 " + service, () -> Suite.kill(service), Duration.ZERO, () -> {
+            Suite.restart(service);
+            Suite.awaitReady(service, Duration.ofSeconds(120));
+        }, false, Set.of(service));
+    }
+
+    private void survives(Fault fault) throws Exception {
+        var prefix = "f" + (REPORTS.size() + 1) + "x" + RUN;
+        var tokens = List.of(Api.token("alice"), Api.token("bob"));
+        List<Burst.Outcome> outcomes;
+        Set<String> sawDown;
+        Duration backAfter;
+        Instant burstEnd;
+        try (var watch = new ReadinessWatch(); var burst = new Burst(prefix, tokens, PER_SECOND)) {
+            Await.until("the first 100 submissions", Duration.ofSeconds(60), burst::sent, sent -> sent >= 100);
+            var injected = Instant.now();
+            fault.inject().run();
+            Suite.sleep(fault.away().toMillis());
+            if (!fault.healAfterBurst()) {
+                fault.heal().run();
+            }
+            var healed = Instant.now();
+            Await.until("every service ready and accepting after " + fault.name(), Duration.ofMinutes(3),
+                    () -> watch.allReady() && burst.acceptedSince(healed) > 0, done -> done);
+            var back = Instant.now();
+            backAfter = Duration.between(injected, back);
+            Await.until("the rest of the burst", Duration.ofMinutes(3),
+                    () -> burst.sent() >= MINIMUM_BURST && burst.acceptedSince(back) >= 25, done -> done);
+            outcomes = burst.finish();
+            burstEnd = Instant.now();
+            sawDown = watch.sawDown();
+        }
+        if (fault.healAfterBurst()) {
+            fault.heal().run();
+        }
+        var accepted = new HashMap<String, String>();
+        outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));
+        var count = Await.until("every accepted submission stored, tracked and acknowledged after " + fault.name(),
+                SETTLE_LIMIT, () -> ledger(prefix, accepted), Ledger.Count::settled);
+        Suite.sleep(2000); // anything doubled would show up by now: the relays publish on commit, mail goes every second
+        count = ledger(prefix, accepted);
+        var report = new FaultReport(fault.name(), outcomes, count, sawDown, backAfter,
+                Duration.between(burstEnd, Instant.now()));
+        REPORTS.add(report);
+        System.out.println(FaultReport.table(List.of(report)));
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(MINIMUM_BURST);
+        assertThat(outcomes).as("no answer is a 500").noneMatch(o -> o.status() == 500);
+        // an outage may be answered 502, 503 or 504, or not at all (refused or reset connections): never otherwise
+        assertThat(outcomes.stream().filter(o -> o.status() != 0).map(Burst.Outcome::status).distinct())
+                .as("answers during " + fault.name()).isSubsetOf(201, 502, 503, 504);
+        assertThat(count.lost()).as("accepted but not stored").isZero();
+        assertThat(count.duplicated()).as("stored twice").isZero();
+        assertThat(count.unlinked()).as("not tracked by an action").isZero();
+        assertThat(count.inconsistentLinks()).as("feedback-service and action-service disagree on the action").isZero();
+        assertThat(count.missingAcknowledgements()).as("acknowledgements missing").isZero();
+        assertThat(count.doubledAcknowledgements()).as("acknowledgements doubled").isZero();
+        assertThat(count.emailsReceived()).as("contributors with their acknowledgement e-mail").isEqualTo(accepted.size());
+        assertThat(sawDown).as("readiness DOWN during " + fault.name()).containsAll(fault.mustReportDown());
+        assertThat(new ReadinessWatch().allReady()).as("every service ready again").isTrue();
+    }
+
+    private static Ledger.Count ledger(String prefix, java.util.Map<String, String> accepted) {
+        try {
+            return Ledger.count(prefix, accepted);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code ./feedbackloop stop|start <part>}; a part this machine cannot restart skips the test, with the reason. */
+    private static void infrastructure(String command, String part) {
+        var script = Suite.root().resolve("feedbackloop");
+        try {
+            var process = new ProcessBuilder(script.toString(), command, part).redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./feedbackloop " + command + " " + part + " hangs");
+            }
+            if (process.exitValue() != 0) {
+                if (command.equals("stop")) {
+                    throw new TestAbortedException("cannot " + command + " " + part + " here: " + output.strip());
+                }
+                throw new IllegalStateException("./feedbackloop " + command + " " + part + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void writeTable() throws IOException {
+        if (REPORTS.isEmpty()) {
+            return;
+        }
+        var table = FaultReport.table(REPORTS);
+        System.out.println(table);
+        Files.writeString(Suite.target().resolve("fault-injection.txt"), table);
+    }
+
+    /** One row of the table. */
+    record FaultReport(String fault, List<Burst.Outcome> outcomes, Ledger.Count count, Set<String> sawDown,
+                       Duration backAfter, Duration settledAfter) {
+
+        long outageAnswers() {
+            return outcomes.stream().filter(o -> o.status() >= 502 && o.status() <= 504).count();
+        }
+
+        long unanswered() {
+            return outcomes.stream().filter(o -> o.status() == 0).count();
+        }
+
+        long status500() {
+            return outcomes.stream().filter(o -> o.status() == 500).count();
+        }
+
+        /** The longest time without a single 201 answer during the burst. */
+        Duration longestGap() {
+            var times = outcomes.stream().filter(Burst.Outcome::accepted).map(Burst.Outcome::at)
+                    .sorted(Comparator.naturalOrder()).toList();
+            var longest = Duration.ZERO;
+            for (int i = 1; i < times.size(); i++) {
+                var gap = Duration.between(times.get(i - 1), times.get(i));
+                longest = gap.compareTo(longest) > 0 ? gap : longest;
+            }
+            return longest;
+        }
+
+        static String table(List<FaultReport> reports) {
+            var out = new StringBuilder();
+            out.append(String.format("%-30s %11s %8s %11s %9s %4s %4s %10s %8s %9s %8s %6s %9s  %s%n", "fault",
+                    "submissions", "accepted", "502/503/504", "no answer", "500", "lost", "duplicated", "unlinked",
+                    "acks 1/ch", "no-201 s", "back s", "settled s", "readiness DOWN seen"));
+            for (var r : reports) {
+                var acks = r.count.missingAcknowledgements() == 0 && r.count.doubledAcknowledgements() == 0 ? "yes" : "NO";
+                out.append(String.format("%-30s %11d %8d %11d %9d %4d %4d %10d %8d %9s %8.1f %6.1f %9.1f  %s%n",
+                        r.fault, r.outcomes.size(), r.count.accepted(), r.outageAnswers(), r.unanswered(),
+                        r.status500(), r.count.lost(),
+                        r.count.duplicated(), r.count.unlinked(), acks, r.longestGap().toMillis() / 1000.0,
+                        r.backAfter.toMillis() / 1000.0, r.settledAfter.toMillis() / 1000.0, r.sawDown.isEmpty() ? "none" : new TreeSet<>(r.sawDown)));
+                if (r.count.emailsResent() > 0) {
+                    out.append(String.format("%-30s   (the same acknowledgement e-mail sent again: %d)%n", "",
+                            r.count.emailsResent()));
+                }
+            }
+            return out.toString();
+        }
+    }
+}

@@ -42,7 +42,7 @@ class FaultInjectionTest {
 
     private static final int MINIMUM_BURST = 500;
     private static final int PER_SECOND = 10;
-    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<FaultReport> REPORTS = Collections.synchronizedList(new ArrayList<>());
 
@@ -113,27 +113,32 @@ class FaultInjectionTest {
         Set<String> sawDown;
         Duration backAfter;
         Instant burstEnd;
+        var healed = false;
         try (var watch = new ReadinessWatch(); var burst = new Burst(prefix, tokens, PER_SECOND)) {
             Await.until("the first 100 submissions", Duration.ofSeconds(60), burst::sent, sent -> sent >= 100);
             var injected = Instant.now();
             fault.inject().run();
-            Suite.sleep(fault.away().toMillis());
-            if (!fault.healAfterBurst()) {
-                fault.heal().run();
+            try {
+                Suite.sleep(fault.away().toMillis());
+                if (!fault.healAfterBurst()) {
+                    fault.heal().run();
+                    healed = true;
+                }
+                var healedAt = Instant.now();
+                Await.until("every service ready and accepting after " + fault.name(), Duration.ofMinutes(3),
+                        () -> watch.allReady() && burst.acceptedSince(healedAt) > 0, done -> done);
+                var back = Instant.now();
+                backAfter = Duration.between(injected, back);
+                Await.until("the rest of the burst", Duration.ofMinutes(3),
+                        () -> burst.sent() >= MINIMUM_BURST && burst.acceptedSince(back) >= 25, done -> done);
+                outcomes = burst.finish();
+                burstEnd = Instant.now();
+                sawDown = watch.sawDown();
+            } finally {
+                if (!healed) { // also when the test failed half-way: the machine's servers must not stay down
+                    fault.heal().run();
+                }
             }
-            var healed = Instant.now();
-            Await.until("every service ready and accepting after " + fault.name(), Duration.ofMinutes(3),
-                    () -> watch.allReady() && burst.acceptedSince(healed) > 0, done -> done);
-            var back = Instant.now();
-            backAfter = Duration.between(injected, back);
-            Await.until("the rest of the burst", Duration.ofMinutes(3),
-                    () -> burst.sent() >= MINIMUM_BURST && burst.acceptedSince(back) >= 25, done -> done);
-            outcomes = burst.finish();
-            burstEnd = Instant.now();
-            sawDown = watch.sawDown();
-        }
-        if (fault.healAfterBurst()) {
-            fault.heal().run();
         }
         var accepted = new HashMap<String, String>();
         outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));

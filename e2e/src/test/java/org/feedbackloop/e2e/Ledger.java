@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,23 +70,24 @@ final class Ledger {
         var acknowledgements = acknowledgements(acceptedIds);
         int missing = 0;
         int doubled = 0;
-        for (var id : acceptedIds) {
+        int mailed = 0;
+        int resent = 0;
+        for (var entry : accepted.entrySet()) {
+            var id = UUID.fromString(entry.getValue());
             for (var channel : List.of("IN_APP", "EMAIL")) {
-                var count = acknowledgements.getOrDefault(id + "/" + channel, 0);
+                var count = acknowledgements.getOrDefault(id + "/" + channel, List.of()).size();
                 if (count == 0) {
                     missing++;
                 } else if (count > 1) {
                     doubled++;
                 }
             }
-        }
-        int mailed = 0;
-        int resent = 0;
-        for (var marker : accepted.keySet()) {
-            var mail = acknowledgementMails(Burst.contactEmail(marker));
-            mailed += Math.min(mail.distinctNotifications(), 1);
-            doubled += Math.max(mail.distinctNotifications() - 1, 0);
-            resent += mail.resent();
+            var email = acknowledgements.getOrDefault(id + "/EMAIL", List.of());
+            if (email.size() == 1) {
+                var copies = mailedCopies(Burst.contactEmail(entry.getKey()), email.getFirst());
+                mailed += Math.min(copies, 1);
+                resent += Math.max(copies - 1, 0);
+            }
         }
         return new Count(accepted.size(), lost, duplicated, unlinked, inconsistent, missing, doubled, mailed, resent);
     }
@@ -133,43 +133,39 @@ final class Ledger {
         return pairs;
     }
 
-    /** "feedbackId/channel" → acknowledgements that reached their channel (an e-mail counts once sent) */
-    private static Map<String, Integer> acknowledgements(Collection<UUID> ids) throws SQLException {
-        var counts = new HashMap<String, Integer>();
+    /** "feedbackId/channel" → the acknowledgements that reached that channel (an e-mail counts once sent) */
+    private static Map<String, List<String>> acknowledgements(Collection<UUID> ids) throws SQLException {
+        var found = new HashMap<String, List<String>>();
         try (var db = connect("notification-service");
-             var query = db.prepareStatement("select f, channel, count(*) from notification, unnest(feedback_ids) f"
-                     + " where kind = 'ACKNOWLEDGED' and f = any(?) and (channel <> 'EMAIL' or status = 'SENT')"
-                     + " group by f, channel")) {
+             var query = db.prepareStatement("select f, channel, id from notification, unnest(feedback_ids) f"
+                     + " where kind = 'ACKNOWLEDGED' and f = any(?) and (channel <> 'EMAIL' or status = 'SENT')")) {
             query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
-                    counts.put(rows.getObject(1, UUID.class) + "/" + rows.getString(2), rows.getInt(3));
+                    found.computeIfAbsent(rows.getObject(1, UUID.class) + "/" + rows.getString(2), k -> new ArrayList<>())
+                            .add(rows.getString(3));
                 }
             }
         }
-        return counts;
-    }
-
-    record Mail(int distinctNotifications, int resent) {
+        return found;
     }
 
     /**
-     * The "thank you" e-mails in the sink, by the notification id each carries: SMTP has no idempotency, so a crash
-     * between the server's acceptance and the row's update sends the same notification again (same id).
+     * How many messages in the mailbox carry the notification (each names the notifications it holds in a header;
+     * one message may hold several). SMTP has no idempotency: a crash between the server's acceptance and the row's
+     * update sends the same notification again, which the receiver can tell by the id.
      */
-    private static Mail acknowledgementMails(String email) {
-        var header = Pattern.compile("X-Feedbackloop-Notification: *(\\S+)");
-        var ids = new HashSet<String>();
-        int messages = 0;
-        for (var message : MailSink.messages(email)) {
-            if (!message.path("subject").asText().equals("Thank you, we heard you")) {
-                continue;
+    private static int mailedCopies(String address, String notificationId) {
+        var header = Pattern.compile("X-Feedbackloop-Notification: *([0-9a-f, -]+)");
+        int copies = 0;
+        for (var message : MailSink.messages(address)) {
+            var unfolded = message.path("mimeMessage").asText().replaceAll("\\r?\\n[ \\t]+", " ");
+            var ids = header.matcher(unfolded);
+            if (ids.find() && Pattern.compile(" *, *").splitAsStream(ids.group(1).strip()).anyMatch(notificationId::equals)) {
+                copies++;
             }
-            messages++;
-            var found = header.matcher(message.path("mimeMessage").asText());
-            ids.add(found.find() ? found.group(1) : "message-" + messages);
         }
-        return new Mail(ids.size(), messages - ids.size());
+        return copies;
     }
 
     static Connection connect(String service) throws SQLException {

@@ -198,7 +198,8 @@ public class EmailSender {
         }
         return mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("X-Feedbackloop-Notification", batch.getFirst().id.toString());
+                .addHeader("X-Feedbackloop-Notification",
+                        String.join(",", batch.stream().map(n -> n.id.toString()).toList()));
     }
 
     /** Plain values for the templates: title, body, and the details (quote, publicNote, status, action...). */

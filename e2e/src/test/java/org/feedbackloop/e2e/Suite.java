@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code <module>/target/quarkus-app/quarkus-run.jar}) in the prod profile, against databases ({@code *_e2e}) and
  * a virtual host ({@code feedbackloop-e2e}) of their own, each on a free port except the gateway, which Keycloak knows as
  * {@code http://localhost:18080}. Started once per test run, stopped at its end; logs in {@code e2e/target/suite-logs}.
- * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s.
+ * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s. Once
+ * the services are ready, an {@link EventTap} captures every event they publish until the end of the run.
  */
 public final class Suite implements BeforeAllCallback {
 
@@ -58,6 +59,15 @@ public final class Suite implements BeforeAllCallback {
         return "http://127.0.0.1:" + running.ports.get("feedback-service");
     }
 
+    public static String notificationService() {
+        return "http://127.0.0.1:" + running.ports.get("notification-service");
+    }
+
+    /** Every event the services published since the suite was ready, from every test class of the run. */
+    static List<EventTap.TappedEvent> events() {
+        return running.tap.events();
+    }
+
     public static Path target() {
         return Path.of(System.getProperty("e2e.target", "target"));
     }
@@ -67,6 +77,7 @@ public final class Suite implements BeforeAllCallback {
 
         private final Map<String, Integer> ports = new LinkedHashMap<>();
         private final List<Process> processes = new ArrayList<>();
+        private EventTap tap;
 
         Running() {
             // E2E_ROOT: where the modules' target/quarkus-app directories are (default: this checkout)
@@ -102,6 +113,8 @@ public final class Suite implements BeforeAllCallback {
                     processes.add(builder.start());
                 }
                 awaitReady();
+                tap = EventTap.start("127.0.0.1", Integer.parseInt(env("RABBITMQ_PORT", "5672")),
+                        env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"), Duration.ofSeconds(30));
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
@@ -225,6 +238,9 @@ public final class Suite implements BeforeAllCallback {
 
         @Override
         public void close() {
+            if (tap != null) {
+                tap.close();
+            }
             for (var process : processes) {
                 process.destroy();
             }

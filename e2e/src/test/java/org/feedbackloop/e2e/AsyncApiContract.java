@@ -88,7 +88,7 @@ final class AsyncApiContract {
 
     private DocumentedEvent describe(String channelName, JsonNode channel, SchemaRegistry schemas) {
         var type = channel.path("address").asText();
-        var exchange = resolve(channel.path("bindings").path("amqp")).path("exchange").path("name").asText();
+        var exchange = amqpBinding(channel).path("exchange").path("name").asText();
         var messages = channel.path("messages");
         if (messages.size() != 1) {
             throw new IllegalStateException("channel " + channelName + " must carry exactly one message");
@@ -98,7 +98,7 @@ final class AsyncApiContract {
                 : "/channels/" + channelName + "/messages/" + messages.fieldNames().next();
         var message = document.at(messagePointer);
         var contentType = message.path("contentType").asText(document.path("defaultContentType").asText());
-        var messageType = resolve(message.path("bindings").path("amqp")).path("messageType").asText(null);
+        var messageType = amqpBinding(message).path("messageType").asText(null);
         var payload = schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + messagePointer + "/payload"));
         var headers = message.has("headers")
                 ? schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + messagePointer + "/headers")) : null;
@@ -109,11 +109,16 @@ final class AsyncApiContract {
         for (var operation : document.path("operations")) {
             if (operation.path("action").asText().equals("send")
                     && operation.path("channel").path("$ref").asText().equals("#/channels/" + channelName)) {
-                var binding = resolve(operation.path("bindings").path("amqp"));
+                var binding = amqpBinding(operation);
                 return binding.has("deliveryMode") ? binding.path("deliveryMode").asInt() : null;
             }
         }
         throw new IllegalStateException("no send operation for channel " + channelName);
+    }
+
+    /** The AMQP binding of a channel, operation or message; the bindings and the binding may each be a reference. */
+    private JsonNode amqpBinding(JsonNode owner) {
+        return resolve(resolve(owner.path("bindings")).path("amqp"));
     }
 
     private JsonNode resolve(JsonNode node) {

@@ -2,6 +2,7 @@ package org.feedbackloop.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
 import org.feedbackloop.events.EventTypes;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class AsyncApiDocumentTest {
             assertThat(event.payload()).isNotNull();
             assertThat(event.headers()).isNotNull();
             // every $ref resolves: an unresolvable one throws instead of reporting
-            assertThat(event.payload().validate("{}", com.networknt.schema.InputFormat.JSON)).isNotEmpty();
+            assertThat(event.payload().validate("{}", InputFormat.JSON)).isNotEmpty();
         });
     }
 

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class EventTap implements AutoCloseable {
         for (var exchange : EXCHANGES) {
             channel.queueBind(queue, exchange, "#");
         }
-        channel.basicConsume(queue, true, "e2e-event-tap", new com.rabbitmq.client.DefaultConsumer(channel) {
+        channel.basicConsume(queue, true, "e2e-event-tap", new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 events.add(new TappedEvent(envelope.getExchange(), envelope.getRoutingKey(), properties.getContentType(),

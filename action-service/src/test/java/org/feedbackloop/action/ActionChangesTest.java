@@ -1,8 +1,10 @@
 package org.feedbackloop.action;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
 import org.feedbackloop.action.support.Broker;
 import org.feedbackloop.action.support.TestInfrastructure;
@@ -17,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,9 @@ import static org.hamcrest.Matchers.nullValue;
 class ActionChangesTest {
 
     private static Broker broker;
+
+    @Inject
+    AgroalDataSource database;
 
     @BeforeAll
     static void connect() throws Exception {
@@ -122,6 +129,49 @@ class ActionChangesTest {
         assertThat(linked.path("previousActionId").asText()).isEqualTo(original);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + id + "/feedback").then().statusCode(200)
                 .body("feedbackId", hasItem(feedback.toString()));
+    }
+
+    /**
+     * The action the feedback leaves changes meanwhile (the deadline scheduler announcing something, another
+     * owner's request): the new action waits for that change instead of failing on a version it never saw.
+     */
+    @Test
+    void openingAnActionWaitsForAChangeInFlightOnTheActionItsFeedbackLeaves() throws Exception {
+        var feedback = Actions.feedback(broker, "billing");
+        var original = given().auth().oauth2(Tokens.of("maria")).queryParam("feedbackId", feedback.toString())
+                .get("/api/actions").then().extract().<String>path("items[0].id");
+        try (var other = database.getConnection()) {
+            other.setAutoCommit(false);
+            try (var change = other.prepareStatement(
+                    "update action set version = version + 1, updated_at = now() where id = ?::uuid")) {
+                change.setString(1, original);
+                assertThat(change.executeUpdate()).isEqualTo(1);
+            }
+            var created = CompletableFuture.supplyAsync(() -> send("olivia", "POST", "/api/actions",
+                    Map.of("feedbackIds", List.of(feedback)), null).extract().response());
+            awaitARequestWaitingForALock();
+            other.commit();
+            var response = created.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        }
+        given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + original).then().body("feedbackCount", is(0));
+    }
+
+    private void awaitARequestWaitingForALock() throws Exception {
+        var deadline = Instant.now().plusSeconds(20);
+        try (var watcher = database.getConnection(); var waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            while (Instant.now().isBefore(deadline)) {
+                try (var rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the request never reached the action being changed");
     }
 
     @Test

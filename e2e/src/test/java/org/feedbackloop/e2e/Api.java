@@ -83,32 +83,51 @@ final class Api {
         throw new IllegalStateException("no action tracks feedback " + feedbackId + " after 30 s");
     }
 
-    /**
-     * One workflow step with If-Match, as a careful client does it: read the current version, send the change,
-     * and on 409 (the deadline scheduler changed the action in between) read again and retry.
-     */
+    /** One workflow step, as {@link #change} does it. */
     static void move(String staffToken, UUID actionId, String to, String publicNote) {
         var body = publicNote == null ? Map.of("to", to) : Map.of("to", to, "publicNote", publicNote);
+        change(staffToken, actionId, "POST", "/transitions", body);
+    }
+
+    /**
+     * A change of an action with If-Match, as a careful client does it: read the current version, send the change
+     * ({@code method} on {@code /api/actions/{id}} + {@code path}), and on 409 (the deadline scheduler changed the
+     * action in between) read again and retry. Returns the changed action.
+     */
+    static JsonNode change(String staffToken, UUID actionId, String method, String path, Object body) {
         HttpResponse<String> response = null;
         for (int attempt = 0; attempt < 5 && (response == null || response.statusCode() == 409); attempt++) {
             var current = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId))
                     .header("Authorization", "Bearer " + staffToken).GET().build());
             var etag = current.headers().firstValue("ETag").orElseThrow();
-            response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId
-                            + "/transitions")).header("Authorization", "Bearer " + staffToken)
+            response = send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId + path))
+                    .header("Authorization", "Bearer " + staffToken)
                     .header("Content-Type", "application/json").header("If-Match", etag)
-                    .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body))).build());
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("transition to " + to + " refused: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(method + " " + path + " refused: " + response.statusCode() + " " + response.body());
         }
+        return json(response);
+    }
+
+    /** A JSON request with a bearer token; the answer as it came. */
+    static HttpResponse<String> call(String method, String url, String token, Object body) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        return send(request.build());
     }
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -119,7 +138,7 @@ final class Api {
         }
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

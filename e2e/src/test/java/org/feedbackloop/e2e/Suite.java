@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code <module>/target/quarkus-app/quarkus-run.jar}) in the prod profile, against databases ({@code *_e2e}) and
  * a virtual host ({@code feedbackloop-e2e}) of their own, each on a free port except the gateway, which Keycloak knows as
  * {@code http://localhost:18080}. Started once per test run, stopped at its end; logs in {@code e2e/target/suite-logs}.
- * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s.
+ * The infrastructure (PostgreSQL, RabbitMQ, Keycloak, the mail sink) is {@code ./feedbackloop infra}'s. Once
+ * the services are ready, an {@link EventTap} captures every event they publish until the end of the run.
  */
 public final class Suite implements BeforeAllCallback {
 
@@ -95,6 +96,15 @@ public final class Suite implements BeforeAllCallback {
         return running.root;
     }
 
+    public static String notificationService() {
+        return "http://127.0.0.1:" + running.ports.get("notification-service");
+    }
+
+    /** Every event the services published since the suite was ready, from every test class of the run. */
+    static List<EventTap.TappedEvent> events() {
+        return running.tap.events();
+    }
+
     public static Path target() {
         return Path.of(System.getProperty("e2e.target", "target"));
     }
@@ -107,6 +117,7 @@ public final class Suite implements BeforeAllCallback {
         private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         private final Path root;
         private final Path logs;
+        private EventTap tap;
 
         Running() {
             // E2E_ROOT: where the modules' target/quarkus-app directories are (default: this checkout)
@@ -136,6 +147,8 @@ public final class Suite implements BeforeAllCallback {
                 for (var name : ports.keySet()) {
                     awaitReady(name, Duration.ofSeconds(180));
                 }
+                tap = EventTap.start("127.0.0.1", Integer.parseInt(env("RABBITMQ_PORT", "5672")),
+                        env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"), Duration.ofSeconds(30));
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -283,6 +296,9 @@ public final class Suite implements BeforeAllCallback {
 
         @Override
         public void close() {
+            if (tap != null) {
+                tap.close();
+            }
             for (var process : processes.values()) {
                 process.destroy();
             }

@@ -3,6 +3,7 @@ package org.feedbackloop.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -28,7 +29,9 @@ public record CloudEvent<T>(
     /** Content type of a message whose body is a whole structured-mode CloudEvent. */
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
+    /** A new event, timed to the microsecond like every time in {@code data} (what the databases keep). */
     public static <T> CloudEvent<T> of(String source, String type, String subject, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type, Instant.now(), subject, JSON, data);
+        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), subject, JSON, data);
     }
 }

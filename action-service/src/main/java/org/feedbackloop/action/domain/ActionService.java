@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.feedbackloop.action.routing.Routing;
 import org.feedbackloop.action.security.Caller;
 
@@ -324,7 +325,9 @@ public class ActionService {
             return Uni.createFrom().failure(new ActionException.InvalidField("feedbackIds",
                     "feedback " + item.feedbackId + " is already linked to this action"));
         }
-        return actions.findById(item.actionId).flatMap(current -> {
+        // locked, because the feedback leaving changes it: the deadline scheduler skips it meanwhile, and a change
+        // in flight finishes first instead of making this request fail on a version it never saw
+        return actions.findById(item.actionId, LockModeType.PESSIMISTIC_WRITE).flatMap(current -> {
             if (!current.status.isOpen()) {
                 return Uni.createFrom().failure(new ActionException.AlreadyTracked(item.feedbackId, current.id));
             }

@@ -38,7 +38,7 @@ public final class Broker implements AutoCloseable {
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(TestInfrastructure.RABBITMQ_PORT);
-        factory.setVirtualHost("feedbackloop-test");
+        factory.setVirtualHost(TestInfrastructure.RABBITMQ_VHOST);
         factory.setUsername("guest");
         factory.setPassword("guest");
         connection = factory.newConnection("action-service tests");

@@ -23,6 +23,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
     public static final int RABBITMQ_PORT = Integer.parseInt(System.getProperty("rabbitmq.port",
             System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
+    /** The tests' virtual host; {@code -Drabbitmq.vhost} moves the tests and the service elsewhere together. */
+    public static final String RABBITMQ_VHOST = System.getProperty("rabbitmq.vhost", "feedbackloop-test");
 
     @Override
     public Map<String, String> start() {
@@ -47,7 +49,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(RABBITMQ_PORT);
-        factory.setVirtualHost("feedbackloop-test");
+        factory.setVirtualHost(RABBITMQ_VHOST);
         try (var connection = factory.newConnection("action-service tests: purge");
              var channel = connection.createChannel()) {
             channel.queuePurge("action-service.feedback-service");

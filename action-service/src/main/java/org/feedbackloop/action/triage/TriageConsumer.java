@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -12,15 +13,19 @@ import java.time.Duration;
 /**
  * Consumes {@code feedback.received} from the quorum queue {@code action-service.feedback-service}.
  * Acknowledges only after the transaction committed. A message that can never succeed (malformed) is
- * rejected at once and dead-lettered to {@code action-service.feedback-service.dlq}; a failure that may pass
- * (the database restarting) is retried a few times with back-off, then dead-lettered too, so the queue never
- * stalls behind one message. A consumer that dies mid-message gets it redelivered, up to the queue's
- * delivery limit.
+ * rejected at once and dead-lettered to {@code action-service.feedback-service.dlq}. While the database is
+ * away (restarting, unreachable) the message is retried with back-off for as long as about ten minutes: a good
+ * event is never dead-lettered for an outage. Any other failure is retried three times, then dead-lettered, so
+ * the queue never stalls behind one message. A consumer that dies mid-message gets it redelivered, up to the
+ * queue's delivery limit.
  */
 @ApplicationScoped
 public class TriageConsumer {
 
     private static final Logger LOG = Logger.getLogger(TriageConsumer.class);
+    private static final Duration OUTAGE_FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration OUTAGE_MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int OUTAGE_RETRIES = 120;
 
     private final Triage triage;
     private final ObjectMapper json;
@@ -40,7 +45,10 @@ public class TriageConsumer {
             return Uni.createFrom().completionStage(message.nack(poison));
         }
         return triage.handle(event.id(), event.data())
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .onFailure(TransientFailure::test).retry().withBackOff(OUTAGE_FIRST_BACKOFF, OUTAGE_MAX_BACKOFF)
+                .atMost(OUTAGE_RETRIES)
+                .onFailure(failure -> !TransientFailure.test(failure))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Dead-lettering feedback.received %s after retries", event.id());

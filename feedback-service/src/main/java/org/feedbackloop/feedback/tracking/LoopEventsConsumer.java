@@ -14,6 +14,7 @@ import org.feedbackloop.events.FollowUpAnswered;
 import org.feedbackloop.events.NotificationDelivered;
 import org.feedbackloop.feedback.followup.FollowUps;
 import org.feedbackloop.feedback.metoo.MeToos;
+import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -100,7 +101,11 @@ public class LoopEventsConsumer {
             return Uni.createFrom().completionStage(message.nack(poison));
         }
         return handler.apply(eventId, data)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                // while the database is away, for as long as about ten minutes: an outage never dead-letters
+                .onFailure(TransientFailure::test).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .atMost(120)
+                .onFailure(failure -> !TransientFailure.test(failure))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onItemOrFailure().transformToUni((changed, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Dead-lettering %s %s after retries", type, eventId);

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.notification.email.EmailSender;
 import org.feedbackloop.notification.inbox.LiveStream;
+import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -62,8 +63,13 @@ public class EventConsumers {
             return deadLetter(message, "cannot be read: " + poison.getMessage(), poison);
         }
         return intake.handle(id, type, event)
-                .onFailure(Intake.NotYetKnown.class).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).atMost(8)
-                .onFailure(failure -> !(failure instanceof Intake.Unreadable || failure instanceof Intake.NotYetKnown))
+                // while the database is away, for as long as about ten minutes: an outage never dead-letters
+                .onFailure(TransientFailure::test).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .atMost(120)
+                // the feedback a link names may still be on its way (held up by such an outage): a few minutes
+                .onFailure(Intake.NotYetKnown.class).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).atMost(40)
+                .onFailure(failure -> !(failure instanceof Intake.Unreadable || failure instanceof Intake.NotYetKnown
+                        || TransientFailure.test(failure)))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onItemOrFailure().transformToUni((created, failure) -> {
                     if (failure != null) {

@@ -16,6 +16,7 @@ import org.feedbackloop.feedback.api.RequestIdHandler;
 import org.feedbackloop.feedback.domain.FeedbackNotFoundException;
 import org.feedbackloop.feedback.domain.IdempotencyKeyReusedException;
 import org.feedbackloop.feedback.domain.UnknownTopicException;
+import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -123,6 +124,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        if (TransientFailure.test(e)) {
+            // the database (or another dependency) is away for a moment: the client may retry (idempotently)
+            LOG.warnf("Request failed while a dependency is unavailable: %s", e.toString());
+            return Response.fromResponse(respond(Problem.of(ProblemType.UNAVAILABLE,
+                    "A service this request needs is unavailable for a moment; retry shortly"))).header("Retry-After", "5")
+                    .build();
+        }
         LOG.error("Request failed unexpectedly", e);
         return respond(Problem.of(ProblemType.INTERNAL,
                 "Something went wrong on our side; the request id helps us find out what"));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.feedbackloop.notification.api.RequestIdHandler;
+import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -105,6 +106,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        if (TransientFailure.test(e)) {
+            // the database (or another dependency) is away for a moment: the client may retry (idempotently)
+            LOG.warnf("Request failed while a dependency is unavailable: %s", e.toString());
+            return Response.fromResponse(respond(Problem.of(ProblemType.UNAVAILABLE,
+                    "A service this request needs is unavailable for a moment; retry shortly"))).header("Retry-After", "5")
+                    .build();
+        }
         LOG.error("Request failed unexpectedly", e);
         return respond(Problem.of(ProblemType.INTERNAL,
                 "Something went wrong on our side; the request id helps us find out what"));

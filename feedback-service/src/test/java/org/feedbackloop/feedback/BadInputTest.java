@@ -140,6 +140,9 @@ class BadInputTest {
                 get("an unknown status filter", 400, "status", "maria", "/api/feedback?status=OPEN"),
                 get("an unknown channel filter", 400, "channel", "maria", "/api/feedback?channel=FAX"),
                 get("a date that is not a date", 400, "from", "maria", "/api/feedback?from=yesterday"),
+                get("a year the database cannot hold", 400, "from", "maria", "/api/feedback?from=%2B999999999-12-31T23:59:59Z"),
+                get("a year before the calendar", 400, "to", "maria", "/api/feedback?to=-999999999-01-01T00:00:00Z"),
+                get("a five-digit year", 400, "to", "maria", "/api/feedback?to=%2B10000-01-01"),
                 get("from after to", 400, "to", "maria", "/api/feedback?from=2026-02-01&to=2026-01-01"),
                 get("an unknown path", 404, null, "maria", "/api/feedbacks"),
                 new Case("an unsupported method", 405, null, request -> request.auth().oauth2(Tokens.of("maria")).delete("/api/feedback")));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -60,6 +61,16 @@ class BadInputTest {
         return post(name, 400, field, "alice", body);
     }
 
+    /** Text holding these bytes, which are not well-formed UTF-8. */
+    static Case malformedUtf8(String name, byte... bytes) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"text\": \"bad ".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes("\", \"channel\": \"WEB\"}".getBytes(StandardCharsets.UTF_8));
+        return new Case(name, 400, null, request -> request.auth().oauth2(Tokens.of("alice"))
+                .contentType("application/json").body(body.toByteArray()).post("/api/feedback"));
+    }
+
     static Case get(String name, int status, String field, String user, String path) {
         return new Case(name, status, field, request -> request.auth().oauth2(Tokens.of(user)).get(path));
     }
@@ -88,6 +99,8 @@ class BadInputTest {
                 postAsAlice("text as an object", "text", "{\"text\": {\"a\": 1}, \"channel\": \"WEB\"}"),
                 postAsAlice("text with a NUL character", "text", "{\"text\": \"bad \\u0000 byte\", \"channel\": \"WEB\"}"),
                 postAsAlice("text with an unpaired surrogate", "text", "{\"text\": \"late again \\ud83d\", \"channel\": \"WEB\"}"),
+                malformedUtf8("text with an overlong encoding of /", (byte) 0xC0, (byte) 0xAF),
+                malformedUtf8("text with a byte that starts no UTF-8 character", (byte) 0xFF),
                 // channel
                 postAsAlice("missing channel", "channel", "{\"text\": \"words\"}"),
                 postAsAlice("unknown channel", "channel", "{\"text\": \"words\", \"channel\": \"FAX\"}"),

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * status it expects; none may answer 5xx or leak what its caller may not read, and what was stored reads back
  * unchanged. The table by category is printed and written to {@code target/hostile-input.txt}.
  */
+@Order(Order.DEFAULT + 100) // after the web UI's tests (default order), whose queues it would crowd; before fault injection
 class HostileInputTest {
 
     @RegisterExtension

@@ -81,7 +81,8 @@ public final class World implements AutoCloseable {
             expiringClient = remember(new ThrowAwayClient(keycloak, "expiring", "customer", 5, true));
             foreignAudienceClient = remember(new ThrowAwayClient(keycloak, "audience", "customer", 600, false));
 
-            aliceFeedback = submit(alice, "Invoice " + aliceSecret + " was charged twice and the refund to my card never came.", "billing");
+            // words unlike other tests' feedback, so that triage opens an action of its own for them
+            aliceFeedback = submit(alice, "My direct debit mandate " + aliceSecret + " was cancelled without notice.", "billing");
             submit(alice, "The billing page " + run + " is slow to load in the evening.", "billing");
             bobFeedback = submit(bob, "The courier left parcel " + bobSecret + " in the rain at the wrong door.", "delivery");
             aliceAction = actionOf(olivia, aliceFeedback);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -75,6 +77,17 @@ class BadInputTest {
                 .request(method, "/api/actions/" + id + path));
     }
 
+    /** As owner olivia: a progress note holding these bytes, which are not well-formed UTF-8. */
+    static Case malformedUtf8(String name, byte... bytes) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"publicNote\": \"bad ".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+        return new Case(name, 400, null, (request, id) -> request.auth().oauth2(Tokens.of("olivia"))
+                .header("If-Match", Actions.etag(id)).contentType("application/json").body(body.toByteArray())
+                .post("/api/actions/" + id + "/updates"));
+    }
+
     static Case create(String name, String field, String body) {
         return new Case(name, 400, field, (request, id) -> request.auth().oauth2(Tokens.of("maria"))
                 .contentType("application/json").body(body).post("/api/actions"));
@@ -109,6 +122,7 @@ class BadInputTest {
                         "{\"to\": \"PLANNED\", \"note\": \"" + long2001 + "\"}"),
                 change("a public note with a NUL character", 400, "publicNote", "POST", "/transitions",
                         "{\"to\": \"PLANNED\", \"publicNote\": \"bad \\u0000\"}"),
+                malformedUtf8("a public note with an overlong encoding of /", (byte) 0xC0, (byte) 0xAF),
                 change("DONE straight from OPEN", 422, null, "POST", "/transitions", "{\"to\": \"DONE\", \"publicNote\": \"Done\"}"),
                 new Case("no If-Match", 428, null, (request, id) -> request.auth().oauth2(Tokens.of("olivia"))
                         .contentType("application/json").body("{\"to\": \"PLANNED\"}").post("/api/actions/" + id + "/transitions")),
@@ -125,6 +139,11 @@ class BadInputTest {
                 change("a due change without dueAt", 400, "dueAt", "PUT", "/due", "{}"),
                 change("a due date in words", 400, "dueAt", "PUT", "/due", "{\"dueAt\": \"tomorrow\"}"),
                 change("a due date in the past", 400, "dueAt", "PUT", "/due", "{\"dueAt\": \"2020-01-01T00:00:00Z\"}"),
+                change("a due date past the year 9999", 400, "dueAt", "PUT", "/due", "{\"dueAt\": \"+10000-01-01T00:00:00Z\"}"),
+                change("a due date PostgreSQL stores as infinity", 400, "dueAt", "PUT", "/due",
+                        "{\"dueAt\": \"+300000-12-31T23:59:59Z\"}"),
+                change("a due date that overflows the driver", 400, "dueAt", "PUT", "/due",
+                        "{\"dueAt\": \"+999999999-12-31T23:59:59Z\"}"),
                 change("links without feedbackIds", 400, "feedbackIds", "POST", "/links", "{\"feedbackIds\": null}"),
                 change("a merge without into", 400, "into", "POST", "/merge", "{}"),
                 change("a merge into a non-UUID", 400, "into", "POST", "/merge", "{\"into\": \"elsewhere\"}"),

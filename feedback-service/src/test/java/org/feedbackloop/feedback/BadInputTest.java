@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -60,6 +61,16 @@ class BadInputTest {
         return post(name, 400, field, "alice", body);
     }
 
+    /** Text holding these bytes, which are not well-formed UTF-8. */
+    static Case malformedUtf8(String name, byte... bytes) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"text\": \"bad ".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes("\", \"channel\": \"WEB\"}".getBytes(StandardCharsets.UTF_8));
+        return new Case(name, 400, null, request -> request.auth().oauth2(Tokens.of("alice"))
+                .contentType("application/json").body(body.toByteArray()).post("/api/feedback"));
+    }
+
     static Case get(String name, int status, String field, String user, String path) {
         return new Case(name, status, field, request -> request.auth().oauth2(Tokens.of(user)).get(path));
     }
@@ -88,6 +99,8 @@ class BadInputTest {
                 postAsAlice("text as an object", "text", "{\"text\": {\"a\": 1}, \"channel\": \"WEB\"}"),
                 postAsAlice("text with a NUL character", "text", "{\"text\": \"bad \\u0000 byte\", \"channel\": \"WEB\"}"),
                 postAsAlice("text with an unpaired surrogate", "text", "{\"text\": \"late again \\ud83d\", \"channel\": \"WEB\"}"),
+                malformedUtf8("text with an overlong encoding of /", (byte) 0xC0, (byte) 0xAF),
+                malformedUtf8("text with a byte that starts no UTF-8 character", (byte) 0xFF),
                 // channel
                 postAsAlice("missing channel", "channel", "{\"text\": \"words\"}"),
                 postAsAlice("unknown channel", "channel", "{\"text\": \"words\", \"channel\": \"FAX\"}"),
@@ -140,6 +153,9 @@ class BadInputTest {
                 get("an unknown status filter", 400, "status", "maria", "/api/feedback?status=OPEN"),
                 get("an unknown channel filter", 400, "channel", "maria", "/api/feedback?channel=FAX"),
                 get("a date that is not a date", 400, "from", "maria", "/api/feedback?from=yesterday"),
+                get("a year the database cannot hold", 400, "from", "maria", "/api/feedback?from=%2B999999999-12-31T23:59:59Z"),
+                get("a year before the calendar", 400, "to", "maria", "/api/feedback?to=-999999999-01-01T00:00:00Z"),
+                get("a five-digit year", 400, "to", "maria", "/api/feedback?to=%2B10000-01-01"),
                 get("from after to", 400, "to", "maria", "/api/feedback?from=2026-02-01&to=2026-01-01"),
                 get("an unknown path", 404, null, "maria", "/api/feedbacks"),
                 new Case("an unsupported method", 405, null, request -> request.auth().oauth2(Tokens.of("maria")).delete("/api/feedback")));

@@ -114,6 +114,15 @@ class EdgeSecurityTest {
         assertThat(answer).contains("application/problem+json").contains("urn:feedbackloop:problem:malformed-request");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Host: a b\r\n", "Host: 127.0.0.1:99999\r\n", "Host: 127.0.0.1\r\nHost: evil.example\r\n"})
+    void aRequestWithoutExactlyOneValidHostIsMalformed(String hostLines) {
+        var answer = RawHttp.send("GET /api/public/updates HTTP/1.1\r\n" + hostLines + "Connection: close\r\n\r\n");
+        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).contains("application/problem+json").contains("urn:feedbackloop:problem:malformed-request");
+        assertThat(TestInfrastructure.actions().received("/")).isEmpty();
+    }
+
     @Test
     void anAnnouncedBodyOverTheLimitAnswers413() {
         given().auth().oauth2(Tokens.of("alice")).contentType("application/json").body("x".repeat(64 * 1024 + 1))

@@ -35,6 +35,8 @@ public class ActionService {
     public record NewAction(List<UUID> feedbackIds, String title, String team, Priority priority, Instant dueAt) {
     }
 
+    private static final Instant LATEST_DUE = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final ActionRepository actions;
     private final FeedbackItemRepository items;
     private final HistoryRepository history;
@@ -90,8 +92,9 @@ public class ActionService {
                         return Uni.createFrom().failure(new ActionException.NotYourTeam(team));
                     }
                     var now = now();
-                    if (input.dueAt() != null && !input.dueAt().isAfter(now)) {
-                        return Uni.createFrom().failure(new ActionException.InvalidField("dueAt", "must be in the future"));
+                    var dueProblem = input.dueAt() == null ? null : dueProblem(input.dueAt(), now);
+                    if (dueProblem != null) {
+                        return Uni.createFrom().failure(new ActionException.InvalidField("dueAt", dueProblem));
                     }
                     var action = new Action();
                     action.id = UUID.randomUUID();
@@ -191,8 +194,9 @@ public class ActionService {
     public Uni<Action> changeDue(Caller caller, UUID id, int version, Instant dueAt, String reason) {
         return change(caller, id, version, action -> {
             var now = now();
-            if (!dueAt.isAfter(now)) {
-                return Uni.createFrom().failure(new ActionException.InvalidField("dueAt", "must be in the future"));
+            var dueProblem = dueProblem(dueAt, now);
+            if (dueProblem != null) {
+                return Uni.createFrom().failure(new ActionException.InvalidField("dueAt", dueProblem));
             }
             if (!action.status.isOpen()) {
                 return Uni.createFrom().failure(new ActionException.TransitionForbidden(
@@ -205,6 +209,18 @@ public class ActionService {
                     action.dueAt.toString()).withNotes(reason, null);
             return history.persist(entry).flatMap(saved -> events.dueChanged(action, previous, reason, caller.actor(), now));
         });
+    }
+
+    /** Why a due date cannot be set, or null when it can. */
+    private static String dueProblem(Instant dueAt, Instant now) {
+        if (!dueAt.isAfter(now)) {
+            return "must be in the future";
+        }
+        // PostgreSQL would store a later year as infinity, which no action can be read with again
+        if (!dueAt.isBefore(LATEST_DUE)) {
+            return "must be before the year 10000";
+        }
+        return null;
     }
 
     @WithSpan("action.link")

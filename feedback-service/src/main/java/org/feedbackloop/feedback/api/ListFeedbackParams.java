@@ -23,6 +23,9 @@ public class ListFeedbackParams {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+    private static final String DATE_EXPECTATION = "must be an ISO-8601 instant or date of the years 0 to 9999";
 
     @QueryParam("status")
     @Parameter(description = "RECEIVED, TRACKED or CLOSED")
@@ -61,8 +64,8 @@ public class ListFeedbackParams {
         var parsedStatus = parse("status", status, FeedbackStatus::valueOf, errors, "must be one of " + names(FeedbackStatus.values()));
         var parsedTopic = parse("topic", topic, ListFeedbackParams::topic, errors, "must be a topic name such as billing");
         var parsedChannel = parse("channel", channel, Channel::valueOf, errors, "must be one of " + names(Channel.values()));
-        var parsedFrom = parse("from", from, ListFeedbackParams::instant, errors, "must be an ISO-8601 instant or date");
-        var parsedTo = parse("to", to, ListFeedbackParams::instant, errors, "must be an ISO-8601 instant or date");
+        var parsedFrom = parse("from", from, ListFeedbackParams::instant, errors, DATE_EXPECTATION);
+        var parsedTo = parse("to", to, ListFeedbackParams::instant, errors, DATE_EXPECTATION);
         var parsedText = parse("q", q, ListFeedbackParams::searchText, errors, "must be 1 to 200 characters without control characters");
         var parsedLimit = parse("limit", limit, ListFeedbackParams::limit, errors, "must be an integer from 1 to " + MAX_LIMIT);
         var after = parse("cursor", cursor, cursors::decode, errors, "is not a cursor this API returned");
@@ -112,11 +115,17 @@ public class ListFeedbackParams {
     }
 
     private static Instant instant(String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+            instant = LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
+        // years the database can compare with: a year such as +999999999 overflows the driver
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new IllegalArgumentException();
+        }
+        return instant;
     }
 
     private static String names(Enum<?>[] values) {

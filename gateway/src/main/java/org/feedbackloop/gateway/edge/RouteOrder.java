@@ -11,7 +11,8 @@ public final class RouteOrder {
     public static final int ACCESS_LOG = REQUEST_IDS + 1;
     public static final int SECURITY_HEADERS = ACCESS_LOG + 1;
     public static final int PATH_GUARD = SECURITY_HEADERS + 1;
-    public static final int BODY_LIMIT = PATH_GUARD + 1;
+    public static final int HOST_GUARD = PATH_GUARD + 1;
+    public static final int BODY_LIMIT = HOST_GUARD + 1;
     public static final int AUTHENTICATION = -150;
     public static final int RATE_LIMIT = -140;
     public static final int LOCAL_ROUTES = 100;

@@ -13,6 +13,8 @@ import org.feedbackloop.notification.support.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -50,6 +52,17 @@ class WebhookBadInputTest {
                 .contentType("application/json").body(body).post("/api/webhooks"));
     }
 
+    /** A webhook whose description holds these bytes, which are not well-formed UTF-8. */
+    static Case malformedUtf8(String name, byte... bytes) {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("{\"url\": \"" + GOOD_URL + "\", \"eventTypes\": [\"action.*\"], \"description\": \"bad ")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+        return new Case(name, 400, null, request -> request.auth().oauth2(Tokens.integrator())
+                .contentType("application/json").body(body.toByteArray()).post("/api/webhooks"));
+    }
+
     static Case url(String name, String url) {
         return subscribe(name, "url", "{\"url\": \"" + url + "\", \"eventTypes\": [\"feedback.received\"]}");
     }
@@ -80,6 +93,7 @@ class WebhookBadInputTest {
                         + "\", \"eventTypes\": [\"action.*\"], \"description\": \"" + "d".repeat(201) + "\"}"),
                 subscribe("a description with a NUL character", "description", "{\"url\": \"" + GOOD_URL
                         + "\", \"eventTypes\": [\"action.*\"], \"description\": \"bad \\u0000\"}"),
+                malformedUtf8("a description with an overlong encoding of /", (byte) 0xC0, (byte) 0xAF),
                 url("a url of 2001 characters", "http://127.0.0.1/" + "p".repeat(2001 - "http://127.0.0.1/".length())),
                 url("a url that is not a URL", "not a url"),
                 url("a relative url", "/hooks"),

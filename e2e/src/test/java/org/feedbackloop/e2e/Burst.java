@@ -110,7 +110,7 @@ final class Burst implements AutoCloseable {
 
     /** Each submission gives an address of its own, so that the mail sink shows what reached each contributor. */
     static String contactEmail(String marker) {
-        return marker + "@burst.example";
+        return marker + "@burst.example.com";
     }
 
     int sent() {

@@ -109,6 +109,11 @@ class FaultInjectionTest {
     private void survives(Fault fault) throws Exception {
         var prefix = "f" + (REPORTS.size() + 1) + "x" + RUN;
         var tokens = List.of(Api.token("alice"), Api.token("bob"));
+        for (var token : tokens) { // whatever earlier tests chose: told at once, in the inbox and by e-mail
+            var reply = Gateway.as(token).put("/api/me/preferences",
+                    java.util.Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
         List<Burst.Outcome> outcomes;
         Set<String> sawDown;
         Duration backAfter;
@@ -164,7 +169,9 @@ class FaultInjectionTest {
         assertThat(count.doubledAcknowledgements()).as("acknowledgements doubled").isZero();
         assertThat(count.emailsReceived()).as("contributors with their acknowledgement e-mail").isEqualTo(accepted.size());
         assertThat(sawDown).as("readiness DOWN during " + fault.name()).containsAll(fault.mustReportDown());
-        assertThat(new ReadinessWatch().allReady()).as("every service ready again").isTrue();
+        try (var readiness = new ReadinessWatch()) {
+            assertThat(readiness.allReady()).as("every service ready again").isTrue();
+        }
     }
 
     private static Ledger.Count ledger(String prefix, java.util.Map<String, String> accepted) {

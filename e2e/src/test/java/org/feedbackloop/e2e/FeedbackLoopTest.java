@@ -28,8 +28,8 @@ class FeedbackLoopTest {
 
     @Test
     void twoCustomersAreHeardTrackedAndToldWhatWasDoneExactlyOnce() {
-        var alice = new Customer("alice", "alice." + run + "@loop.example");
-        var bob = new Customer("bob", "bob." + run + "@loop.example");
+        var alice = new Customer("alice", "alice." + run + "@loop.example.com");
+        var bob = new Customer("bob", "bob." + run + "@loop.example.com");
         var olivia = Gateway.as(Api.token("olivia"));
 
         var aliceItem = alice.says("My voucher VX" + run + " was refused at checkout and I was charged the full price twice.");

@@ -41,7 +41,7 @@ class IntegratorTest {
             var key = "crm-import-" + run;
             var body = map("text", "Import " + run + ": the delivery driver left my parcel in the rain, it was soaked.",
                     "channel", "API", "externalRef", "crm-ticket-" + run, "consentToContact", true,
-                    "contact", map("email", "customer." + run + "@crm.example"));
+                    "contact", map("email", "customer." + run + "@crm.example.com"));
             var first = integrator.post("/api/feedback", body, "Idempotency-Key", key);
             assertThat(first.status()).as(first.toString()).isEqualTo(201);
             var feedbackId = first.json().path("id").asText();

@@ -82,7 +82,9 @@ public final class World implements AutoCloseable {
             foreignAudienceClient = remember(new ThrowAwayClient(keycloak, "audience", "customer", 600, false));
 
             // words unlike other tests' feedback, so that triage opens an action of its own for them
-            aliceFeedback = submit(alice, "My direct debit mandate " + aliceSecret + " was cancelled without notice.", "billing");
+            // plainly negative, so that its action has days to its deadlines: the scheduler leaves it (and its ETag) alone
+            aliceFeedback = submit(alice, "My direct debit mandate " + aliceSecret
+                    + " was cancelled without notice. This is terrible and unacceptable!", "billing");
             submit(alice, "The billing page " + run + " is slow to load in the evening.", "billing");
             bobFeedback = submit(bob, "The courier left parcel " + bobSecret + " in the rain at the wrong door.", "delivery");
             aliceAction = actionOf(olivia, aliceFeedback);

@@ -116,6 +116,7 @@ class FaultInjectionTest {
         }
         List<Burst.Outcome> outcomes;
         Set<String> sawDown;
+        Set<String> downAfterBack;
         Duration backAfter;
         Instant burstEnd;
         var healed = false;
@@ -131,7 +132,7 @@ class FaultInjectionTest {
                 }
                 var healedAt = Instant.now();
                 Await.until("every service ready and accepting after " + fault.name(), Duration.ofMinutes(3),
-                        () -> watch.allReady() && burst.acceptedSince(healedAt) > 0, done -> done);
+                        () -> new Recovery(watch.notReady(), burst.acceptedSince(healedAt)), Recovery::done);
                 var back = Instant.now();
                 backAfter = Duration.between(injected, back);
                 Await.until("the rest of the burst", Duration.ofMinutes(3),
@@ -139,6 +140,7 @@ class FaultInjectionTest {
                 outcomes = burst.finish();
                 burstEnd = Instant.now();
                 sawDown = watch.sawDown();
+                downAfterBack = watch.downAfter(back);
             } finally {
                 if (!healed) { // also when the test failed half-way: the machine's servers must not stay down
                     fault.heal().run();
@@ -169,8 +171,16 @@ class FaultInjectionTest {
         assertThat(count.doubledAcknowledgements()).as("acknowledgements doubled").isZero();
         assertThat(count.emailsReceived()).as("contributors with their acknowledgement e-mail").isEqualTo(accepted.size());
         assertThat(sawDown).as("readiness DOWN during " + fault.name()).containsAll(fault.mustReportDown());
+        assertThat(downAfterBack).as("readiness DOWN again after the recovery from " + fault.name()).isEmpty();
         try (var readiness = new ReadinessWatch()) {
-            assertThat(readiness.allReady()).as("every service ready again").isTrue();
+            assertThat(readiness.notReady()).as("services not ready again").isEmpty();
+        }
+    }
+
+    /** Who is not ready yet (with what it answered) and how many submissions were accepted since the healing. */
+    private record Recovery(java.util.Map<String, String> notReady, long accepted) {
+        boolean done() {
+            return notReady.isEmpty() && accepted > 0;
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -111,7 +112,7 @@ class FaultInjectionTest {
         var tokens = List.of(Api.token("alice"), Api.token("bob"));
         for (var token : tokens) { // whatever earlier tests chose: told at once, in the inbox and by e-mail
             var reply = Gateway.as(token).put("/api/me/preferences",
-                    java.util.Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
+                    Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
         List<Burst.Outcome> outcomes;
@@ -178,13 +179,13 @@ class FaultInjectionTest {
     }
 
     /** Who is not ready yet (with what it answered) and how many submissions were accepted since the healing. */
-    private record Recovery(java.util.Map<String, String> notReady, long accepted) {
+    private record Recovery(Map<String, String> notReady, long accepted) {
         boolean done() {
             return notReady.isEmpty() && accepted > 0;
         }
     }
 
-    private static Ledger.Count ledger(String prefix, java.util.Map<String, String> accepted) {
+    private static Ledger.Count ledger(String prefix, Map<String, String> accepted) {
         try {
             return Ledger.count(prefix, accepted);
         } catch (SQLException e) {

@@ -6,17 +6,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Asks every service's readiness endpoint five times a second and remembers who reported DOWN (or did not answer). */
+/**
+ * Asks every service's readiness endpoint five times a second and remembers who reported DOWN (or did not answer),
+ * and when it last asked one that did.
+ */
 final class ReadinessWatch implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final Set<String> sawDown = ConcurrentHashMap.newKeySet();
-    private final Map<String, Boolean> ready = new ConcurrentHashMap<>();
-    private final Map<String, java.time.Instant> lastDown = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastAskedWhileDown = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Thread thread;
 
@@ -24,11 +29,9 @@ final class ReadinessWatch implements AutoCloseable {
         thread = Thread.ofPlatform().name("readiness-watch").start(() -> {
             while (running) {
                 for (var service : Suite.services()) {
-                    var up = ready(service);
-                    ready.put(service, up);
-                    if (!up) {
-                        sawDown.add(service);
-                        lastDown.put(service, java.time.Instant.now());
+                    var asked = Instant.now(); // when asked, not when answered: an answer can be late
+                    if (notReadyAnswer(service).isPresent()) {
+                        lastAskedWhileDown.put(service, asked);
                     }
                 }
                 try {
@@ -40,57 +43,44 @@ final class ReadinessWatch implements AutoCloseable {
         });
     }
 
-    boolean ready(String service) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create(Suite.url(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    boolean allReady() {
-        return Suite.services().stream().allMatch(this::ready);
-    }
-
     /** The services not ready now, each with what its readiness endpoint answered: a failure names the check. */
     Map<String, String> notReady() {
-        var notReady = new java.util.TreeMap<String, String>();
+        var notReady = new TreeMap<String, String>();
         for (var service : Suite.services()) {
-            try {
-                var request = HttpRequest.newBuilder(URI.create(Suite.url(service) + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build();
-                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    notReady.put(service, response.statusCode() + " " + response.body().replaceAll("\\s+", " "));
-                }
-            } catch (IOException e) {
-                notReady.put(service, e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                notReady.put(service, "interrupted");
-            }
+            notReadyAnswer(service).ifPresent(answer -> notReady.put(service, answer));
         }
         return notReady;
     }
 
     Set<String> sawDown() {
-        return Set.copyOf(sawDown);
+        return Set.copyOf(lastAskedWhileDown.keySet());
     }
 
-    /** The services that reported DOWN (or did not answer) after the given instant: a recovery that did not hold. */
-    Set<String> downAfter(java.time.Instant instant) {
-        var down = new java.util.TreeSet<String>();
-        lastDown.forEach((service, at) -> {
-            if (at.isAfter(instant)) {
+    /** The services found DOWN (or not answering) when asked after the given instant: a recovery that did not hold. */
+    Set<String> downAfter(Instant instant) {
+        var down = new TreeSet<String>();
+        lastAskedWhileDown.forEach((service, asked) -> {
+            if (asked.isAfter(instant)) {
                 down.add(service);
             }
         });
         return down;
+    }
+
+    /** Empty when the service answers 200; otherwise its status and body, or why it did not answer. */
+    private Optional<String> notReadyAnswer(String service) {
+        var request = HttpRequest.newBuilder(URI.create(Suite.url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.empty()
+                    : Optional.of(response.statusCode() + " " + response.body().replaceAll("\\s+", " "));
+        } catch (IOException e) {
+            return Optional.of(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
     }
 
     @Override

@@ -6,12 +6,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Bounded polling: asks again every {@code step} until the answer satisfies the condition or the time is up. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static <T> T until(String what, Duration limit, Supplier<T> ask, Predicate<T> done) {
+    public static <T> T until(String what, Duration limit, Supplier<T> ask, Predicate<T> done) {
         var deadline = Instant.now().plus(limit);
         T answer = ask.get();
         while (!done.test(answer)) {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Feedback submitted through the gateway at a steady pace by a few customers, each submission once (a client that
@@ -43,7 +43,7 @@ final class Burst implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Outcome> order = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<Boolean> stopping = new AtomicReference<>(false);
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread pacer;
 
     Burst(String prefix, List<String> tokens, int perSecond) {

@@ -347,7 +347,7 @@ public final class Suite implements BeforeAllCallback {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package org.feedbackloop.e2e.hostile;
 
+import org.feedbackloop.e2e.Suite;
+
 import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class CaseRunner {
             var verdict = judge(next, gateway.send(next.probe()));
             var deadline = Instant.now().plusSeconds(30);
             while (next.eventually() && !verdict.passed() && Instant.now().isBefore(deadline)) {
-                World.sleep(500);
+                Suite.sleep(500);
                 verdict = judge(next, gateway.send(next.probe()));
             }
             var answer = verdict.answer();

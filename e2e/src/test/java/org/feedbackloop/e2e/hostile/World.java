@@ -9,13 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import org.feedbackloop.e2e.Await;
+import org.feedbackloop.e2e.Suite;
 
 /**
  * What the attacks aim at, made before them through the gateway: alice's feedback with a secret word, the billing
@@ -139,7 +141,7 @@ public final class World implements AutoCloseable {
                 .path("exp").asLong();
         var wait = (exp + 2) * 1000 - System.currentTimeMillis();
         if (wait > 0) {
-            sleep(wait);
+            Suite.sleep(wait);
         }
         return expiringToken;
     }
@@ -205,17 +207,9 @@ public final class World implements AutoCloseable {
     }
 
     private JsonNode until(Caller caller, String target, Predicate<JsonNode> ready) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            var answer = gateway.send(get(caller, target));
-            if (answer.status() == 200 && ready.test(Json.read(answer.body()))) {
-                return Json.read(answer.body());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not ready after 30 s: GET " + target + " -> " + answer.status() + " " + answer.body());
-            }
-            sleep(300);
-        }
+        var answer = Await.until("GET " + target + " ready", Duration.ofSeconds(30), () -> gateway.send(get(caller, target)),
+                reply -> reply.status() == 200 && ready.test(Json.read(reply.body())));
+        return Json.read(answer.body());
     }
 
     private Answer call(Caller caller, String method, String target, String body) {
@@ -251,15 +245,6 @@ public final class World implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T resource) {
         resources.add(resource);
         return resource;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

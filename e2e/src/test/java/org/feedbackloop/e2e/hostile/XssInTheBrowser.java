@@ -1,5 +1,7 @@
 package org.feedbackloop.e2e.hostile;
 
+import org.feedbackloop.e2e.Suite;
+
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -134,7 +136,7 @@ final class XssInTheBrowser {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("no action tracks " + feedback);
             }
-            World.sleep(300);
+            Suite.sleep(300);
         }
     }
 

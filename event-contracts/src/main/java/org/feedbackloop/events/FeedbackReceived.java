@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param channel          one of WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API
  * @param text             the contributor's own words
  * @param topic            topic from the taxonomy (given by the submitter or classified)
- * @param sentiment        sentiment score in [-1, 1]
+ * @param sentiment        sentiment score in [-1, 1], as the sentence model read it
  * @param rating           optional NPS or CSAT rating
  * @param externalRef      the submitter's own reference, if any
  * @param receivedAt       when the item was stored
@@ -25,6 +25,10 @@ import java.util.UUID;
  *                         belongs to that action (an extension of the contract; absent otherwise)
  * @param joinsAction      set when the feedback is a customer's "me too" on the public board: it joins that
  *                         action if it is still open (an extension of the contract; absent otherwise)
+ * @param sentimentLabel   POSITIVE, NEGATIVE, NEUTRAL or MIXED (strong feelings both ways in different parts)
+ *                         (an extension of the contract)
+ * @param problem          what the feedback is about, for grouping it with feedback about the same problem
+ *                         (an extension of the contract; absent only from events older than the model)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedbackReceived(
@@ -40,7 +44,9 @@ public record FeedbackReceived(
         String externalRef,
         Instant receivedAt,
         UUID followUpOfAction,
-        UUID joinsAction) {
+        UUID joinsAction,
+        String sentimentLabel,
+        ProblemVector problem) {
 
     /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
     public record Rating(String scale, int score) {

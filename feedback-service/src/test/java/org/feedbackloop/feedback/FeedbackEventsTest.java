@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 /** What other services receive: a CloudEvent on feedback.events for every stored item. */
 @QuarkusTest
@@ -44,7 +47,8 @@ class FeedbackEventsTest {
                 .post("/api/feedback").then().statusCode(201).extract();
         String id = created.path("id");
 
-        var messages = tap.awaitAbout(id, Duration.ofSeconds(10));
+        var messages = tap.awaitAbout(id, Duration.ofSeconds(10)).stream()
+                .filter(m -> m.routingKey().equals("feedback.received")).toList();
 
         assertThat(messages).hasSize(1);
         var message = messages.getFirst();
@@ -76,6 +80,42 @@ class FeedbackEventsTest {
         assertThat(data.path("rating").path("score").asInt()).isEqualTo(1);
         assertThat(data.path("externalRef").asText()).isEqualTo("ticket-9");
         assertThat(data.path("receivedAt").asText()).isEqualTo(created.path("createdAt"));
+        assertThat(data.path("sentimentLabel").asText()).isIn("NEGATIVE", "NEUTRAL", "POSITIVE", "MIXED")
+                .isEqualTo(given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + id).then()
+                        .extract().path("analysis.sentimentLabel"));
+        var problem = data.path("problem");
+        assertThat(problem.path("space").asText()).isEqualTo("all-minilm-l6-v2-q/problem-v1");
+        assertThat(problem.path("vector").size()).isEqualTo(384);
+        double squares = 0;
+        for (var coordinate : problem.path("vector")) {
+            squares += coordinate.asDouble() * coordinate.asDouble();
+        }
+        assertThat(squares).as("a unit vector").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void theEventWaitsForTheModelAndCarriesWhatItRead() {
+        String id = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"text\": \"I love the new app, but the courier threw my parcel over the fence and it broke.\", \"channel\": \"WEB\"}")
+                .post("/api/feedback").then().statusCode(201)
+                .body("analysis.complete", is(false))
+                .body("analysis.analysedAt", nullValue())
+                .extract().path("id");
+
+        var received = tap.awaitAbout(id, Duration.ofSeconds(10)).stream()
+                .filter(m -> m.routingKey().equals("feedback.received")).findFirst().orElseThrow().event().path("data");
+        var item = given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + id).then().statusCode(200)
+                .body("analysis.complete", is(true))
+                .body("analysis.topicSource", is("MEANING"))
+                .body("analysis.parts.size()", is(2))
+                .extract();
+        assertThat(received.path("topic").asText()).isEqualTo(item.path("topic")).isEqualTo("delivery");
+        assertThat(received.path("sentiment").asDouble()).isEqualTo(item.<Float>path("sentiment").doubleValue(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(received.path("sentimentLabel").asText()).isEqualTo(item.path("analysis.sentimentLabel"));
+        List<Float> scores = item.path("analysis.parts.sentiment");
+        assertThat(scores.getFirst()).as("love the new app").isPositive();
+        assertThat(scores.getLast()).as("the courier threw my parcel").isNegative();
     }
 
     @Test
@@ -84,7 +124,8 @@ class FeedbackEventsTest {
                 .body("{\"text\": \"No need to reply.\", \"channel\": \"WEB\", \"consentToContact\": false}")
                 .post("/api/feedback").then().statusCode(201).extract().path("id");
 
-        var data = tap.awaitAbout(id, Duration.ofSeconds(10)).getFirst().event().path("data");
+        var data = tap.awaitAbout(id, Duration.ofSeconds(10)).stream()
+                .filter(m -> m.routingKey().equals("feedback.received")).findFirst().orElseThrow().event().path("data");
         assertThat(data.path("consentToContact").asBoolean()).isFalse();
         assertThat(data.has("contactEmail")).isFalse();
     }
@@ -100,6 +141,6 @@ class FeedbackEventsTest {
                 .contentType(ContentType.JSON).body(body).post("/api/feedback").then().statusCode(201);
 
         Thread.sleep(1_500);
-        assertThat(tap.about(id)).hasSize(1);
+        assertThat(tap.about(id)).filteredOn(m -> m.routingKey().equals("feedback.received")).hasSize(1);
     }
 }

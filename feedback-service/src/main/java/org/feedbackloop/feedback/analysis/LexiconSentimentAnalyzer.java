@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A rule-based sentiment analyser in the spirit of VADER, tuned for customer feedback.
  *
- * <p>Each word or expression of the lexicon ({@code analysis/sentiment-lexicon.tsv}) contributes its valence,
+ * <p>Each word or expression of the lexicon ({@code analysis/sentiment-lexicon.tsv}, then VADER's 7,500 words
+ * for those it does not know) contributes its valence,
  * shifted by the words just before it (negators flip and dampen it, boosters and dampeners scale it), by
  * capitals, and by its clause's weight when the writer contrasts clauses ("..., but ..."). Exclamation marks
  * push the sum further from zero, and the sum is squashed into [-1, 1].
@@ -17,6 +18,8 @@ import java.util.Set;
 public class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
     static final String LEXICON_RESOURCE = "analysis/sentiment-lexicon.tsv";
+    /** VADER's lexicon (MIT; C.J. Hutto), as shipped in com.github.apanimesh061:vader-sentiment-analyzer. */
+    static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
 
     /** Larger means a text needs more sentiment to approach ±1. */
     private static final double NORMALISATION_ALPHA = 15.0;
@@ -47,7 +50,8 @@ public class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
     /** Loaded once per class loader, however many instances (and CDI proxies) are created. */
     private static final class DefaultLexicon {
-        static final SentimentLexicon INSTANCE = SentimentLexicon.fromClasspath(LEXICON_RESOURCE);
+        static final SentimentLexicon INSTANCE = SentimentLexicon.fromClasspath(LEXICON_RESOURCE)
+                .withFallback(SentimentLexicon.fromVader(VADER_RESOURCE));
     }
 
     @Override

@@ -1,10 +1,14 @@
 package org.feedbackloop.feedback.analysis;
 
-/** A sentiment score reduced to three buckets, for statistics and filters. */
+/**
+ * A sentiment reduced to a word, for people, statistics and filters. {@link #MIXED} comes only from an analysis
+ * that looked at each part of a text: strong feelings both ways ("love the app, hate the delivery").
+ */
 public enum SentimentLabel {
     NEGATIVE,
     NEUTRAL,
-    POSITIVE;
+    POSITIVE,
+    MIXED;
 
     /** Scores within this distance of zero are neutral. */
     public static final double NEUTRAL_BAND = 0.05;

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Valences of words and multi-word expressions, read from a {@code term<TAB>valence} resource. Immutable once
- * loaded, so one instance is shared by every thread.
+ * loaded, so one instance is shared by every thread. {@link #withFallback} adds a second, larger lexicon for
+ * the words the first does not know (VADER's, under the project's own feedback vocabulary).
  */
 final class SentimentLexicon {
 
@@ -47,6 +48,43 @@ final class SentimentLexicon {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read sentiment lexicon " + resource, e);
         }
+    }
+
+    /**
+     * This lexicon, and for every single word it does not know the valence {@code fallback} gives it. The
+     * fallback's phrases are left out: the project's own expressions decide how words combine.
+     */
+    SentimentLexicon withFallback(SentimentLexicon fallback) {
+        var merged = new HashMap<>(fallback.words);
+        merged.putAll(words);
+        return new SentimentLexicon(Map.copyOf(merged), phrasesByFirstWord);
+    }
+
+    /**
+     * Reads VADER's lexicon ({@code token<TAB>mean valence<TAB>standard deviation<TAB>ratings}, ISO-8859-1):
+     * its single words only, not its emoticons and abbreviations, which the tokenizer does not keep whole.
+     */
+    static SentimentLexicon fromVader(String resource) {
+        var stream = SentimentLexicon.class.getClassLoader().getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException("VADER lexicon not found on the classpath: " + resource);
+        }
+        var words = new HashMap<String, Double>();
+        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.ISO_8859_1))) {
+            reader.lines().forEach(line -> {
+                var fields = line.split("\t");
+                if (fields.length < 2) {
+                    return;
+                }
+                var terms = Tokenizer.tokenize(fields[0]);
+                if (terms.size() == 1 && terms.getFirst().isWord() && terms.getFirst().text().equals(fields[0].toLowerCase(java.util.Locale.ROOT))) {
+                    words.putIfAbsent(terms.getFirst().text(), Math.max(MIN_VALENCE, Math.min(MAX_VALENCE, Double.parseDouble(fields[1]))));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read VADER lexicon " + resource, e);
+        }
+        return new SentimentLexicon(Map.copyOf(words), Map.of());
     }
 
     static SentimentLexicon parse(List<String> lines, String source) {

@@ -6,8 +6,10 @@ import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.domain.RatingScale;
+import org.feedbackloop.feedback.domain.TopicSource;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A feedback item as the API shows it. */
@@ -23,6 +25,8 @@ public record FeedbackView(
         @Schema(description = "Topic from the taxonomy", examples = "billing") String topic,
         @Schema(description = "Sentiment of the text, from -1 (very negative) to 1 (very positive)", examples = "-0.62")
         double sentiment,
+        @Schema(description = "How topic and sentiment were found, and the sentiment of each part of the text")
+        Analysis analysis,
         @Schema(description = "The action this feedback is tracked by, once there is one") UUID actionId,
         @Schema(description = "The title of that action") String actionTitle,
         @Schema(description = "The status of that action: OPEN, PLANNED, IN_PROGRESS, DONE or DECLINED")
@@ -35,6 +39,30 @@ public record FeedbackView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The analysis behind topic and sentiment. The 201 of a submission carries a first answer (topic from the
+     * taxonomy's keywords, sentiment from a lexicon; {@code complete} false); a moment later the sentence model has
+     * read the text, and the item shows its topic (nearest by meaning), its sentiment and the parts it read.
+     */
+    @Schema(name = "FeedbackAnalysis")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Analysis(
+            @Schema(description = "True once the sentence model read the text; until then topic and sentiment are the first answer")
+            boolean complete,
+            @Schema(description = "PROVIDED by the submitter, MEANING (nearest topic by meaning), CLASSIFIED (keywords) or FALLBACK")
+            TopicSource topicSource,
+            @Schema(description = "POSITIVE, NEGATIVE, NEUTRAL or MIXED (strong feelings both ways in different parts)")
+            String sentimentLabel,
+            @Schema(description = "Each part of a text of several parts: its characters [start, end) and their sentiment")
+            List<Feedback.SentimentPart> parts,
+            @Schema(description = "When the sentence model read the text") Instant analysedAt) {
+
+        static Analysis of(Feedback f) {
+            return new Analysis(f.analysedAt != null, f.topicSource, f.sentimentLabel,
+                    f.sentimentParts == null ? null : f.sentimentParts.parts(), f.analysedAt);
+        }
+    }
+
     @Schema(name = "RatingView")
     public record Rating(RatingScale scale, int score) {
     }
@@ -46,7 +74,7 @@ public record FeedbackView(
     static FeedbackView of(Feedback f) {
         return new FeedbackView(f.id, f.status, f.text, f.channel,
                 f.ratingScale == null ? null : new Rating(f.ratingScale, f.ratingScore),
-                f.topic, f.sentiment, f.actionId, f.actionTitle, f.actionStatus, f.followUpOfAction, f.joinsAction,
+                f.topic, f.sentiment, Analysis.of(f), f.actionId, f.actionTitle, f.actionStatus, f.followUpOfAction, f.joinsAction,
                 f.contactEmail == null ? null : new Contact(f.contactEmail),
                 f.consentToContact, f.externalRef, f.createdAt, f.updatedAt);
     }

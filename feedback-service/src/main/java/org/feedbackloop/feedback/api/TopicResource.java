@@ -2,68 +2,120 @@ package org.feedbackloop.feedback.api;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.feedback.api.problem.Problem;
 import org.feedbackloop.feedback.api.problem.ProblemException;
+import org.feedbackloop.feedback.api.problem.ProblemType;
+import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.security.Roles;
 import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
 import org.feedbackloop.feedback.taxonomy.TopicRepository;
+import org.feedbackloop.feedback.understanding.Reanalysis;
+import org.feedbackloop.feedback.understanding.ReanalysisJobs;
+import org.feedbackloop.feedback.understanding.TopicsByMeaning;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** The keyword taxonomy that derives a topic from feedback text. */
+/**
+ * The managed taxonomy: each topic is defined by what it covers and a few typical sentences (feedback takes the
+ * topic it is nearest to in meaning), with keywords as the fallback. A change re-reads the stored feedback in the
+ * background; its progress is at {@code /api/feedback/topics/reanalysis}.
+ */
 @Path("/api/feedback/topics")
 @Tag(name = "Topics", description = "The taxonomy that gives feedback its topic")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
 
+    private static final String NAME = "[a-z][a-z0-9-]{1,39}";
+
     private final TopicRepository topics;
     private final TopicCatalog catalog;
+    private final TopicsByMeaning byMeaning;
+    private final ReanalysisJobs jobs;
+    private final Reanalysis reanalysis;
+    private final SecurityIdentity identity;
 
-    TopicResource(TopicRepository topics, TopicCatalog catalog) {
+    TopicResource(TopicRepository topics, TopicCatalog catalog, TopicsByMeaning byMeaning, ReanalysisJobs jobs,
+                  Reanalysis reanalysis, SecurityIdentity identity) {
         this.topics = topics;
         this.catalog = catalog;
+        this.byMeaning = byMeaning;
+        this.jobs = jobs;
+        this.reanalysis = reanalysis;
+        this.identity = identity;
     }
 
     @Schema(name = "Topic")
     public record TopicView(
             @Schema(examples = "billing") String name,
-            @Schema(description = "Lowercase keywords; a trailing * matches a prefix, spaces make a phrase",
+            @Schema(description = "What the topic covers", examples = "Charges, invoices, refunds, prices and subscriptions.")
+            String description,
+            @Schema(description = "Sentences typical of the topic: feedback takes the topic whose examples it is nearest to in meaning",
+                    examples = "[\"I was charged twice for one order.\", \"My refund hasn't arrived.\"]") List<String> examples,
+            @Schema(description = "The fallback when no topic is near enough in meaning. Lowercase; a trailing * matches a prefix, spaces make a phrase",
                     examples = "[\"invoice*\", \"refund*\", \"credit card\"]") List<String> keywords,
             @Schema(description = "Lower wins a tie between topics", examples = "1") int position) {
 
         static TopicView of(Topic topic) {
-            return new TopicView(topic.name, topic.keywords, topic.position);
+            return new TopicView(topic.name, topic.description, topic.examples, topic.keywords, topic.position);
         }
     }
 
     @Schema(name = "UpdateTopic")
     public record UpdateTopic(
-            @NotEmpty @Size(max = 200)
+            @Size(max = 500) String description,
+            @Size(max = 50)
+            List<@NotNull @Size(min = 3, max = 300) String> examples,
+            @Size(max = 200)
             List<@NotNull @Pattern(regexp = "[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}' -]{0,58}\\*?",
                     message = "must be a lowercase word or phrase of up to 60 characters, optionally ending in *") String> keywords,
             @NotNull @Min(0) @Max(1000) Integer position) {
+    }
+
+    @Schema(name = "Reanalysis")
+    public record ReanalysisView(
+            UUID id,
+            @Schema(examples = "topic billing changed") String reason,
+            String requestedBy,
+            Instant requestedAt,
+            @Schema(description = "QUEUED, RUNNING or FINISHED") String state,
+            @Schema(description = "Items to read") long total,
+            @Schema(description = "Items read so far") long done,
+            @Schema(description = "Items whose topic or sentiment changed (each announced as feedback.updated)") long changed,
+            Instant startedAt,
+            Instant finishedAt) {
+
+        static ReanalysisView of(ReanalysisJobs.Job job) {
+            return new ReanalysisView(job.id(), job.reason(), job.requestedBy(), job.requestedAt(), job.state(),
+                    job.total(), job.done(), job.changed(), job.startedAt(), job.finishedAt());
+        }
     }
 
     @GET
@@ -78,22 +130,75 @@ public class TopicResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create or replace a topic", description = "Applies to feedback submitted from now on.")
+    @Operation(summary = "Create or replace a topic",
+            description = "New feedback is read against it at once (within seconds on other replicas); stored feedback is "
+                    + "re-read in the background, see GET /api/feedback/topics/reanalysis.")
     @APIResponse(responseCode = "200", description = "The topic as stored")
+    @APIResponse(responseCode = "400", description = "Invalid name or body; a topic needs an example or a keyword",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TopicView> put(@PathParam("name") String name, @Valid @NotNull UpdateTopic body) {
-        if (!name.matches("[a-z][a-z0-9-]{1,39}") || TopicCatalog.FALLBACK.equals(name)) {
-            throw ProblemException.invalid("name", "must be 2 to 40 lowercase letters, digits or dashes, and not "
-                    + TopicCatalog.FALLBACK);
+        checkName(name);
+        var examples = distinct(body.examples());
+        var keywords = distinct(body.keywords());
+        if (examples.isEmpty() && keywords.isEmpty()) {
+            throw ProblemException.invalid("examples", "a topic needs at least one example or one keyword");
         }
+        var description = body.description() == null || body.description().isBlank() ? null : body.description().strip();
         return Panache.withTransaction(() -> topics.findById(name)
                         .map(existing -> existing != null ? existing : newTopic(name))
                         .flatMap(topic -> {
-                            topic.keywords = body.keywords().stream().map(String::strip).distinct().toList();
+                            topic.description = description;
+                            topic.examples = examples;
+                            topic.keywords = keywords;
                             topic.position = body.position();
                             return topics.persist(topic);
-                        }))
-                .invoke(catalog::invalidate)
+                        })
+                        .call(topic -> jobs.request("topic " + name + " changed", Caller.of(identity).subject())))
+                .invoke(this::changed)
                 .map(TopicView::of);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Remove a topic", description = "Stored feedback of the topic is re-read in the background and "
+            + "takes the nearest remaining topic (feedback whose submitter chose the topic keeps it).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> delete(@PathParam("name") String name) {
+        checkName(name);
+        return Panache.withTransaction(() -> topics.deleteById(name).flatMap(deleted -> !deleted
+                        ? Uni.createFrom().<Boolean>failure(ProblemException.of(ProblemType.NOT_FOUND, "There is no topic " + name))
+                        : jobs.request("topic " + name + " removed", Caller.of(identity).subject()).replaceWith(true)))
+                .invoke(this::changed)
+                .map(deleted -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("reanalysis")
+    @WithSession
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Progress of re-reading stored feedback",
+            description = "The latest re-readings after taxonomy changes, newest first, with how many items each read and changed.")
+    public Uni<List<ReanalysisView>> reanalysis() {
+        return jobs.recent(10).map(list -> list.stream().map(ReanalysisView::of).toList());
+    }
+
+    private void changed() {
+        catalog.invalidate();
+        byMeaning.invalidate();
+        reanalysis.wakeUp();
+    }
+
+    private static void checkName(String name) {
+        if (!name.matches(NAME) || TopicCatalog.FALLBACK.equals(name) || "reanalysis".equals(name)) {
+            throw ProblemException.invalid("name", "must be 2 to 40 lowercase letters, digits or dashes, and not "
+                    + TopicCatalog.FALLBACK);
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
     private static Topic newTopic(String name) {

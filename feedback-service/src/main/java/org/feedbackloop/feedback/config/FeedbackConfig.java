@@ -13,6 +13,8 @@ public interface FeedbackConfig {
 
     Outbox outbox();
 
+    Analysis analysis();
+
     /** Key that signs pagination cursors; every replica must share it. */
     String cursorSecret();
 
@@ -30,6 +32,28 @@ public interface FeedbackConfig {
         /** Off only for brokers without quorum queues (the embedded development broker). */
         @WithDefault("true")
         boolean quorumQueues();
+    }
+
+    interface Analysis {
+        /** Threads that read feedback with the sentence model; each keeps one core busy while there is work. */
+        @WithDefault("1")
+        int threads();
+
+        /** Items one worker claims at a time. */
+        @WithDefault("16")
+        int batchSize();
+
+        /** How long a claim lasts: items of a worker that died are taken over after this. */
+        @WithDefault("15s")
+        Duration lease();
+
+        /** How often a worker looks for work when nothing wakes it. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How often a worker reads the taxonomy again (an edit through this replica applies at once). */
+        @WithDefault("10s")
+        Duration taxonomyRefresh();
     }
 
     interface Outbox {

@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A contributor's words as captured, with what the analysis derived from them and where they are in the loop. */
@@ -38,6 +42,25 @@ public class Feedback {
     public TopicSource topicSource;
 
     public double sentiment;
+
+    /** POSITIVE, NEGATIVE, NEUTRAL or MIXED (strong feelings both ways in different parts of the text). */
+    @Column(name = "sentiment_label")
+    public String sentimentLabel;
+
+    /** The sentiment of each part of a text of several parts, once the model read it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sentiment_parts")
+    public SentimentParts sentimentParts;
+
+    /**
+     * When the sentence model read the text; null until then (topic and sentiment are the first answer, from
+     * keywords and the lexicon, and {@code feedback.received} waits).
+     */
+    @Column(name = "analysed_at")
+    public Instant analysedAt;
+
+    /** The submission's trace context, which the announcement continues. */
+    public String traceparent;
 
     @Enumerated(EnumType.STRING)
     public FeedbackStatus status;
@@ -98,4 +121,12 @@ public class Feedback {
 
     @Version
     public int version;
+
+    /** How one part of the text reads: its characters {@code [start, end)} and their sentiment in [-1, 1]. */
+    public record SentimentPart(int start, int end, double sentiment) {
+    }
+
+    /** The parts, as stored: a JSON object (the reactive driver reads a JSON column only as an object). */
+    public record SentimentParts(List<SentimentPart> parts) {
+    }
 }

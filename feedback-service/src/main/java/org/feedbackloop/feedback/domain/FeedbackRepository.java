@@ -19,7 +19,8 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
             f.id, f.text, f.channel, f.rating_scale, f.rating_score, f.topic, f.topic_source, f.sentiment, f.status,
             f.action_id, f.contributor_id, f.submitted_by, f.contact_email, f.consent_to_contact, f.external_ref,
             f.idempotency_key, f.request_hash, f.created_at, f.updated_at, f.version, f.action_linked_at,
-            f.follow_up_of_action, f.joins_action, f.action_title, f.action_status, f.action_status_at""";
+            f.follow_up_of_action, f.joins_action, f.action_title, f.action_status, f.action_status_at,
+            f.sentiment_label, f.sentiment_parts, f.analysed_at, f.traceparent""";
 
     /** The item, if it exists and the contributor may see it (null contributor: anyone's). */
     public Uni<Feedback> findVisible(UUID id, String contributorId) {

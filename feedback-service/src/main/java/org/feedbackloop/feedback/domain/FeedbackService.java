@@ -9,19 +9,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.JDBCException;
-import org.feedbackloop.events.EventTypes;
-import org.feedbackloop.events.FeedbackReceived;
 import org.feedbackloop.feedback.analysis.SentimentAnalyzer;
+import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
+import org.feedbackloop.feedback.understanding.AnalysisWorker;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Captures feedback (analysis, idempotency, outbox event) and reads it back for those allowed to see it. */
+/**
+ * Captures feedback (a first analysis, idempotency) and reads it back for those allowed to see it. The sentence
+ * model reads each new item right after, off the request path ({@link AnalysisWorker}), and announces it.
+ */
 @ApplicationScoped
 public class FeedbackService {
 
@@ -30,16 +33,16 @@ public class FeedbackService {
     private final FeedbackRepository repository;
     private final TopicCatalog topics;
     private final SentimentAnalyzer sentiment;
-    private final OutboxWriter outbox;
+    private final AnalysisWorker analysis;
     private final MeterRegistry metrics;
     private final Counter replays;
 
     FeedbackService(FeedbackRepository repository, TopicCatalog topics, SentimentAnalyzer sentiment,
-                    OutboxWriter outbox, MeterRegistry metrics) {
+                    AnalysisWorker analysis, MeterRegistry metrics) {
         this.repository = repository;
         this.topics = topics;
         this.sentiment = sentiment;
-        this.outbox = outbox;
+        this.analysis = analysis;
         this.metrics = metrics;
         this.replays = Counter.builder("feedback.idempotent.replays")
                 .description("Submissions answered from an earlier request with the same Idempotency-Key")
@@ -47,9 +50,10 @@ public class FeedbackService {
     }
 
     /**
-     * Stores the feedback and its {@code feedback.received} event in one transaction. With an
-     * Idempotency-Key, a repeated request returns the first result; two racing requests with the same key
-     * meet at the unique index, and the loser replays the winner's result.
+     * Stores the feedback with a first answer for its topic and sentiment (keywords and the lexicon), and wakes
+     * the analysis, which reads it with the sentence model and announces it ({@code feedback.received}). With an
+     * Idempotency-Key, a repeated request returns the first result; two racing requests with the same key meet
+     * at the unique index, and the loser replays the winner's result.
      */
     @WithSpan("feedback.submit")
     public Uni<Submission> submit(Caller caller, NewFeedback input, Idempotency idempotency) {
@@ -60,7 +64,7 @@ public class FeedbackService {
                     if (submission.replayed()) {
                         replays.increment();
                     } else {
-                        outbox.committed();
+                        analysis.wakeUp();
                         metrics.counter("feedback.submitted", "channel", submission.feedback().channel.name()).increment();
                     }
                 });
@@ -94,9 +98,7 @@ public class FeedbackService {
                     return Uni.createFrom().failure(new UnknownTopicException(taxonomy.names()));
                 }
                 var feedback = capture(caller, input, idempotency, taxonomy);
-                return repository.persist(feedback)
-                        .call(stored -> outbox.add(EventTypes.FEEDBACK_RECEIVED, stored.id.toString(), received(stored)))
-                        .map(stored -> new Submission(stored, false));
+                return repository.persist(feedback).map(stored -> new Submission(stored, false));
             });
         });
     }
@@ -117,6 +119,8 @@ public class FeedbackService {
             feedback.topicSource = TopicCatalog.FALLBACK.equals(feedback.topic) ? TopicSource.FALLBACK : TopicSource.CLASSIFIED;
         }
         feedback.sentiment = Math.round(sentiment.score(input.text()) * 1000) / 1000.0;
+        feedback.sentimentLabel = SentimentLabel.of(feedback.sentiment).name();
+        feedback.traceparent = OutboxWriter.currentTraceparent();
         feedback.status = FeedbackStatus.RECEIVED;
         feedback.contributorId = caller.isCustomer() ? caller.subject() : null;
         feedback.submittedBy = caller.subject();
@@ -131,16 +135,6 @@ public class FeedbackService {
         feedback.createdAt = now;
         feedback.updatedAt = now;
         return feedback;
-    }
-
-    /** The {@code feedback.received} data of a stored item. */
-    public static FeedbackReceived received(Feedback feedback) {
-        var rating = feedback.ratingScale == null ? null
-                : new FeedbackReceived.Rating(feedback.ratingScale.name(), feedback.ratingScore);
-        return new FeedbackReceived(feedback.id, feedback.contributorId,
-                feedback.consentToContact ? feedback.contactEmail : null, feedback.consentToContact,
-                feedback.channel.name(), feedback.text, feedback.topic, feedback.sentiment, rating,
-                feedback.externalRef, feedback.createdAt, feedback.followUpOfAction, feedback.joinsAction);
     }
 
     private static String visibleContributor(Caller caller) {

@@ -3,17 +3,16 @@ package org.feedbackloop.feedback.followup;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FollowUpAnswered;
 import org.feedbackloop.feedback.analysis.SentimentAnalyzer;
+import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
-import org.feedbackloop.feedback.domain.FeedbackService;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.domain.RatingScale;
 import org.feedbackloop.feedback.domain.TopicSource;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.tracking.ProcessedEvents;
+import org.feedbackloop.feedback.understanding.AnalysisWorker;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -33,14 +32,14 @@ public class FollowUps {
     private final ProcessedEvents processed;
     private final FeedbackRepository feedback;
     private final SentimentAnalyzer sentiment;
-    private final OutboxWriter outbox;
+    private final AnalysisWorker analysis;
     private final Clock clock = Clock.systemUTC();
 
-    FollowUps(ProcessedEvents processed, FeedbackRepository feedback, SentimentAnalyzer sentiment, OutboxWriter outbox) {
+    FollowUps(ProcessedEvents processed, FeedbackRepository feedback, SentimentAnalyzer sentiment, AnalysisWorker analysis) {
         this.processed = processed;
         this.feedback = feedback;
         this.sentiment = sentiment;
-        this.outbox = outbox;
+        this.analysis = analysis;
     }
 
     public Uni<Boolean> answered(UUID eventId, FollowUpAnswered answer) {
@@ -54,7 +53,7 @@ public class FollowUps {
                         : record(original, answer, key)))))
                 .invoke(created -> {
                     if (created) {
-                        outbox.committed();
+                        analysis.wakeUp();
                     }
                 });
     }
@@ -71,6 +70,7 @@ public class FollowUps {
         item.topic = original.topic;
         item.topicSource = TopicSource.PROVIDED;
         item.sentiment = Math.round(sentiment.score(item.text) * 1000) / 1000.0;
+        item.sentimentLabel = SentimentLabel.of(item.sentiment).name();
         item.status = FeedbackStatus.RECEIVED;
         item.followUpOfAction = answer.actionId();
         item.contributorId = original.contributorId;
@@ -82,7 +82,6 @@ public class FollowUps {
         item.createdAt = now;
         item.updatedAt = now;
         return feedback.persist(item)
-                .call(stored -> outbox.add(EventTypes.FEEDBACK_RECEIVED, stored.id.toString(), FeedbackService.received(stored)))
                 .replaceWith(true);
     }
 }

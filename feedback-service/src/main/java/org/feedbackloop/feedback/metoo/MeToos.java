@@ -4,17 +4,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.ActionMeTooAdded;
-import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.feedback.analysis.SentimentAnalyzer;
+import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
-import org.feedbackloop.feedback.domain.FeedbackService;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.domain.TopicSource;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
 import org.feedbackloop.feedback.tracking.ProcessedEvents;
+import org.feedbackloop.feedback.understanding.AnalysisWorker;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -36,16 +35,16 @@ public class MeToos {
     private final FeedbackRepository feedback;
     private final TopicCatalog topics;
     private final SentimentAnalyzer sentiment;
-    private final OutboxWriter outbox;
+    private final AnalysisWorker analysis;
     private final Clock clock = Clock.systemUTC();
 
     MeToos(ProcessedEvents processed, FeedbackRepository feedback, TopicCatalog topics, SentimentAnalyzer sentiment,
-           OutboxWriter outbox) {
+           AnalysisWorker analysis) {
         this.processed = processed;
         this.feedback = feedback;
         this.topics = topics;
         this.sentiment = sentiment;
-        this.outbox = outbox;
+        this.analysis = analysis;
     }
 
     /** Returns whether a feedback item was created. */
@@ -58,7 +57,7 @@ public class MeToos {
                         : record(meToo, key))))
                 .invoke(created -> {
                     if (created) {
-                        outbox.committed();
+                        analysis.wakeUp();
                     }
                 });
     }
@@ -70,6 +69,7 @@ public class MeToos {
         item.text = "Me too: " + meToo.title();
         item.channel = Channel.WEB;
         item.sentiment = Math.round(sentiment.score(item.text) * 1000) / 1000.0;
+        item.sentimentLabel = SentimentLabel.of(item.sentiment).name();
         item.status = FeedbackStatus.RECEIVED;
         item.joinsAction = meToo.actionId();
         item.contributorId = meToo.contributorId();
@@ -89,7 +89,6 @@ public class MeToos {
                 item.topicSource = TopicCatalog.FALLBACK.equals(item.topic) ? TopicSource.FALLBACK : TopicSource.CLASSIFIED;
             }
             return feedback.persist(item)
-                    .call(stored -> outbox.add(EventTypes.FEEDBACK_RECEIVED, stored.id.toString(), FeedbackService.received(stored)))
                     .replaceWith(true);
         });
     }

@@ -9,6 +9,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.CloudEvent;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * Adds an event to the outbox in the caller's transaction, so that it exists if and only if the change it
  * announces was committed. Only the {@link OutboxRelay} ever publishes.
@@ -41,6 +44,34 @@ public class OutboxWriter {
                 .replaceWith(event);
     }
 
+    /**
+     * The same for the background workers that use JDBC: adds the event in {@code connection}'s open transaction,
+     * continuing the trace {@code traceparent} (the request's, when the work was started by one).
+     */
+    public <T> CloudEvent<T> add(Connection connection, String type, String subject, T data, String traceparent)
+            throws SQLException {
+        var event = CloudEvent.of(SOURCE, type, subject, data);
+        try (var statement = connection.prepareStatement(
+                "insert into outbox_event (id, aggregate_id, type, payload, traceparent) values (?, ?, ?, cast(? as jsonb), ?)")) {
+            statement.setObject(1, event.id());
+            statement.setString(2, subject);
+            statement.setString(3, type);
+            statement.setString(4, serialize(event));
+            statement.setString(5, traceparent);
+            statement.executeUpdate();
+        }
+        return event;
+    }
+
+    /** The trace context of the current span, to continue it later: W3C {@code traceparent}, or null. */
+    public static String currentTraceparent() {
+        var context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+    }
+
     /** Tells the relay there is something to publish, once the transaction has committed. */
     public void committed() {
         relay.wakeUp();
@@ -52,13 +83,5 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + event.type() + " cannot be serialised", e);
         }
-    }
-
-    private static String currentTraceparent() {
-        var context = Span.current().getSpanContext();
-        if (!context.isValid()) {
-            return null;
-        }
-        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 }

@@ -8,13 +8,21 @@ import org.hibernate.type.SqlTypes;
 
 import java.util.List;
 
-/** A topic of the taxonomy and the keywords that point to it ({@code refund*} is a prefix, {@code credit card} a phrase). */
+/**
+ * A topic of the taxonomy: what it covers, sentences typical of it (feedback takes the topic it is nearest to in
+ * meaning) and keywords, the fallback ({@code refund*} is a prefix, {@code credit card} a phrase).
+ */
 @Entity
 @Table(name = "topic")
 public class Topic {
 
     @Id
     public String name;
+
+    public String description;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> examples;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> keywords;

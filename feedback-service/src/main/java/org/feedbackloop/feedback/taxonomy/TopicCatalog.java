@@ -53,7 +53,7 @@ public class TopicCatalog {
     public record Snapshot(Set<String> names, TopicClassifier classifier, Instant loadedAt) {
 
         static Snapshot of(List<Topic> topics) {
-            var definitions = topics.stream().map(t -> new TopicDefinition(t.name, List.copyOf(t.keywords))).toList();
+            var definitions = topics.stream().map(t -> new TopicDefinition(t.name, List.copyOf(t.keywords == null ? List.of() : t.keywords))).toList();
             var names = topics.stream().map(t -> t.name).collect(Collectors.toCollection(java.util.TreeSet::new));
             names.add(FALLBACK);
             return new Snapshot(Set.copyOf(names), new KeywordTopicClassifier(new Taxonomy(definitions)), Instant.now());

@@ -57,7 +57,7 @@ public class Tracking {
                                 item.status = FeedbackStatus.CLOSED;
                                 item.updatedAt = now;
                                 chain = chain.flatMap(nothing -> outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(),
-                                        new FeedbackUpdated(item.id, item.contributorId, item.status.name(), item.actionId, now))
+                                        FeedbackUpdated.loop(item.id, item.contributorId, item.status.name(), item.actionId, now))
                                         .replaceWithVoid());
                             }
                             return chain.replaceWith(!items.isEmpty());
@@ -108,7 +108,7 @@ public class Tracking {
                                         }
                                     })
                                     .flatMap(newer -> outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(),
-                                            new FeedbackUpdated(item.id, item.contributorId, item.status.name(), item.actionId, now)))
+                                            FeedbackUpdated.loop(item.id, item.contributorId, item.status.name(), item.actionId, now)))
                                     .replaceWith(true);
                         })))
                 .invoke(changed -> {

@@ -17,6 +17,7 @@ import org.feedbackloop.feedback.domain.FeedbackNotFoundException;
 import org.feedbackloop.feedback.domain.IdempotencyKeyReusedException;
 import org.feedbackloop.feedback.domain.UnknownTopicException;
 import org.feedbackloop.events.TransientFailure;
+import org.feedbackloop.feedback.understanding.Previews;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,6 +49,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownTopic(UnknownTopicException e) {
         return respond(ProblemException.invalid("topic", e.getMessage()).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(Previews.Busy e) {
+        return Response.fromResponse(respond(Problem.of(ProblemType.UNAVAILABLE, "The text cannot be read now: " + e.getMessage())))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

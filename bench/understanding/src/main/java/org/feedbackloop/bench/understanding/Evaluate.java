@@ -1,0 +1,290 @@
+package org.feedbackloop.bench.understanding;
+
+import org.feedbackloop.action.similarity.Grouping;
+import org.feedbackloop.action.similarity.OpenActionIndex;
+import org.feedbackloop.feedback.analysis.FeedbackSpace;
+import org.feedbackloop.feedback.analysis.SentimentModel;
+import org.feedbackloop.feedback.analysis.TopicMatcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Measures how well the suite understands feedback, with the classes the services run and the files they ship:
+ * grouping of paraphrases (pairwise precision, recall and F1; joins across teams), topics (accuracy) and
+ * sentiment (the UCI sentences, each site held out in turn). {@code Evaluate [report.md]} prints the report and
+ * writes it to the file when one is named.
+ */
+public final class Evaluate {
+
+    static final int ORDERS = 20;
+
+    private final Corpora corpora;
+    private final Reader reader;
+    private final FeedbackSpace space = FeedbackSpace.fromClasspath();
+    private final List<SeedTopics.Topic> seed = SeedTopics.load();
+    private final TopicMatcher topics;
+    private final StringBuilder report = new StringBuilder();
+
+    Evaluate(Corpora corpora, Reader reader) {
+        this.corpora = corpora;
+        this.reader = reader;
+        this.topics = matcher(seed);
+    }
+
+    public static void main(String[] args) throws IOException {
+        try (var reader = new Reader()) {
+            var evaluation = new Evaluate(Corpora.fromSystemProperties(), reader);
+            var results = evaluation.all();
+            System.out.print(evaluation.report);
+            if (args.length > 0) {
+                Files.writeString(Path.of(args[0]), evaluation.report);
+            }
+            System.out.println(results);
+        }
+    }
+
+    /** Every figure, also as values for a test to check. */
+    record Results(GroupingResult grouping, double calibratedThreshold, Map<String, Double> topicAccuracy,
+                   Map<String, Double> heldOutSentiment, double zeroScores, double feedbackSentiment) {
+    }
+
+    /** Mean pairwise figures over {@link #ORDERS} arrival orders, and the worst order's F1. */
+    record GroupingResult(double threshold, double precision, double recall, double f1, double worstF1,
+                          int crossTeamJoins, int items, int problems) {
+    }
+
+    Results all() {
+        var calibration = corpora.paraphrases("calibration");
+        var evaluation = corpora.paraphrases("evaluation");
+        double calibrated = calibrate(calibration);
+        var grouped = group(evaluation, Grouping.DEFAULT_THRESHOLD);
+        line("## Grouping (paraphrases of one problem join one action)");
+        line("");
+        line("Calibration set: %d problems × %d wordings; the best pairwise F1 over %d arrival orders is at threshold %.2f "
+                        + "(the service's default is %.2f).", count(calibration), calibration.size() / count(calibration),
+                ORDERS, calibrated, Grouping.DEFAULT_THRESHOLD);
+        line("");
+        line("| set | items | problems | threshold | precision | recall | F1 | worst order's F1 | joins across teams |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        var onCalibration = group(calibration, Grouping.DEFAULT_THRESHOLD);
+        row("calibration", onCalibration);
+        row("**evaluation**", grouped);
+        line("");
+
+        var topicAccuracy = topics();
+        var sentiment = sentiment();
+        return new Results(grouped, calibrated, topicAccuracy, sentiment.heldOut, sentiment.zeroShare, sentiment.feedback);
+    }
+
+    // --- grouping ---------------------------------------------------------------------------------
+
+    private double calibrate(List<Corpora.Labelled> calibration) {
+        double best = 0;
+        double bestF1 = -1;
+        for (int step = 5; step <= 50; step++) {
+            double threshold = step / 100.0;
+            double f1 = group(calibration, threshold).f1();
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                best = threshold;
+            }
+        }
+        return best;
+    }
+
+    GroupingResult group(List<Corpora.Labelled> items, double threshold) {
+        var problems = new ArrayList<float[]>();
+        var teams = new ArrayList<String>();
+        for (var item : items) {
+            var vector = reader.read(item.text()).vector();
+            problems.add(space.problem(vector));
+            var match = topics.match(space.centred(vector), item.text());
+            teams.add(SeedTopics.teamOf(match.map(TopicMatcher.Match::topic).orElse("general")));
+        }
+        double precision = 0;
+        double recall = 0;
+        double f1 = 0;
+        double worst = 1;
+        int crossTeam = 0;
+        for (int order = 0; order < ORDERS; order++) {
+            var sequence = new ArrayList<Integer>();
+            for (int i = 0; i < items.size(); i++) {
+                sequence.add(i);
+            }
+            Collections.shuffle(sequence, new Random(order));
+            var actionOf = triage(sequence, problems, teams, threshold);
+            long tp = 0;
+            long fp = 0;
+            long fn = 0;
+            for (int i = 0; i < items.size(); i++) {
+                for (int j = i + 1; j < items.size(); j++) {
+                    boolean same = items.get(i).group().equals(items.get(j).group());
+                    boolean together = actionOf[i].equals(actionOf[j]);
+                    if (same && together) {
+                        tp++;
+                    } else if (together) {
+                        fp++;
+                    } else if (same) {
+                        fn++;
+                    }
+                    if (together && !SeedTopics.teamOf(items.get(i).label()).equals(SeedTopics.teamOf(items.get(j).label()))) {
+                        crossTeam++;
+                    }
+                }
+            }
+            double p = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            double r = (double) tp / (tp + fn);
+            double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            precision += p / ORDERS;
+            recall += r / ORDERS;
+            f1 += f / ORDERS;
+            worst = Math.min(worst, f);
+        }
+        return new GroupingResult(threshold, precision, recall, f1, worst, crossTeam, items.size(), count(items));
+    }
+
+    /** What triage does, item by item in arrival order: join the best open action of the team, or open one. */
+    private static UUID[] triage(List<Integer> sequence, List<float[]> problems, List<String> teams, double threshold) {
+        var index = new OpenActionIndex();
+        var grouping = new Grouping(index, threshold);
+        var sums = new HashMap<UUID, float[]>();
+        var counts = new HashMap<UUID, Integer>();
+        var actionOf = new UUID[problems.size()];
+        long xid = 0;
+        for (int i : sequence) {
+            var candidates = grouping.candidates(teams.get(i), problems.get(i));
+            var action = candidates.isEmpty() ? UUID.randomUUID() : candidates.getFirst().actionId();
+            var sum = sums.computeIfAbsent(action, a -> new float[OpenActionIndex.DIMENSIONS]);
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += problems.get(i)[d];
+            }
+            counts.merge(action, 1, Integer::sum);
+            index.put(new OpenActionIndex.Entry(action, teams.get(i), Grouping.mean(sum, counts.get(action)), false, ++xid));
+            actionOf[i] = action;
+        }
+        return actionOf;
+    }
+
+    private void row(String name, GroupingResult result) {
+        line("| %s | %d | %d | %.2f | %.3f | %.3f | %.3f | %.3f | %d |", name, result.items(), result.problems(),
+                result.threshold(), result.precision(), result.recall(), result.f1(), result.worstF1(), result.crossTeamJoins());
+    }
+
+    // --- topics -----------------------------------------------------------------------------------
+
+    static TopicMatcher matcher(List<SeedTopics.Topic> seed, Reader reader, FeedbackSpace space) {
+        var vectors = seed.stream().map(topic -> new TopicMatcher.TopicVectors(topic.name(),
+                topic.examples().stream().map(example -> space.centred(reader.read(example).vector())).toList())).toList();
+        return new TopicMatcher(vectors, SeedTopics.keywordClassifier(seed));
+    }
+
+    private TopicMatcher matcher(List<SeedTopics.Topic> seed) {
+        return matcher(seed, reader, space);
+    }
+
+    private Map<String, Double> topics() {
+        var labelled = corpora.topics();
+        var right = new LinkedHashMap<String, int[]>();
+        int byMeaning = 0;
+        for (var text : labelled) {
+            var vector = reader.read(text.text()).vector();
+            var match = topics.match(space.centred(vector), text.text());
+            var topic = match.map(TopicMatcher.Match::topic).orElse("general");
+            if (match.isPresent() && match.get().byMeaning()) {
+                byMeaning++;
+            }
+            var counts = right.computeIfAbsent(text.label(), k -> new int[2]);
+            counts[1]++;
+            if (topic.equals(text.label())) {
+                counts[0]++;
+            }
+        }
+        var accuracy = new LinkedHashMap<String, Double>();
+        int total = 0;
+        int correct = 0;
+        line("## Topics (nearest topic by meaning, keywords as the fallback)");
+        line("");
+        line("%d labelled texts; the seeded taxonomy's examples (V6) and keywords (V2); %d of them took a topic by meaning.",
+                labelled.size(), byMeaning);
+        line("");
+        line("| topic | texts | accuracy |");
+        line("|---|---|---|");
+        for (var entry : right.entrySet()) {
+            var counts = entry.getValue();
+            accuracy.put(entry.getKey(), (double) counts[0] / counts[1]);
+            total += counts[1];
+            correct += counts[0];
+            line("| %s | %d | %.3f |", entry.getKey(), counts[1], (double) counts[0] / counts[1]);
+        }
+        accuracy.put("all", (double) correct / total);
+        line("| **all** | %d | **%.3f** |", total, (double) correct / total);
+        line("");
+        return accuracy;
+    }
+
+    // --- sentiment --------------------------------------------------------------------------------
+
+    private record SentimentResult(Map<String, Double> heldOut, double zeroShare, double feedback) {
+    }
+
+    private SentimentResult sentiment() {
+        var uci = corpora.uci();
+        var feedback = corpora.feedbackSentiment();
+        var training = new SentimentTraining(reader);
+        var heldOut = new LinkedHashMap<String, Double>();
+        line("## Sentiment (UCI sentences, each site held out in turn)");
+        line("");
+        line("Trained on the other two sites and the project's %d labelled feedback sentences; the L2 penalty chosen by "
+                + "leaving out one training site at a time.", feedback.size());
+        line("");
+        line("| held out | sentences | accuracy |");
+        line("|---|---|---|");
+        for (var site : Corpora.UCI_SITES) {
+            var model = training.train(uci.stream().filter(s -> !s.group().equals(site)).toList(), feedback);
+            var test = uci.stream().filter(s -> s.group().equals(site)).toList();
+            double accuracy = training.binaryAccuracy(model, test);
+            heldOut.put(site, accuracy);
+            line("| %s | %d | %.3f |", site, test.size(), accuracy);
+        }
+        var shipped = SentimentModel.fromClasspath();
+        long zeros = uci.stream().filter(s -> {
+            var read = reader.read(s.text());
+            return shipped.classify(read.vector(), read.lexicon()).score() == 0.0;
+        }).count();
+        double zeroShare = (double) zeros / uci.size();
+        var sample = corpora.feedbackSample();
+        double feedbackAccuracy = training.accuracy(shipped, sample, s -> true);
+        line("");
+        line("Scores of exactly 0 (shipped model, all %d UCI sentences): %.1f%%. Three-way accuracy (positive, negative, "
+                + "neutral) of the shipped model on %d labelled feedback sentences it was not trained on: %.3f.",
+                uci.size(), 100 * zeroShare, sample.size(), feedbackAccuracy);
+        line("");
+        line("Training log:");
+        line("```");
+        report.append(training.log());
+        line("```");
+        line("");
+        return new SentimentResult(heldOut, zeroShare, feedbackAccuracy);
+    }
+
+    // --- report -----------------------------------------------------------------------------------
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static int count(List<Corpora.Labelled> paraphrases) {
+        return (int) paraphrases.stream().map(Corpora.Labelled::group).distinct().count();
+    }
+}

@@ -22,7 +22,7 @@ class HealthTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("RabbitMQ", "Reactive PostgreSQL connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                        "SmallRye Reactive Messaging - readiness check", "Similarity index"));
         given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("Outbox relay"));
     }
 
@@ -32,7 +32,11 @@ class HealthTest {
                 .body("paths.'/api/actions/{id}/transitions'.post", notNullValue())
                 .body("paths.'/api/public/updates'.get.security", nullValue())
                 .body("paths.'/api/public/updates/{actionId}'.get.security", nullValue())
-                .body("paths.'/api/public/updates/{actionId}/me-too'.post.security", notNullValue());
-        given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_lag_seconds"));
+                .body("paths.'/api/public/updates/{actionId}/me-too'.post.security", notNullValue())
+                .body("paths.'/api/actions/{id}/similar'.get", notNullValue())
+                .body("paths.'/api/feedback/{id}/similar'.get", notNullValue())
+                .body("paths.'/api/public/updates/similar'.post.security", nullValue());
+        given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_lag_seconds"))
+                .body(containsString("triage_index_actions"));
     }
 }

@@ -9,4 +9,21 @@ package org.feedbackloop.events;
  * @param vector the coordinates (384 for that space)
  */
 public record ProblemVector(String space, float[] vector) {
+
+    /** The space feedback-service writes today: all-MiniLM-L6-v2 (quantized), the problem projection, 384 dimensions. */
+    public static final String SPACE = "all-minilm-l6-v2-q/problem-v1";
+    public static final int DIMENSIONS = 384;
+
+    /** Whether this vector is one of {@link #SPACE}: the right space, the right length, finite numbers. */
+    public boolean isCurrent() {
+        if (!SPACE.equals(space) || vector == null || vector.length != DIMENSIONS) {
+            return false;
+        }
+        for (float v : vector) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -6,7 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -18,10 +21,11 @@ import static org.hamcrest.Matchers.notNullValue;
 class OperationsTest {
 
     @Test
-    void readinessReflectsPostgresqlAndRabbitmq() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void readinessReflectsPostgresqlRabbitmqAndTheModel() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("RabbitMQ", "Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItems("RabbitMQ", "Reactive PostgreSQL connections health check", "Analysis"))
+                .body("checks.find { it.name == 'Analysis' }.data.state", is("loaded")));
         given().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", hasItems("Outbox relay"));
     }
@@ -31,7 +35,9 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("outbox_lag_seconds"))
                 .body(containsString("outbox_events_pending"))
-                .body(containsString("outbox_events_published_total"));
+                .body(containsString("outbox_events_published_total"))
+                .body(containsString("feedback_analysis_pending"))
+                .body(containsString("feedback_analysis_lag_seconds"));
     }
 
     @Test
@@ -39,6 +45,8 @@ class OperationsTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/feedback'.post.summary", is("Submit feedback"))
                 .body("paths.'/api/feedback/{id}'.get", notNullValue())
+                .body("paths.'/api/feedback/analysis'.post", notNullValue())
+                .body("paths.'/api/feedback/topics/reanalysis'.get", notNullValue())
                 .body("components.schemas.SubmitFeedback.properties.text.maxLength", is(5000))
                 .body("components.securitySchemes.bearer", notNullValue());
     }

@@ -8,11 +8,15 @@ import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.feedback.support.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 /** The taxonomy lives in the database and editing it changes how new feedback is classified. */
 @QuarkusTest
@@ -37,6 +41,62 @@ class TopicsTest {
         given().auth().oauth2(Tokens.of("bob")).contentType(ContentType.JSON)
                 .body("{\"text\": \"The %s exhibit was closed\", \"channel\": \"WEB\"}".formatted(word))
                 .post("/api/feedback").then().statusCode(201).body("topic", is(topic));
+    }
+
+    @Test
+    void aTopicDefinedByExamplesTakesFeedbackThatMeansTheSameAndStoredFeedbackIsReadAgain() {
+        var topic = "gifting-" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
+        var manager = Tokens.of("maria");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("""
+                        {"description": "Gift wrapping, gift messages and presents sent to someone else.",
+                         "examples": ["Please gift wrap my order.", "Can you add a card with a personal message?",
+                                      "The present arrived without the gift wrap I paid for."],
+                         "position": 0}""")
+                .put("/api/feedback/topics/" + topic)
+                .then().statusCode(200)
+                .body("description", is("Gift wrapping, gift messages and presents sent to someone else."))
+                .body("examples.size()", is(3))
+                .body("keywords.size()", is(0));
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/topics").then()
+                .body("find { it.name == '" + topic + "' }.examples[0]", is("Please gift wrap my order."));
+
+        String id = given().auth().oauth2(Tokens.of("bob")).contentType(ContentType.JSON)
+                .body("{\"text\": \"It was a birthday surprise for my mum but you forgot the ribbon and the little note.\", \"channel\": \"WEB\"}")
+                .post("/api/feedback").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(Tokens.of("bob"))
+                .get("/api/feedback/" + id).then()
+                .body("analysis.complete", is(true))
+                .body("topic", is(topic))
+                .body("analysis.topicSource", is("MEANING")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(manager)
+                .get("/api/feedback/topics/reanalysis").then().statusCode(200)
+                .body("find { it.reason == 'topic " + topic + " changed' }.state", is("FINISHED")));
+        var job = given().auth().oauth2(manager).get("/api/feedback/topics/reanalysis").then()
+                .extract().jsonPath().getMap("find { it.reason == 'topic " + topic + " changed' }");
+        assertThat(((Number) job.get("done")).longValue()).isGreaterThanOrEqualTo(((Number) job.get("total")).longValue());
+
+        given().auth().oauth2(manager).delete("/api/feedback/topics/" + topic).then().statusCode(204);
+        given().auth().oauth2(manager).delete("/api/feedback/topics/" + topic).then().statusCode(404)
+                .contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.of("bob"))
+                .get("/api/feedback/" + id).then().body("topic", not(topic)));
+    }
+
+    @Test
+    void onlyManagersChangeTheTaxonomyAndOnlyStaffSeeItsReanalysis() {
+        given().auth().oauth2(Tokens.of("olivia")).contentType(ContentType.JSON)
+                .body("{\"examples\": [\"Something typical\"], \"position\": 1}")
+                .put("/api/feedback/topics/owners-topic").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("alice")).delete("/api/feedback/topics/billing").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/topics/reanalysis").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("maria")).contentType(ContentType.JSON).body("{\"position\": 1}")
+                .put("/api/feedback/topics/empty-topic").then().statusCode(400)
+                .body("errors[0].field", is("examples"));
+        given().auth().oauth2(Tokens.of("maria")).contentType(ContentType.JSON)
+                .body("{\"examples\": [\"ok\"], \"position\": 1}")
+                .put("/api/feedback/topics/short-example").then().statusCode(400)
+                .body("errors[0].field", is("examples[0]"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +37,7 @@ import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionService;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.action.security.Roles;
+import org.feedbackloop.action.similarity.Neighbours;
 
 import java.time.Clock;
 import java.util.List;
@@ -50,12 +55,14 @@ public class ActionResource {
     private final SecurityIdentity identity;
     private final ActionService actions;
     private final CursorCodec cursors;
+    private final Neighbours neighbours;
     private final Clock clock;
 
-    ActionResource(SecurityIdentity identity, ActionService actions, CursorCodec cursors, Clock clock) {
+    ActionResource(SecurityIdentity identity, ActionService actions, CursorCodec cursors, Neighbours neighbours, Clock clock) {
         this.identity = identity;
         this.actions = actions;
         this.cursors = cursors;
+        this.neighbours = neighbours;
         this.clock = clock;
     }
 
@@ -100,6 +107,19 @@ public class ActionResource {
     @Operation(summary = "The feedback an action tracks, in the contributors' own words")
     public Uni<List<LinkedFeedbackView>> feedback(@PathParam("id") String id) {
         return actions.feedbackOf(uuid(id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/similar")
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
+    @Operation(summary = "Actions and feedback like this action",
+            description = "Open actions of any team about the same problem (candidates to merge) and feedback of other "
+                    + "actions that reads like this one's (candidates to link).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarView.class)))
+    @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<SimilarView> ofAction(@PathParam("id") String id,
+                                     @Parameter(description = SimilarResource.LIMIT) @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        return neighbours.ofAction(ActionResource.uuid(id), limit).map(SimilarView::of);
     }
 
     @POST

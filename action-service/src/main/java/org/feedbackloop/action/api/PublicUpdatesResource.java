@@ -1,5 +1,16 @@
 package org.feedbackloop.action.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.config.ActionConfig;
+import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.action.similarity.OpenActionIndex;
+import org.feedbackloop.events.ProblemVector;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -42,11 +53,23 @@ public class PublicUpdatesResource {
     private final SecurityIdentity identity;
     private final PublicBoard board;
     private final CursorCodec cursors;
+    private final Neighbours neighbours;
+    private final double threshold;
 
-    PublicUpdatesResource(SecurityIdentity identity, PublicBoard board, CursorCodec cursors) {
+    PublicUpdatesResource(SecurityIdentity identity, PublicBoard board, CursorCodec cursors, Neighbours neighbours,
+                          ActionConfig config) {
         this.identity = identity;
         this.board = board;
         this.cursors = cursors;
+        this.neighbours = neighbours;
+        this.threshold = config.triage().similarityThreshold();
+    }
+
+    /** What a draft of feedback is about, to find the open actions of the board it would join. */
+    @Schema(name = "SimilarToDraft")
+    public record SimilarTo(
+            @Schema(description = "The draft's problem vector, as POST /api/feedback/analysis gives it") @NotNull ProblemVector problem,
+            @Schema(description = "At most this many (1–5, default 3)") @Min(1) @Max(5) Integer limit) {
     }
 
     /** One page of the board with its cursor. */
@@ -92,6 +115,27 @@ public class PublicUpdatesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> get(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
         return board.find(ActionResource.uuid(actionId)).map(update -> cacheable(PublicUpdateView.of(update)));
+    }
+
+    @POST
+    @Path("similar")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open actions of the board about the same problem",
+            description = "\"Others said something like this\": the open actions on the board that feedback with this problem "
+                    + "vector would join (the same rule as triage), nearest first, so that a customer can say \"me too\" instead "
+                    + "of writing it again.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicUpdateView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "No problem vector, or one of another space or length",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<PublicUpdateView>> similar(@Valid @NotNull SimilarTo body) {
+        if (!body.problem().isCurrent()) {
+            throw ProblemException.invalid("problem", "must be a vector of space " + ProblemVector.SPACE + " with "
+                    + ProblemVector.DIMENSIONS + " finite numbers");
+        }
+        return neighbours.onBoard(body.problem().vector(), threshold, body.limit() == null ? 3 : body.limit())
+                .flatMap(nearest -> board.visible(nearest.stream().map(OpenActionIndex.Candidate::actionId).toList()))
+                .map(found -> found.stream().filter(update -> update.action().status.isOpen()).map(PublicUpdateView::of).toList());
     }
 
     @POST

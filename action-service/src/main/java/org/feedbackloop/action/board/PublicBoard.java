@@ -3,6 +3,7 @@ package org.feedbackloop.action.board;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -52,6 +53,19 @@ public class PublicBoard {
         return updates.visible(actionId)
                 .onItem().ifNull().failWith(() -> new ActionException.NotPublic(actionId))
                 .flatMap(action -> withCounts(List.of(action))).map(List::getFirst);
+    }
+
+    /** Those of these actions the public may see, in the order given. */
+    @WithSession
+    public Uni<List<PublicUpdate>> visible(List<UUID> actionIds) {
+        if (actionIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(actionIds)
+                .onItem().transformToUniAndConcatenate(updates::visible)
+                .filter(java.util.Objects::nonNull)
+                .collect().asList()
+                .flatMap(this::withCounts);
     }
 
     /**

@@ -49,7 +49,10 @@ public interface ActionConfig {
         /** The team that receives feedback whose topic has no routing rule. */
         String defaultTeam();
 
-        /** pg_trgm similarity (0–1) from which new feedback joins an open action of its topic. */
+        /**
+         * The mean cosine similarity, in the problem space, from which new feedback joins the nearest open action of
+         * its team (see {@code Grouping}: calibrated by bench/understanding).
+         */
         double similarityThreshold();
 
         Sla sla();

@@ -16,6 +16,13 @@ public sealed class ActionException extends RuntimeException {
         }
     }
 
+    /** 404: no feedback with this id reached triage (not yet, or never). */
+    public static final class FeedbackNotFound extends ActionException {
+        public FeedbackNotFound(UUID id) {
+            super("Triage has no feedback " + id + " (yet): it is read and triaged a moment after it is submitted");
+        }
+    }
+
     /** 404 on the public board: no such action, or none the public may see (never announced, merged, declined). */
     public static final class NotPublic extends ActionException {
         public NotPublic(UUID id) {

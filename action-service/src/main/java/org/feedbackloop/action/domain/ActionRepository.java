@@ -21,24 +21,6 @@ public class ActionRepository implements PanacheRepositoryBase<Action, UUID> {
     private static final String OPEN = "a.status in ('OPEN', 'PLANNED', 'IN_PROGRESS')";
     private static final String PAST_A_DEADLINE = "(a.due_at < :now or a.inform_by < :now)";
 
-    /**
-     * The open action of the topic whose title or linked feedback reads most like {@code text}, if any reaches
-     * {@code threshold} (pg_trgm similarity, 0–1).
-     */
-    public Uni<Action> mostSimilarOpen(String topic, String text, double threshold) {
-        var sql = "select " + COLUMNS + " from action a join ("
-                + " select a.id, greatest(similarity(a.title, :text), coalesce(max(similarity(f.text, :text)), 0)) as score"
-                + " from action a left join feedback_item f on f.action_id = a.id"
-                + " where a.topic = :topic and " + OPEN
-                + " group by a.id) ranked on ranked.id = a.id"
-                + " where ranked.score >= :threshold order by ranked.score desc, a.created_at limit 1";
-        return getSession().flatMap(session -> session.createNativeQuery(sql, Action.class)
-                .setParameter("text", text)
-                .setParameter("topic", topic)
-                .setParameter("threshold", threshold)
-                .getSingleResultOrNull());
-    }
-
     /** One page in keyset order; asks for {@code limit + 1} rows so the caller knows whether there is more. */
     public Uni<List<Action>> page(ActionQuery query) {
         var where = new ArrayList<String>();

@@ -4,14 +4,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.action.config.ActionConfig;
+import org.feedbackloop.action.similarity.ProblemVectors;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Links feedback to an action, the one way it happens (triage, by hand, or by a merge): counts, the inform
- * clock, priority, history, the {@code action.feedback-linked} event, and the escalation of repeats. Feedback
- * that was tracked by another action moves: that action's counts and history follow.
+ * Links feedback to an action, the one way it happens (triage, by hand, or by a merge): counts, what the action is
+ * about (its feedback's problem vectors), the inform clock, priority, history, the {@code action.feedback-linked}
+ * event, and the escalation of repeats. Feedback that was tracked by another action moves: that action's counts,
+ * vector and history follow.
  */
 @ApplicationScoped
 public class Linker {
@@ -21,15 +23,17 @@ public class Linker {
     private final HistoryRepository history;
     private final ActionEvents events;
     private final Deadlines deadlines;
+    private final ProblemVectors problems;
     private final int repeatsThreshold;
 
     Linker(FeedbackItemRepository items, ActionRepository actions, HistoryRepository history, ActionEvents events,
-           Deadlines deadlines, ActionConfig config) {
+           Deadlines deadlines, ProblemVectors problems, ActionConfig config) {
         this.items = items;
         this.actions = actions;
         this.history = history;
         this.events = events;
         this.deadlines = deadlines;
+        this.problems = problems;
         this.repeatsThreshold = config.deadlines().repeatsThreshold();
     }
 
@@ -48,6 +52,8 @@ public class Linker {
         var entry = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.FEEDBACK_LINKED,
                 previous == null ? null : previous.toString(), feedback.feedbackId.toString());
         return Panache.getSession().call(session -> session.flush())
+                .call(session -> problems.add(feedback.feedbackId, action.id))
+                .call(session -> previous == null ? Uni.createFrom().voidItem() : problems.withdraw(feedback.feedbackId, previous))
                 .flatMap(session -> recount(action))
                 .flatMap(counted -> history.persist(entry))
                 .flatMap(saved -> open ? raisePriority(action, feedback, actor, now) : Uni.createFrom().voidItem())

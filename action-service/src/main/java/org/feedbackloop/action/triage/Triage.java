@@ -1,6 +1,7 @@
 package org.feedbackloop.action.triage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,18 +21,27 @@ import org.feedbackloop.action.domain.Titles;
 import org.feedbackloop.action.messaging.ProcessedEvents;
 import org.feedbackloop.action.outbox.OutboxWriter;
 import org.feedbackloop.action.routing.Routing;
+import org.feedbackloop.action.similarity.Grouping;
+import org.feedbackloop.action.similarity.OpenActionIndex;
+import org.feedbackloop.action.similarity.ProblemIndex;
+import org.feedbackloop.action.similarity.ProblemVectors;
 import org.feedbackloop.events.FeedbackReceived;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Turns received feedback into tracked work: records it, routes its topic to a team, links it to an open
- * action on the same issue (pg_trgm similarity within the topic) or opens a new one with the SLA of its
- * priority. A follow-up answer ("did this solve it?") joins the action it follows up, whatever its status; a
- * "me too" from the public board joins its action while that is open, and is triaged like any feedback after.
- * One transaction per event, with the event id recorded first: a redelivery changes nothing.
+ * Turns received feedback into tracked work: records it, routes its topic to a team, links it to the open action
+ * of that team about the same problem (the nearest by meaning, when near enough: {@link Grouping}) or opens a new
+ * one with the SLA of its priority. A follow-up answer ("did this solve it?") joins the action it follows up,
+ * whatever its status; a "me too" from the public board joins its action while that is open, and is triaged like
+ * any feedback after. One transaction per event, with the event id recorded first: a redelivery changes nothing.
+ * The team's lock is held from the search to the commit, so that two pieces of feedback about one new problem
+ * never open two actions, even on two replicas.
  */
 @ApplicationScoped
 public class Triage {
@@ -51,11 +61,14 @@ public class Triage {
     private final OutboxWriter outbox;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final double similarityThreshold;
+    private final ProblemIndex index;
+    private final ProblemVectors problems;
+    private final Grouping grouping;
+    private final Timer search;
 
     Triage(ProcessedEvents processed, FeedbackItemRepository items, ActionRepository actions,
            ActionService actionService, Routing routing, Linker linker, Deadlines deadlines, OutboxWriter outbox,
-           MeterRegistry metrics, Clock clock, ActionConfig config) {
+           MeterRegistry metrics, Clock clock, ActionConfig config, ProblemIndex index, ProblemVectors problems) {
         this.processed = processed;
         this.items = items;
         this.actions = actions;
@@ -66,7 +79,12 @@ public class Triage {
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
-        this.similarityThreshold = config.triage().similarityThreshold();
+        this.index = index;
+        this.problems = problems;
+        this.grouping = new Grouping(index.index(), config.triage().similarityThreshold());
+        this.search = Timer.builder("triage.similarity.search")
+                .description("Time to find the open actions nearest to a piece of feedback (catch-up included)")
+                .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
     @WithSpan("triage")
@@ -89,11 +107,14 @@ public class Triage {
 
     private Uni<Outcome> triage(FeedbackItem item, FeedbackReceived received) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var problem = received.problem() != null && received.problem().isCurrent() ? received.problem().vector() : null;
         return items.persist(item)
+                .call(saved -> Panache.getSession().flatMap(session -> session.flush()))
+                .call(saved -> problem == null ? Uni.createFrom().voidItem() : problems.store(item.feedbackId, problem))
                 .flatMap(saved -> askedFor(received))
                 .flatMap(action -> action != null
                         ? linker.link(action, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
-                        : triageByContent(item, now));
+                        : triageByContent(item, problem, now));
     }
 
     /** The action the feedback names itself, if it should join it: null to triage it by what it says. */
@@ -108,31 +129,65 @@ public class Triage {
         return Uni.createFrom().nullItem();
     }
 
-    /** Routing and de-duplication by what the feedback says. */
-    private Uni<Outcome> triageByContent(FeedbackItem item, java.time.Instant now) {
-        return actions.mostSimilarOpen(item.topic, item.text, similarityThreshold)
-                .flatMap(similar -> similar != null
-                        ? linker.link(similar, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
-                        : open(item, now).replaceWith(Outcome.OPENED));
+    /**
+     * Routing, then the open action of the team nearest in meaning; feedback without a problem vector (from a
+     * producer older than the model) opens an action of its own.
+     */
+    private Uni<Outcome> triageByContent(FeedbackItem item, float[] problem, Instant now) {
+        return routing.route(item.topic).flatMap(route -> {
+            if (problem == null) {
+                return open(item, route, now).replaceWith(Outcome.OPENED);
+            }
+            var started = System.nanoTime();
+            return lockTeam(route.team())
+                    .call(locked -> index.catchUp())
+                    .map(caughtUp -> grouping.candidates(route.team(), problem))
+                    .invoke(candidates -> search.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                    .flatMap(candidates -> joinFirstOpen(candidates, route.team(), item, now))
+                    .flatMap(joined -> joined ? Uni.createFrom().item(Outcome.LINKED)
+                            : open(item, route, now).replaceWith(Outcome.OPENED));
+        });
     }
 
-    private Uni<Void> open(FeedbackItem item, java.time.Instant now) {
-        return routing.route(item.topic).flatMap(route -> {
-            var action = new Action();
-            action.id = UUID.randomUUID();
-            action.title = Titles.of(item.text);
-            action.topic = item.topic;
-            action.team = route.team();
-            action.ownerId = route.ownerId();
-            action.ownerName = route.ownerName();
-            action.status = ActionStatus.OPEN;
-            action.priority = PriorityRule.of(item);
-            action.dueAt = deadlines.fixBy(action.priority, now);
-            action.createdAt = now;
-            action.updatedAt = now;
-            return actionService.opened(action, Actor.TRIAGE, now)
-                    .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now));
+    /** Serialises triage of one team, until this transaction ends, across every replica. */
+    private static Uni<Void> lockTeam(String team) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked", Integer.class)
+                .setParameter("key", "triage:" + team)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Joins the first candidate that is still open and still the team's; the index forgets those that are not. */
+    private Uni<Boolean> joinFirstOpen(List<OpenActionIndex.Candidate> candidates, String team, FeedbackItem item, Instant now) {
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        var candidate = candidates.getFirst();
+        return actions.findById(candidate.actionId()).flatMap(action -> {
+            if (action != null && action.status.isOpen() && team.equals(action.team)) {
+                return linker.link(action, item, Actor.TRIAGE, now).replaceWith(true);
+            }
+            index.index().forget(candidate.actionId());
+            return joinFirstOpen(candidates.subList(1, candidates.size()), team, item, now);
         });
+    }
+
+    private Uni<Void> open(FeedbackItem item, Routing.Route route, Instant now) {
+        var action = new Action();
+        action.id = UUID.randomUUID();
+        action.title = Titles.of(item.text);
+        action.topic = item.topic;
+        action.team = route.team();
+        action.ownerId = route.ownerId();
+        action.ownerName = route.ownerName();
+        action.status = ActionStatus.OPEN;
+        action.priority = PriorityRule.of(item);
+        action.dueAt = deadlines.fixBy(action.priority, now);
+        action.createdAt = now;
+        action.updatedAt = now;
+        return actionService.opened(action, Actor.TRIAGE, now)
+                .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now));
     }
 
     private static FeedbackItem item(FeedbackReceived received) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -47,7 +48,65 @@ public final class FeedbackEvents {
         if (scale != null) {
             data.putObject("rating").put("scale", scale).put("score", score);
         }
+        var problem = data.putObject("problem").put("space", "all-minilm-l6-v2-q/problem-v1");
+        var vector = problem.putArray("vector");
+        for (float v : problemOf(text)) {
+            vector.add(v);
+        }
         return event;
+    }
+
+
+    /**
+     * The problem vector feedback-service would send, as this test's stand-in for its sentence model: texts that
+     * share {@link #uniqueWords} are about one problem (vectors at cosine ≈ 0.9), any other two texts are about
+     * different problems (random vectors in 384 dimensions: cosine ≈ 0).
+     */
+    public static float[] problemOf(String text) {
+        var unique = uniqueWordsIn(text);
+        var problem = randomUnit(unique != null ? unique.hashCode() : text.hashCode());
+        var wording = randomUnit(text.hashCode() * 31L + 7);
+        var vector = new float[problem.length];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = problem[i] + 0.45f * wording[i];
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    /** The last eight words of eight lowercase letters in a row: what {@link #uniqueWords} put there, or null. */
+    private static String uniqueWordsIn(String text) {
+        var run = new java.util.ArrayList<String>();
+        String found = null;
+        for (var token : text.split("\\s+")) {
+            if (token.matches("[a-z]{8}")) {
+                run.add(token);
+                if (run.size() >= 8) {
+                    found = String.join(" ", run.subList(run.size() - 8, run.size()));
+                }
+            } else {
+                run.clear();
+            }
+        }
+        return found;
+    }
+
+    private static float[] randomUnit(long seed) {
+        var random = new Random(seed);
+        var vector = new float[384];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
     }
 
     public static byte[] bytes(ObjectNode event) {
@@ -58,7 +117,7 @@ public final class FeedbackEvents {
         }
     }
 
-    /** Words nobody else uses, so that triage's similarity search keeps tests apart. */
+    /** Words nobody else uses: feedback that shares them is about one problem, and no other test's. */
     public static String uniqueWords() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         var words = new StringBuilder();

@@ -26,7 +26,7 @@ import java.util.Locale;
 public record FeedbackSpace(float[] mean, List<float[]> directions) {
 
     /** Names the space of {@link #problem} vectors: such vectors compare only with vectors of the same space. */
-    public static final String PROBLEM_SPACE = SentenceEncoder.MODEL + "/problem-v1";
+    public static final String PROBLEM_SPACE = org.feedbackloop.events.ProblemVector.SPACE;
     static final String RESOURCE = "analysis/feedback-space.tsv";
 
     public static FeedbackSpace fromClasspath() {

@@ -38,6 +38,7 @@ public class ProblemMappers {
         return respond(switch (e) {
             case ActionException.NotFound notFound -> Problem.of(ProblemType.NOT_FOUND, notFound.getMessage());
             case ActionException.NotPublic notPublic -> Problem.of(ProblemType.NOT_FOUND, notPublic.getMessage());
+            case ActionException.FeedbackNotFound missing -> Problem.of(ProblemType.NOT_FOUND, missing.getMessage());
             case ActionException.Closed closed -> Problem.of(ProblemType.ACTION_CLOSED, closed.getMessage());
             case ActionException.StaleVersion stale -> Problem.of(ProblemType.STALE_VERSION, stale.getMessage());
             case ActionException.TransitionForbidden forbidden -> Problem.of(ProblemType.TRANSITION_FORBIDDEN, forbidden.getMessage());

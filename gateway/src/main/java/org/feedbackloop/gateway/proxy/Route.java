@@ -4,13 +4,26 @@ package org.feedbackloop.gateway.proxy;
  * A path prefix of the public API and the service that serves it.
  *
  * @param name      short name, for timeouts, the access log and metrics
- * @param prefix    the path and everything below it
+ * @param prefix    the path and everything below it; a segment {@code *} stands for any one segment (an id)
  * @param upstream  the service's name
  * @param streaming a live stream: no timeout, a connection pool of its own
  */
 public record Route(String name, String prefix, String upstream, boolean streaming) {
 
     boolean covers(String path) {
-        return path.equals(prefix) || path.startsWith(prefix) && path.charAt(prefix.length()) == '/';
+        if (!prefix.contains("*")) {
+            return path.equals(prefix) || path.startsWith(prefix) && path.charAt(prefix.length()) == '/';
+        }
+        var wanted = prefix.split("/");
+        var given = path.split("/", -1);
+        if (given.length < wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < wanted.length; i++) {
+            if (wanted[i].equals("*") ? given[i].isEmpty() : !wanted[i].equals(given[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

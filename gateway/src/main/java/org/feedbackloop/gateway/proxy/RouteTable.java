@@ -16,6 +16,8 @@ public final class RouteTable {
 
     public static final List<Route> ROUTES = List.of(
             new Route("feedback", "/api/feedback", FEEDBACK, false),
+            // what feedback is near in meaning: action-service groups feedback into actions, so it knows
+            new Route("similar", "/api/feedback/*/similar", ACTION, false),
             new Route("actions", "/api/actions", ACTION, false),
             new Route("rules", "/api/routing-rules", ACTION, false),
             new Route("board", "/api/public/updates", ACTION, false),

@@ -11,6 +11,11 @@ class RouteTableTest {
         assertThat(RouteTable.match("/api/me/notifications/stream")).map(Route::name).hasValue("stream");
         assertThat(RouteTable.match("/api/me/notifications/1/read")).map(Route::name).hasValue("notifications");
         assertThat(RouteTable.match("/api/public/updates/a/me-too")).map(Route::name).hasValue("board");
+        assertThat(RouteTable.match("/api/feedback/0b6f1f8e-8c1e-4f3a-9a57-1f0c3c1b2d4e/similar")).map(Route::name).hasValue("similar");
+        assertThat(RouteTable.match("/api/feedback/{id}/similar")).map(Route::upstream).hasValue("action-service");
+        assertThat(RouteTable.match("/api/feedback//similar")).map(Route::name).hasValue("feedback");
+        assertThat(RouteTable.match("/api/feedback/x/similarity")).map(Route::name).hasValue("feedback");
+        assertThat(RouteTable.match("/api/feedback/analysis")).map(Route::name).hasValue("feedback");
     }
 
     @Test

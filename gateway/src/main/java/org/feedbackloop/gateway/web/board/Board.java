@@ -51,6 +51,26 @@ public class Board {
         });
     }
 
+    /**
+     * The open actions of the board that a draft of feedback is about ("others said something like this"): the
+     * sentence model of feedback-service reads the draft, action-service finds the announced open actions that
+     * feedback with its problem vector would join. Nothing is stored. An empty listing when either service does not
+     * answer: the suggestions are a help, never in the way of giving feedback.
+     */
+    public Uni<Listing> similarTo(String draft, String token) {
+        return services.send(Service.FEEDBACK, HttpMethod.POST, "/api/feedback/analysis", token, Map.of(),
+                Map.of("text", draft)).flatMap(analysis -> {
+            if (!analysis.ok()) {
+                return Uni.createFrom().item(new Listing(List.of(), null, null));
+            }
+            var problem = analysis.as(com.fasterxml.jackson.databind.JsonNode.class).path("problem");
+            return services.send(Service.ACTIONS, HttpMethod.POST, "/api/public/updates/similar", null, Map.of(),
+                    Map.of("problem", problem, "limit", 3)).map(response -> response.ok()
+                    ? new Listing(List.of(response.as(PublicUpdate[].class)), null, null)
+                    : new Listing(List.of(), null, null));
+        });
+    }
+
     /** One item of the board, or null when it is not there (or the service has no board yet). */
     public Uni<PublicUpdate> one(UUID actionId) {
         return services.get(Service.ACTIONS, "/api/public/updates/" + actionId, null)

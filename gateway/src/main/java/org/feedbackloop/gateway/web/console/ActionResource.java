@@ -47,6 +47,8 @@ public class ActionResource {
 
         static native TemplateInstance preview(PublicNotePreview preview);
 
+        static native TemplateInstance similar(PageContext ctx, UUID actionId, int version, Similar similar);
+
         static native TemplateInstance missing(PageContext ctx, ProblemMessage problem);
     }
 
@@ -103,6 +105,53 @@ public class ActionResource {
         }
         return change(id, version, forms, Notice.DUE_CHANGED,
                 (viewer, action) -> actions.reschedule(viewer.accessToken(), action, parse(version), dueAt, reason));
+    }
+
+    /** Open actions and feedback near this action in meaning (htmx, loaded after the page). */
+    @GET
+    @Path("similar")
+    public Uni<Response> similar(@RestPath String id, @RestQuery String version) {
+        var actionId = uuid(id);
+        if (actionId == null) {
+            return Uni.createFrom().item(Response.status(404).build());
+        }
+        return pages.context("console", null).flatMap(ctx -> actions.similar(ctx.viewer().accessToken(), actionId)
+                .map(similar -> Response.ok(Templates.similar(ctx, actionId, parse(version), similar)).build()));
+    }
+
+    /** "Merge this action into that one": this action's feedback and votes move there, and it ends as merged. */
+    @POST
+    @Path("merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> merge(@RestPath String id, @RestForm String version, @RestForm String into) {
+        var forms = new ActionForms(null, null, null, null, null, "similar", null);
+        var target = uuid(into);
+        if (target == null) {
+            return failed(id, forms, new ProblemMessage(400, "Please choose the action to merge into.", null, List.of()));
+        }
+        return pages.viewer().flatMap(viewer -> {
+            var actionId = uuid(id);
+            if (actionId == null || parse(version) < 0) {
+                return failed(id, forms, ProblemMessage.of(428, null));
+            }
+            return actions.merge(viewer.accessToken(), actionId, parse(version), target).flatMap(response -> response.ok()
+                    ? Uni.createFrom().item(Pages.seeOther("/console/actions/" + target, Notice.MERGED))
+                    : failed(id, forms, response.problem()));
+        });
+    }
+
+    /** "Link it here": feedback of another (open) action moves to this one. */
+    @POST
+    @Path("links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> link(@RestPath String id, @RestForm String version, @RestForm String feedbackId) {
+        var forms = new ActionForms(null, null, null, null, null, "similar", null);
+        var feedback = uuid(feedbackId);
+        if (feedback == null) {
+            return failed(id, forms, new ProblemMessage(400, "Please choose the feedback to link.", null, List.of()));
+        }
+        return change(id, version, forms, Notice.LINKED,
+                (viewer, action) -> actions.link(viewer.accessToken(), action, parse(version), feedback));
     }
 
     /** The live preview of the public note beside the transition form (htmx, on every pause in typing). */

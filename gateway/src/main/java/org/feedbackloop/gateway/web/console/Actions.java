@@ -98,6 +98,22 @@ public class Actions {
         });
     }
 
+    /** What is near the action in meaning; nothing when action-service does not answer (a help, not the page). */
+    public Uni<Similar> similar(String token, UUID id) {
+        return services.get(Service.ACTIONS, "/api/actions/" + id + "/similar?limit=5", token)
+                .map(response -> response.ok() ? response.as(Similar.class) : Similar.NOTHING);
+    }
+
+    /** Merges this action into {@code into}: its feedback, history and votes move there. */
+    public Uni<UpstreamResponse> merge(String token, UUID id, int version, UUID into) {
+        return change(token, HttpMethod.POST, id, "merge", version, Map.of("into", into.toString()));
+    }
+
+    /** Links feedback of another action to this one. */
+    public Uni<UpstreamResponse> link(String token, UUID id, int version, UUID feedbackId) {
+        return change(token, HttpMethod.POST, id, "links", version, Map.of("feedbackIds", List.of(feedbackId.toString())));
+    }
+
     public Uni<UpstreamResponse> transition(String token, UUID id, int version, String to, String note, String publicNote) {
         var body = new LinkedHashMap<String, Object>();
         body.put("to", to);

@@ -44,7 +44,12 @@ public class GiveFeedbackResource {
         static native TemplateInstance give(PageContext ctx, FeedbackForm form, List<String> problems,
                                             ProblemMessage problem, List<String> topics, Map<String, String> channels,
                                             Board.Listing open);
+
+        static native TemplateInstance similar(PageContext ctx, Board.Listing similar);
     }
+
+    /** Below this many characters a draft says too little to compare. */
+    static final int DRAFT_MIN = 20;
 
     private final Pages pages;
     private final ServiceClient services;
@@ -87,6 +92,24 @@ public class GiveFeedbackResource {
                 return render(ctx, next, List.of(), problem)
                         .map(page -> Response.status(response.unavailable() ? 503 : 400).entity(page).build());
             });
+        });
+    }
+
+    /**
+     * "Others said something like this": while the customer writes, the announced open actions their draft is
+     * about, each with its "me too". A fragment for htmx; nothing is stored.
+     */
+    @POST
+    @Path("similar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> similar(@RestForm String text) {
+        var draft = text == null ? "" : text.strip();
+        return pages.viewer().flatMap(viewer -> {
+            var ctx = pages.context(viewer, "portal", null);
+            if (draft.length() < DRAFT_MIN || draft.length() > FeedbackForm.MAX_TEXT) {
+                return Uni.createFrom().item(Templates.similar(ctx, new Board.Listing(List.of(), null, null)));
+            }
+            return board.similarTo(draft, viewer.accessToken()).map(listing -> Templates.similar(ctx, listing));
         });
     }
 

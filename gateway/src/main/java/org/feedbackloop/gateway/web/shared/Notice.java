@@ -14,7 +14,11 @@ public enum Notice {
     ASSIGNED("assigned", "The action is yours now."),
     RELEASED("released", "The action is back in the team queue."),
     DUE_CHANGED("due-changed", "The due date is changed; contributors are told the new timescale."),
-    ME_TOO("me-too", "Thank you: we counted your voice, and you will hear when this changes.");
+    ME_TOO("me-too", "Thank you: we counted your voice, and you will hear when this changes."),
+    MERGED("merged", "Merged: the feedback of the other action is here now, and each of its contributors is told once."),
+    LINKED("linked", "The feedback is linked here; its contributor will hear about this action from now on."),
+    TOPIC_SAVED("topic-saved", "The topic is saved. New feedback is read against it now; stored feedback is read again below."),
+    TOPIC_REMOVED("topic-removed", "The topic is removed. Its stored feedback is read again and takes the nearest remaining topic.");
 
     private final String code;
     private final String text;

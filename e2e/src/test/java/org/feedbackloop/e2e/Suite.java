@@ -162,11 +162,13 @@ public final class Suite implements BeforeAllCallback {
                 throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
             }
             var log = logs.resolve(name + ".log").toFile();
-            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
+            // the sentence model's native code (ONNX Runtime, the tokenizer) needs native access on JDK 22+
+            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString())
                     .directory(root.resolve(name).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
             builder.environment().putAll(environments.get(name));
+            builder.environment().put("DJL_CACHE_DIR", target().resolve("djl").toString());
             try {
                 processes.put(name, builder.start());
             } catch (IOException e) {

@@ -212,3 +212,41 @@ update topic set description = seed.description, examples = seed.examples from (
            'Can I put my account on hold instead of closing it?',
            'I get an error when I try to save my account settings.'])
 ) as seed(name, description, examples) where topic.name = seed.name;
+
+-- The fallback topic has a definition too, so that feedback about none of the others is recognised by meaning
+-- (bench/understanding/data/general-examples.tsv); it has no keywords and cannot be removed.
+insert into topic (name, keywords, position) values ('general', '{}', 1000);
+update topic set description = seed.description, examples = seed.examples from (values
+    ('general',
+     'Feedback on none of the other topics: the company or brand as a whole, values and sustainability, shops and opening hours, partnerships, advertising, general ideas and vague remarks.',
+     array['Really proud to shop with a company that genuinely cares about its community.',
+           'Are your stores open late in the run-up to Christmas?',
+           'Could the high street shop open a bit earlier for commuters?',
+           'Your latest billboard campaign is clever, it made me smile.',
+           'That jingle from your radio ad has been stuck in my head all week.',
+           'That last advert of yours missed the mark and came across as tone-deaf.',
+           'Enough with the celebrity endorsements, just be yourselves.',
+           'Are you a certified B Corp, or working towards it?',
+           'Putting solar panels on your shop roofs would be a great step.',
+           'Do you pay your own staff the real living wage?',
+           'The collaboration with that local artist was a lovely idea.',
+           'You should team up with more small independent makers.',
+           'Do you have any links with universities or research projects?',
+           'Sad to see the tie-up with the animal shelter has ended.',
+           'no idea really, just ticking the box',
+           'all good from my side, cheers',
+           'test message, please ignore',
+           'I have mixed feelings about you lately, hard to say why.',
+           'The new slogan doesn''t really say anything about who you are.',
+           'love the vibe of the brand tbh',
+           'What''s the story behind the company name?',
+           'Which country is your company actually based in?',
+           'The store was untidy and half the lights were off.',
+           'The queue at the tills on Saturday was out the door.',
+           'Could your bigger stores have a quiet hour for autistic shoppers?',
+           'I''d love to see a café in one of your stores.',
+           'You should run workshops or events for the local community.',
+           'Congrats on the award, well deserved!',
+           'Saw you in the news over the factory scandal, very disappointing.',
+           'I think you''re trying to do too many things at once these days.'])
+) as seed(name, description, examples) where topic.name = seed.name;

@@ -26,7 +26,9 @@ class TopicsTest {
     @Test
     void listsTheSeededTopics() {
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/topics").then().statusCode(200)
-                .body("name", hasItems("billing", "delivery", "product", "support", "account"));
+                .body("name", hasItems("billing", "delivery", "product", "support", "account", "general"))
+                .body("find { it.name == 'general' }.examples.size()", is(30))
+                .body("find { it.name == 'billing' }.examples.size()", is(30));
     }
 
     @Test
@@ -108,6 +110,8 @@ class TopicsTest {
         given().auth().oauth2(Tokens.of("admin")).contentType(ContentType.JSON)
                 .body("{\"keywords\": [\"misc\"], \"position\": 1}")
                 .put("/api/feedback/topics/general")
+                .then().statusCode(400).body("errors[0].field", is("keywords"));
+        given().auth().oauth2(Tokens.of("admin")).delete("/api/feedback/topics/general")
                 .then().statusCode(400).body("errors[0].field", is("name"));
     }
 }

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -48,6 +50,10 @@ public class FeedbackItem {
 
     @Column(name = "linked_at")
     public Instant linkedAt;
+
+    /** What it is about (unit length, 384 dimensions), from feedback-service's sentence model; null before the model. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public float[] problem;
 
     /** NPS 0–6 or CSAT 1–2: they should hear back sooner (ARCHITECTURE: the inform clock). */
     public boolean isDetractor() {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -71,9 +70,8 @@ public class Neighbours {
     public Uni<Near> ofFeedback(UUID feedbackId, int limit) {
         return items.findById(feedbackId)
                 .onItem().ifNull().failWith(() -> new ActionException.FeedbackNotFound(feedbackId))
-                .flatMap(item -> problems.ofItems(List.of(feedbackId)).flatMap(rows -> rows.isEmpty()
-                        ? Uni.createFrom().item(Near.NOTHING)
-                        : near(ProblemVectors.parse((String) rows.getFirst()[1]), null, feedbackId, limit)));
+                .flatMap(item -> item.problem == null ? Uni.createFrom().item(Near.NOTHING)
+                        : near(item.problem, null, feedbackId, limit));
     }
 
     /** The open actions on the public board about what {@code problem} says, nearest first, that it would join. */
@@ -97,30 +95,23 @@ public class Neighbours {
             var near = candidates.stream().filter(c -> byId.containsKey(c.actionId()) && byId.get(c.actionId()).status.isOpen())
                     .map(c -> new NearAction(byId.get(c.actionId()), round(c.score()))).toList();
             return items.find("actionId in ?1 order by receivedAt desc", ids).page(0, ITEMS_READ).list()
-                    .flatMap(linked -> rank(vector, linked, excludeFeedback, limit))
-                    .map(feedback -> new Near(near, feedback));
+                    .map(linked -> new Near(near, rank(vector, linked, excludeFeedback, limit)));
         });
     }
 
-    private Uni<List<NearFeedback>> rank(float[] vector, List<FeedbackItem> linked, UUID exclude, int limit) {
-        var ids = linked.stream().map(item -> item.feedbackId).filter(id -> !id.equals(exclude)).toList();
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Map<UUID, FeedbackItem> byId = new HashMap<>();
-        linked.forEach(item -> byId.put(item.feedbackId, item));
-        return problems.ofItems(ids).map(rows -> {
-            var ranked = new ArrayList<NearFeedback>();
-            for (var row : rows) {
-                var item = byId.get((UUID) row[0]);
-                double score = dot(vector, ProblemVectors.parse((String) row[1]));
-                if (score >= floor) {
-                    ranked.add(new NearFeedback(item, round(score)));
-                }
+    private List<NearFeedback> rank(float[] vector, List<FeedbackItem> linked, UUID exclude, int limit) {
+        var ranked = new ArrayList<NearFeedback>();
+        for (var item : linked) {
+            if (item.problem == null || item.feedbackId.equals(exclude)) {
+                continue;
             }
-            ranked.sort(Comparator.comparingDouble(NearFeedback::score).reversed());
-            return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
-        });
+            double score = dot(vector, item.problem);
+            if (score >= floor) {
+                ranked.add(new NearFeedback(item, round(score)));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(NearFeedback::score).reversed());
+        return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
     }
 
     private static double dot(float[] a, float[] b) {

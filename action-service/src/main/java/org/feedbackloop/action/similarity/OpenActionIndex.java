@@ -12,13 +12,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The open actions of every team by what their feedback says, in memory: for each, the mean of its feedback's
- * problem vectors, kept as 384 bytes (8-bit codes and one scale: about 40 MB for 100,000 actions).
+ * problem vectors, kept as 384 bytes (8-bit codes and one scale) and 48 bytes of signs: about 45 MB for 100,000
+ * actions.
  *
  * <p>An action's score for a piece of feedback is the dot product of the feedback's problem vector with that
  * mean: the average similarity of the feedback to the action's members (average linkage), which asks more of
- * an action whose feedback is varied than of one whose feedback all says the same. Searches scan one team's
- * actions, or all of them, exactly; no approximation, because a team rarely holds more than tens of
- * thousands of open actions and a scan of 10,000 takes about a millisecond.
+ * an action whose feedback is varied than of one whose feedback all says the same. A search scans one team's
+ * actions, or all of them, in two passes: the signs of the coordinates first (a few nanoseconds an action), then
+ * the exact score of the shortlist nearest by sign.
  *
  * <p>Thread-safe: searches share a read lock, changes take the write lock. Each entry remembers the database
  * change ({@code xid}) it reflects and ignores an older one, so that catch-ups may apply in any order.
@@ -26,6 +27,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class OpenActionIndex {
 
     public static final int DIMENSIONS = 384;
+    static final int WORDS = DIMENSIONS / 64;
+    /**
+     * How many actions of a team the exact pass scores: those nearest by the signs of their coordinates. The signs
+     * keep the order well where it matters (an action at similarity 0.3 sits about four standard deviations nearer
+     * than unrelated ones); the bench measures recall against an exact scan.
+     */
+    static final int SHORTLIST = 512;
 
     /** An action as the index knows it. */
     public record Entry(UUID actionId, String team, float[] mean, boolean onBoard, long xid) {
@@ -138,12 +146,14 @@ public final class OpenActionIndex {
      */
     public List<Candidate> nearest(float[] vector, String team, boolean boardOnly, UUID exclude, double minScore, int limit) {
         var best = new TopK(limit);
+        var querySigns = new long[WORDS];
+        signs(vector, querySigns, 0);
         lock.readLock().lock();
         try {
             Collection<Partition> partitions = team == null ? teams.values()
                     : teams.containsKey(team) ? List.of(teams.get(team)) : List.of();
             for (var partition : partitions) {
-                partition.scan(vector, boardOnly, exclude, minScore, best);
+                partition.scan(vector, querySigns, boardOnly, exclude, minScore, best);
             }
         } finally {
             lock.readLock().unlock();
@@ -168,7 +178,10 @@ public final class OpenActionIndex {
         return seen != null && xid < seen;
     }
 
-    /** One team's open actions, packed for scanning: slot i holds ids[i], onBoard[i], scales[i] and codes[i*384..]. */
+    /**
+     * One team's open actions, packed for scanning: slot i holds ids[i], onBoard[i], the signs of its mean in
+     * bits[i*6..] and its 8-bit codes and scale in codes[i*384..] and scales[i].
+     */
     private static final class Partition {
 
         final String team;
@@ -176,6 +189,7 @@ public final class OpenActionIndex {
         boolean[] onBoard = new boolean[16];
         float[] scales = new float[16];
         byte[] codes = new byte[16 * DIMENSIONS];
+        long[] bits = new long[16 * WORDS];
         int size;
         final Map<UUID, Integer> slots = new HashMap<>();
 
@@ -195,6 +209,7 @@ public final class OpenActionIndex {
             }
             onBoard[slot] = board;
             scales[slot] = encode(mean, codes, slot * DIMENSIONS);
+            signs(mean, bits, slot * WORDS);
         }
 
         void remove(UUID id) {
@@ -208,16 +223,26 @@ public final class OpenActionIndex {
                 onBoard[slot] = onBoard[last];
                 scales[slot] = scales[last];
                 System.arraycopy(codes, last * DIMENSIONS, codes, slot * DIMENSIONS, DIMENSIONS);
+                System.arraycopy(bits, last * WORDS, bits, slot * WORDS, WORDS);
                 slots.put(ids[slot], slot);
             }
             ids[last] = null;
         }
 
-        void scan(float[] vector, boolean boardOnly, UUID exclude, double minScore, TopK best) {
+        /**
+         * Pass one compares signs only (six XOR and population counts per action: the Hamming distance of the sign
+         * bits tracks the angle); pass two scores the {@link #SHORTLIST} nearest by sign exactly, from their codes.
+         */
+        void scan(float[] vector, long[] querySigns, boolean boardOnly, UUID exclude, double minScore, TopK best) {
+            var shortlist = new Shortlist(Math.min(SHORTLIST, size));
             for (int slot = 0; slot < size; slot++) {
                 if (boardOnly && !onBoard[slot]) {
                     continue;
                 }
+                shortlist.offer(slot, hamming(bits, slot * WORDS, querySigns));
+            }
+            for (int i = 0; i < shortlist.size; i++) {
+                int slot = shortlist.slots[i];
                 double score = scales[slot] * dot(codes, slot * DIMENSIONS, vector);
                 if (score >= minScore && score > best.floor() && !ids[slot].equals(exclude)) {
                     best.offer(new Candidate(ids[slot], team, score, onBoard[slot]));
@@ -231,7 +256,95 @@ public final class OpenActionIndex {
             onBoard = Arrays.copyOf(onBoard, capacity);
             scales = Arrays.copyOf(scales, capacity);
             codes = Arrays.copyOf(codes, capacity * DIMENSIONS);
+            bits = Arrays.copyOf(bits, capacity * WORDS);
         }
+    }
+
+    /** The slots with the smallest distances seen so far, at most {@code capacity} (a max-heap on the distance). */
+    private static final class Shortlist {
+
+        final int[] slots;
+        final int[] distances;
+        int size;
+
+        Shortlist(int capacity) {
+            slots = new int[capacity];
+            distances = new int[capacity];
+        }
+
+        void offer(int slot, int distance) {
+            if (slots.length == 0) {
+                return;
+            }
+            if (size < slots.length) {
+                slots[size] = slot;
+                distances[size] = distance;
+                siftUp(size++);
+            } else if (distance < distances[0]) {
+                slots[0] = slot;
+                distances[0] = distance;
+                siftDown(0);
+            }
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (distances[parent] >= distances[i]) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int left = 2 * i + 1;
+                int largest = i;
+                if (left < size && distances[left] > distances[largest]) {
+                    largest = left;
+                }
+                if (left + 1 < size && distances[left + 1] > distances[largest]) {
+                    largest = left + 1;
+                }
+                if (largest == i) {
+                    return;
+                }
+                swap(i, largest);
+                i = largest;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int slot = slots[a];
+            slots[a] = slots[b];
+            slots[b] = slot;
+            int distance = distances[a];
+            distances[a] = distances[b];
+            distances[b] = distance;
+        }
+    }
+
+    /** Writes the sign of each coordinate of {@code vector} as one bit at {@code offset}. */
+    static void signs(float[] vector, long[] bits, int offset) {
+        for (int word = 0; word < WORDS; word++) {
+            long value = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if (vector[word * 64 + bit] > 0) {
+                    value |= 1L << bit;
+                }
+            }
+            bits[offset + word] = value;
+        }
+    }
+
+    static int hamming(long[] bits, int offset, long[] query) {
+        int distance = 0;
+        for (int word = 0; word < WORDS; word++) {
+            distance += Long.bitCount(bits[offset + word] ^ query[word]);
+        }
+        return distance;
     }
 
     /** Writes {@code vector} as 8-bit codes at {@code offset}; returns the scale that turns a code back into a value. */

@@ -125,7 +125,7 @@ public class ProblemIndex {
     private Uni<Void> load() {
         return database.query("select " + HORIZON).execute()
                 .invoke(rows -> horizon = rows.iterator().next().getLong(0))
-                .flatMap(rows -> page(new UUID(Long.MIN_VALUE, Long.MIN_VALUE)))
+                .flatMap(rows -> page(new UUID(0, 0))) // PostgreSQL orders uuids as unsigned bytes: zero is the first
                 .replaceWithVoid();
     }
 

@@ -4,27 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * The problem vectors in the database: each feedback item's, and each action's sum of its feedback's, kept right
- * wherever feedback joins or leaves an action (triage, a link by hand, a merge). All in the caller's transaction.
+ * Each action's sum of its feedback's problem vectors in the database, kept right wherever feedback joins or
+ * leaves an action (triage, a link by hand, a merge), in the caller's transaction: the sum changes in SQL, so
+ * that concurrent changes of one action add up under its row lock.
  */
 @ApplicationScoped
 public class ProblemVectors {
-
-    /** Stores an item's problem vector (replacing one it had). */
-    public Uni<Void> store(UUID feedbackId, float[] problem) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "update feedback_item set problem = cast(cast(:vector as text) as real[]) where feedback_id = :feedback")
-                .setParameter("vector", literal(problem))
-                .setParameter("feedback", feedbackId)
-                .executeUpdate())
-                .replaceWithVoid();
-    }
 
     /** The item's vector now counts towards the action's (no-op for an item without a vector). */
     public Uni<Void> add(UUID feedbackId, UUID actionId) {
@@ -34,15 +22,6 @@ public class ProblemVectors {
     /** The item's vector no longer counts towards the action's. */
     public Uni<Void> withdraw(UUID feedbackId, UUID actionId) {
         return shift(feedbackId, actionId, -1);
-    }
-
-    /** The problem vectors of these items, for ranking them; items without one are left out. */
-    public Uni<List<Object[]>> ofItems(List<UUID> feedbackIds) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select feedback_id, cast(problem as text) from feedback_item where feedback_id in (:ids) and problem is not null",
-                        Object[].class)
-                .setParameter("ids", feedbackIds)
-                .getResultList());
     }
 
     /** An action's mean problem vector, or null when none of its feedback has one. */
@@ -72,15 +51,6 @@ public class ProblemVectors {
                 .setParameter("feedback", feedbackId)
                 .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    /** A vector as PostgreSQL's array literal. */
-    static String literal(float[] vector) {
-        var joiner = new StringJoiner(",", "{", "}");
-        for (float v : vector) {
-            joiner.add(String.format(Locale.ROOT, "%.7g", v));
-        }
-        return joiner.toString();
     }
 
     static float[] parse(String literal) {

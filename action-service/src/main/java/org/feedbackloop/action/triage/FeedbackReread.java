@@ -49,11 +49,12 @@ public class FeedbackReread {
                     if (update.problem() == null || !update.problem().isCurrent()) {
                         return Uni.createFrom().item(true);
                     }
+                    // the action's sum loses the old vector (still in the row), the row takes the new one, the sum gains it
                     var action = item.actionId;
-                    return Panache.getSession().call(session -> session.flush())
-                            .call(session -> action == null ? Uni.createFrom().voidItem() : problems.withdraw(item.feedbackId, action))
-                            .call(session -> problems.store(item.feedbackId, update.problem().vector()))
-                            .call(session -> action == null ? Uni.createFrom().voidItem() : problems.add(item.feedbackId, action))
+                    return (action == null ? Uni.createFrom().voidItem() : problems.withdraw(item.feedbackId, action))
+                            .invoke(() -> item.problem = update.problem().vector())
+                            .call(() -> Panache.getSession().flatMap(session -> session.flush()))
+                            .call(() -> action == null ? Uni.createFrom().voidItem() : problems.add(item.feedbackId, action))
                             .replaceWith(true);
                 })));
     }

@@ -24,7 +24,6 @@ import org.feedbackloop.action.routing.Routing;
 import org.feedbackloop.action.similarity.Grouping;
 import org.feedbackloop.action.similarity.OpenActionIndex;
 import org.feedbackloop.action.similarity.ProblemIndex;
-import org.feedbackloop.action.similarity.ProblemVectors;
 import org.feedbackloop.events.FeedbackReceived;
 
 import java.time.Clock;
@@ -62,13 +61,13 @@ public class Triage {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final ProblemIndex index;
-    private final ProblemVectors problems;
     private final Grouping grouping;
     private final Timer search;
+    private final Timer duration;
 
     Triage(ProcessedEvents processed, FeedbackItemRepository items, ActionRepository actions,
            ActionService actionService, Routing routing, Linker linker, Deadlines deadlines, OutboxWriter outbox,
-           MeterRegistry metrics, Clock clock, ActionConfig config, ProblemIndex index, ProblemVectors problems) {
+           MeterRegistry metrics, Clock clock, ActionConfig config, ProblemIndex index) {
         this.processed = processed;
         this.items = items;
         this.actions = actions;
@@ -80,15 +79,18 @@ public class Triage {
         this.metrics = metrics;
         this.clock = clock;
         this.index = index;
-        this.problems = problems;
         this.grouping = new Grouping(index.index(), config.triage().similarityThreshold());
         this.search = Timer.builder("triage.similarity.search")
                 .description("Time to find the open actions nearest to a piece of feedback (catch-up included)")
                 .publishPercentiles(0.5, 0.99).register(metrics);
+        this.duration = Timer.builder("triage.duration")
+                .description("Time to triage one piece of feedback, from the event to the commit")
+                .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
     }
 
     @WithSpan("triage")
     public Uni<Outcome> handle(UUID eventId, FeedbackReceived received) {
+        var started = System.nanoTime();
         return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> {
                     if (!first) {
                         return Uni.createFrom().item(Outcome.DUPLICATE);
@@ -98,6 +100,7 @@ public class Triage {
                             : triage(item(received), received));
                 }))
                 .invoke(outcome -> {
+                    duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     if (outcome != Outcome.DUPLICATE) {
                         outbox.committed();
                     }
@@ -108,13 +111,15 @@ public class Triage {
     private Uni<Outcome> triage(FeedbackItem item, FeedbackReceived received) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var problem = received.problem() != null && received.problem().isCurrent() ? received.problem().vector() : null;
-        return items.persist(item)
-                .call(saved -> Panache.getSession().flatMap(session -> session.flush()))
-                .call(saved -> problem == null ? Uni.createFrom().voidItem() : problems.store(item.feedbackId, problem))
-                .flatMap(saved -> askedFor(received))
-                .flatMap(action -> action != null
-                        ? linker.link(action, item, Actor.TRIAGE, now).replaceWith(Outcome.LINKED)
-                        : triageByContent(item, problem, now));
+        item.problem = problem;
+        return askedFor(received).flatMap(action -> action != null
+                ? track(action, item, now).replaceWith(Outcome.LINKED)
+                : triageByContent(item, problem, now));
+    }
+
+    /** Stores the item once its action is known (one insert, no update after it) and links it there. */
+    private Uni<Void> track(Action action, FeedbackItem item, Instant now) {
+        return items.persist(item).flatMap(saved -> linker.link(action, item, Actor.TRIAGE, now));
     }
 
     /** The action the feedback names itself, if it should join it: null to triage it by what it says. */
@@ -166,7 +171,7 @@ public class Triage {
         var candidate = candidates.getFirst();
         return actions.findById(candidate.actionId()).flatMap(action -> {
             if (action != null && action.status.isOpen() && team.equals(action.team)) {
-                return linker.link(action, item, Actor.TRIAGE, now).replaceWith(true);
+                return track(action, item, now).replaceWith(true);
             }
             index.index().forget(candidate.actionId());
             return joinFirstOpen(candidates.subList(1, candidates.size()), team, item, now);
@@ -186,8 +191,7 @@ public class Triage {
         action.dueAt = deadlines.fixBy(action.priority, now);
         action.createdAt = now;
         action.updatedAt = now;
-        return actionService.opened(action, Actor.TRIAGE, now)
-                .flatMap(opened -> linker.link(opened, item, Actor.TRIAGE, now));
+        return actionService.opened(action, Actor.TRIAGE, now).flatMap(opened -> track(opened, item, now));
     }
 
     private static FeedbackItem item(FeedbackReceived received) {

@@ -121,7 +121,8 @@ public class TopicResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the topics", description = "Feedback that matches none of them gets the topic general.")
+    @Operation(summary = "List the topics", description = "Feedback near none of them in meaning and matching none of "
+            + "their keywords gets the topic general, which has examples of its own (no keywords).")
     public Uni<List<TopicView>> list() {
         return topics.inOrder().map(list -> list.stream().map(TopicView::of).toList());
     }
@@ -138,6 +139,10 @@ public class TopicResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TopicView> put(@PathParam("name") String name, @Valid @NotNull UpdateTopic body) {
         checkName(name);
+        if (TopicCatalog.FALLBACK.equals(name) && body.keywords() != null && !body.keywords().isEmpty()) {
+            throw ProblemException.invalid("keywords", "the topic " + TopicCatalog.FALLBACK
+                    + " takes no keywords: it is what feedback gets when no keyword points elsewhere");
+        }
         var examples = distinct(body.examples());
         var keywords = distinct(body.keywords());
         if (examples.isEmpty() && keywords.isEmpty()) {
@@ -167,6 +172,9 @@ public class TopicResource {
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> delete(@PathParam("name") String name) {
         checkName(name);
+        if (TopicCatalog.FALLBACK.equals(name)) {
+            throw ProblemException.invalid("name", TopicCatalog.FALLBACK + " is the fallback topic: describe it, but it stays");
+        }
         return Panache.withTransaction(() -> topics.deleteById(name).flatMap(deleted -> !deleted
                         ? Uni.createFrom().<Boolean>failure(ProblemException.of(ProblemType.NOT_FOUND, "There is no topic " + name))
                         : jobs.request("topic " + name + " removed", Caller.of(identity).subject()).replaceWith(true)))
@@ -191,9 +199,8 @@ public class TopicResource {
     }
 
     private static void checkName(String name) {
-        if (!name.matches(NAME) || TopicCatalog.FALLBACK.equals(name) || "reanalysis".equals(name)) {
-            throw ProblemException.invalid("name", "must be 2 to 40 lowercase letters, digits or dashes, and not "
-                    + TopicCatalog.FALLBACK);
+        if (!name.matches(NAME) || "reanalysis".equals(name)) {
+            throw ProblemException.invalid("name", "must be 2 to 40 lowercase letters, digits or dashes");
         }
     }
 

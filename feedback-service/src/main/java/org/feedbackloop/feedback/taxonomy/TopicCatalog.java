@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TopicCatalog {
 
-    /** The topic of feedback that matches no keyword; it has no keywords itself. */
+    /** The topic of feedback near no other topic and matching no keyword; it has examples of its own, no keywords. */
     public static final String FALLBACK = "general";
     static final Duration MAX_AGE = Duration.ofSeconds(30);
 

@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it read and writes {@code feedback.received} (carrying the problem vector, so triage does not read the text
  * again) and, when the model changed the topic or the sentiment's label, {@code feedback.updated}. The write
  * applies only to items still unread, so an item is announced once even when a lease ran out and another worker
- * read it too. A worker that dies leaves its items to be taken over when the lease ends.
+ * read it too. A worker that dies leaves its items to be taken over when the lease ends. Workers run at the lowest
+ * thread priority (with {@code -XX:ThreadPriorityPolicy=1}, which the launchers and images set, the kernel honours it:
+ * nice 4), so that on a busy machine the model's CPU goes to the requests first.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -80,7 +82,8 @@ public class AnalysisWorker {
     void start(@Observes StartupEvent event) {
         running = true;
         for (int i = 0; i < config.threads(); i++) {
-            threads.add(Thread.ofPlatform().name("analysis-" + i).daemon().start(this::run));
+            // below the request threads: under load the reading waits a little, a submission does not
+            threads.add(Thread.ofPlatform().name("analysis-" + i).daemon().priority(Thread.MIN_PRIORITY).start(this::run));
         }
     }
 

@@ -55,7 +55,7 @@ public class Reanalysis {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = Thread.ofPlatform().name("reanalysis").daemon().start(this::run);
+        thread = Thread.ofPlatform().name("reanalysis").daemon().priority(Thread.MIN_PRIORITY).start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

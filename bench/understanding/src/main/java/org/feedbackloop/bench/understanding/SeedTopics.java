@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The taxonomy feedback-service seeds, read from its Flyway migrations on the classpath, so that the bench
- * measures exactly what ships: keywords (V2), descriptions and examples (V6), and
+ * measures exactly what ships: keywords (V2), descriptions and examples (V6, the fallback topic general's too), and
  * action-service's seeded routing (V1: billing, delivery and product to their teams, account to product).
  */
 final class SeedTopics {
@@ -60,8 +60,10 @@ final class SeedTopics {
             }
             examples.put(rows.group(1), list);
         }
-        return keywords.entrySet().stream().map(e -> new Topic(e.getKey(), e.getValue(),
-                descriptions.get(e.getKey()), examples.getOrDefault(e.getKey(), List.of()))).toList();
+        var names = new java.util.LinkedHashSet<>(keywords.keySet());
+        names.addAll(examples.keySet()); // the fallback topic has examples but no keywords
+        return names.stream().map(name -> new Topic(name, keywords.getOrDefault(name, List.of()),
+                descriptions.get(name), examples.getOrDefault(name, List.of()))).toList();
     }
 
     static KeywordTopicClassifier keywordClassifier(List<Topic> topics) {

@@ -92,7 +92,9 @@ scale() {
   say "databases feedback_bench and actions_bench, virtual host feedbackloop-bench"
   java -cp "$ROOT/devinfra/target/devinfra.jar:$ROOT/devinfra/target/lib/*" org.feedbackloop.devinfra.ProvisionDatabases \
     "jdbc:postgresql://127.0.0.1:5432/postgres" postgres feedback_bench,actions_bench >>"$LOGS/provision.log" 2>&1
-  rabbitmqctl -q add_vhost feedbackloop-bench 2>/dev/null || true
+  # a fresh virtual host: what an earlier run left in the queues would be triaged into the empty tables
+  rabbitmqctl -q delete_vhost feedbackloop-bench 2>/dev/null || true
+  rabbitmqctl -q add_vhost feedbackloop-bench
   rabbitmqctl -q set_permissions -p feedbackloop-bench guest '.*' '.*' '.*'
 
   # migrations first (the services make their schemas), then the data, then the measured runs
@@ -109,20 +111,20 @@ scale() {
   bench_java IndexAtScale | tee -a "$RESULTS/understanding-scale.txt"
   start_service action-service 18082 actions_bench
   record "action-service ready with the index of 100,000 open actions: $(rss 18082) MiB resident"
-  bench_java TriageAtScale triage 300 50    # warm-up
-  bench_java TriageAtScale triage 2000 50 | tee -a "$RESULTS/understanding-scale.txt"
+  bench_java TriageAtScale triage 1500 50   # warm-up: the JIT compiles the hot paths in the first minute
+  bench_java TriageAtScale triage 3000 50 | tee -a "$RESULTS/understanding-scale.txt"
   record "action-service after triage: $(rss 18082) MiB resident"
   stop_services
 
   # submission latency with the model reading each item off the request path, and without it (nothing else running)
   start_service feedback-service 18081 feedback_bench ANALYSIS_THREADS=1
   record "feedback-service with the model loaded: $(rss 18081) MiB resident"
-  bench_java TriageAtScale submit 500 50 warm-up
+  bench_java TriageAtScale submit 2000 50 warm-up
   bench_java TriageAtScale submit 3000 $SUBMIT_RATE model-on | tee -a "$RESULTS/understanding-scale.txt"
   record "feedback-service after submissions and their analysis: $(rss 18081) MiB resident"
   stop_services
   start_service feedback-service 18081 feedback_bench ANALYSIS_THREADS=0
-  bench_java TriageAtScale submit 500 50 warm-up
+  bench_java TriageAtScale submit 2000 50 warm-up
   bench_java TriageAtScale submit 3000 $SUBMIT_RATE model-off | tee -a "$RESULTS/understanding-scale.txt"
   stop_services
   say "figures appended to bench/results/understanding-scale.txt"

@@ -8,6 +8,13 @@ alter table feedback_item add column problem real[];
 alter table action add column problem_sum real[];
 alter table action add column problem_count integer not null default 0;
 
+-- A vector is 1.5 KB: kept out of the row (uncompressed: floats do not compress), so that the rows the queue, the
+-- counts and the links read stay small and many fit a page; only what reads the vector fetches it.
+alter table feedback_item alter column problem set storage external;
+alter table feedback_item set (toast_tuple_target = 256);
+alter table action alter column problem_sum set storage external;
+alter table action set (toast_tuple_target = 256);
+
 -- Which transaction last changed the action: each replica keeps the open actions in memory and reads what
 -- changed since it last looked (everything at or after the oldest transaction that was running then).
 alter table action add column changed_xid xid8 not null default pg_current_xact_id();

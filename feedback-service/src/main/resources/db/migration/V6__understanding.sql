@@ -10,7 +10,10 @@ alter table feedback add column sentiment_label text;
 -- The sentiment of each part of a text of several parts: {"parts": [{"start": 0, "end": 42, "sentiment": 0.81}, ...]}
 alter table feedback add column sentiment_parts jsonb;
 -- The model's vector of the text (all-MiniLM-L6-v2, 384 dimensions, normalised); the problem vector derives from it.
+-- 1.5 KB, kept out of the row (uncompressed: floats do not compress), so that lists and counts read small rows.
 alter table feedback add column embedding real[];
+alter table feedback alter column embedding set storage external;
+alter table feedback set (toast_tuple_target = 512);
 -- The submission's trace context, continued by the feedback.received that the analysis writes later.
 alter table feedback add column traceparent text;
 

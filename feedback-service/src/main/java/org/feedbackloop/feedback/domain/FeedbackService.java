@@ -8,13 +8,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.JDBCException;
 import org.feedbackloop.feedback.analysis.SentimentAnalyzer;
 import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
 import org.feedbackloop.feedback.understanding.AnalysisWorker;
+import org.hibernate.JDBCException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package org.feedbackloop.bench.understanding;
 
-import org.feedbackloop.feedback.analysis.SentimentModel;
 import org.feedbackloop.feedback.analysis.SentimentModel.Polarity;
+import org.feedbackloop.feedback.analysis.SentimentModel;
 
 import java.util.ArrayList;
 import java.util.List;

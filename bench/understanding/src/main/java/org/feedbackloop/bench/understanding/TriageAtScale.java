@@ -64,7 +64,7 @@ public final class TriageAtScale {
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setVirtualHost("feedbackloop-bench");
-        long before = countItems();
+        long before = triaged();
         var cpuBefore = cpu();
         var started = Instant.now();
         var ids = new ArrayList<UUID>();
@@ -88,7 +88,7 @@ public final class TriageAtScale {
             channel.waitForConfirmsOrDie(30_000);
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (countItems() < before + events) {
+        while (triaged() < before + events) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("triage did not take all " + events + " events within 5 minutes");
             }
@@ -166,12 +166,15 @@ public final class TriageAtScale {
                 "datacontenttype", "application/json", "data", data);
     }
 
-    private static long countItems() throws Exception {
-        try (var connection = DriverManager.getConnection(ACTIONS_DB, "postgres", "");
-             var rows = connection.createStatement().executeQuery("select count(*) from feedback_item")) {
-            rows.next();
-            return rows.getLong(1);
+    /** Feedback triage took so far, from action-service's own counter: polling it costs the database nothing. */
+    private static long triaged() throws Exception {
+        var matcher = Pattern.compile("^triage_feedback_total\\{[^}]*} (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics("http://127.0.0.1:18082/q/metrics"));
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(1));
         }
+        return (long) total;
     }
 
     // --- submissions ------------------------------------------------------------------------------

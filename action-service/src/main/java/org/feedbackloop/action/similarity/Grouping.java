@@ -14,7 +14,7 @@ public final class Grouping {
      * from which feedback joins an action. Calibrated by {@code bench/understanding} on the calibration
      * paraphrases (the value with the best pairwise F1 over 20 arrival orders), never on the evaluation set.
      */
-    public static final double DEFAULT_THRESHOLD = 0.25;
+    public static final double DEFAULT_THRESHOLD = 0.34;
     /** How many candidates triage looks at: the best may have closed since the index last heard of it. */
     public static final int CANDIDATES = 5;
 

@@ -107,6 +107,7 @@ scale() {
   psql -h 127.0.0.1 -U postgres -d feedback_bench -Atc "select 'feedback_bench: ' || count(*) || ' feedback items' from feedback"
 
   record "pgbench ceiling: $(pgbench_ceiling)"
+  record "broker ceiling (RabbitMQ PerfTest): $(broker_ceiling)"
 
   bench_java IndexAtScale | tee -a "$RESULTS/understanding-scale.txt"
   start_service action-service 18082 actions_bench
@@ -126,6 +127,7 @@ scale() {
   start_service feedback-service 18081 feedback_bench ANALYSIS_THREADS=0
   bench_java TriageAtScale submit 2000 50 warm-up
   bench_java TriageAtScale submit 3000 $SUBMIT_RATE model-off | tee -a "$RESULTS/understanding-scale.txt"
+  bench_java TriageAtScale submit 3000 $SUBMIT_RATE trivial | tee -a "$RESULTS/understanding-scale.txt"
   stop_services
   say "figures appended to bench/results/understanding-scale.txt"
 }
@@ -137,6 +139,13 @@ pgbench_ceiling() { # single-row inserts per second on this machine now: the dat
   pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 20 -f "$WORK/pgbench-insert.sql" pgbench_ceiling 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\).*/\1 single-row inserts per second (8 clients, 20 s)/p'
   psql -h 127.0.0.1 -U postgres -q -c "drop database pgbench_ceiling" >/dev/null
+}
+
+broker_ceiling() { # persistent 1 KB messages per second through the broker now, published with confirms and consumed
+  "$ROOT/mvnw" -B -q -f "$ROOT/bench/ceilings/pom.xml" dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  java -cp "$(cat "$ROOT/bench/ceilings/target/classpath.txt")" com.rabbitmq.perf.PerfTest \
+    -h amqp://guest:guest@127.0.0.1:5672/feedbackloop-bench -x 1 -y 1 -s 1000 -f persistent -c 100 -q 100 -z 15 2>/dev/null \
+    | sed -n 's/.*receiving rate avg: \([0-9]*\) msg\/s.*/\1 persistent 1 KB messages per second, confirmed and consumed (1 producer, 1 consumer, 15 s)/p'
 }
 
 case "${1:-}" in

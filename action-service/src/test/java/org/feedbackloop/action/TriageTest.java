@@ -109,6 +109,29 @@ class TriageTest {
     }
 
     @Test
+    void aContributorCountsOnceByTheirIdOrTheirAddressAndAnonymousFeedbackEachTime() throws Exception {
+        var words = uniqueWords();
+        var person = "p-" + UUID.randomUUID();
+        String[][] senders = {{person, null}, {person, null}, {null, "Dana." + words.substring(0, 8) + "@Example.com"},
+                {null, "dana." + words.substring(0, 8) + "@example.com"}, {null, null}, {null, null}};
+        int[][] counts = {{1, 1}, {2, 1}, {3, 2}, {4, 2}, {5, 3}, {6, 4}};
+        String action = null;
+        for (int i = 0; i < senders.length; i++) {
+            var feedbackId = UUID.randomUUID();
+            broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing",
+                    "The invoice " + words + " is wrong again", null, null, -0.3, senders[i][0], senders[i][1])));
+            var linked = awaitAction(feedbackId);
+            if (action == null) {
+                action = linked;
+            }
+            assertThat(linked).isEqualTo(action);
+            given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + action).then()
+                    .body("feedbackCount", is(counts[i][0]))
+                    .body("contributorCount", is(counts[i][1]));
+        }
+    }
+
+    @Test
     void feedbackOfATopicWithoutARuleGoesToTheTriageTeam() throws Exception {
         var feedbackId = UUID.randomUUID();
         broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "general",

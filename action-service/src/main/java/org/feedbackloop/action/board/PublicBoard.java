@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionEvents;
 import org.feedbackloop.action.domain.ActionException;
+import org.feedbackloop.action.domain.FeedbackItemRepository;
 import org.feedbackloop.action.domain.MeTooVotes;
 
 import java.time.Clock;
@@ -32,12 +33,14 @@ public class PublicBoard {
 
     private final PublicUpdates updates;
     private final MeTooVotes votes;
+    private final FeedbackItemRepository items;
     private final ActionEvents events;
     private final Clock clock;
 
-    PublicBoard(PublicUpdates updates, MeTooVotes votes, ActionEvents events, Clock clock) {
+    PublicBoard(PublicUpdates updates, MeTooVotes votes, FeedbackItemRepository items, ActionEvents events, Clock clock) {
         this.updates = updates;
         this.votes = votes;
+        this.items = items;
         this.events = events;
         this.clock = clock;
     }
@@ -75,7 +78,8 @@ public class PublicBoard {
      */
     @WithSpan("public.me-too")
     public Uni<Vote> meToo(UUID actionId, String contributorId, String contactEmail) {
-        return Panache.withTransaction(() -> updates.findById(actionId, LockModeType.PESSIMISTIC_READ)
+        // locked for writing: a vote counts the action's contributors again (staff read the count on the action)
+        return Panache.withTransaction(() -> updates.findById(actionId, LockModeType.PESSIMISTIC_WRITE)
                         .flatMap(action -> {
                             if (action == null) {
                                 return Uni.createFrom().failure(new ActionException.NotPublic(actionId));
@@ -88,7 +92,9 @@ public class PublicBoard {
                             }
                             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                             return votes.add(actionId, contributorId, now)
-                                    .call(added -> added ? events.meTooAdded(action, contributorId, contactEmail, now)
+                                    .call(added -> added ? items.countContributors(actionId)
+                                            .invoke(count -> action.contributorCount = count)
+                                            .call(counted -> events.meTooAdded(action, contributorId, contactEmail, now))
                                             : Uni.createFrom().voidItem())
                                     .flatMap(added -> withCounts(List.of(action))
                                             .map(counted -> new Vote(added, counted.getFirst())));

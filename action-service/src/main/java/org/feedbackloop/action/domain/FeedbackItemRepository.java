@@ -25,10 +25,7 @@ public class FeedbackItemRepository implements PanacheRepositoryBase<FeedbackIte
      */
     public static String contributorsOf(String action) {
         return """
-                select case
-                    when f.contributor_id is not null then f.contributor_id
-                    when f.contact_email is not null then 'email:' || lower(f.contact_email)
-                    else 'feedback:' || f.feedback_id::text end
+                select contributor_key(f.contributor_id, f.contact_email, f.feedback_id)
                 from feedback_item f where f.action_id = %1$s
                 union
                 select m.contributor_id from me_too m where m.action_id = %1$s""".formatted(action);
@@ -40,5 +37,25 @@ public class FeedbackItemRepository implements PanacheRepositoryBase<FeedbackIte
                 .setParameter("action", actionId)
                 .getSingleResult()
                 .map(Long::intValue));
+    }
+
+    /**
+     * Whether the contributor of {@code feedback} counts already among its action's contributors, through other
+     * feedback or a "me too" (a lookup in the index of contributors per action).
+     */
+    public Uni<Boolean> contributorCounted(FeedbackItem feedback) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select exists (select 1 from feedback_item f
+                                       where f.action_id = :action and f.feedback_id <> :feedback
+                                         and contributor_key(f.contributor_id, f.contact_email, f.feedback_id)
+                                             = contributor_key(:contributor, :email, :feedback))
+                            or exists (select 1 from me_too m
+                                       where m.action_id = :action
+                                         and m.contributor_id = contributor_key(:contributor, :email, :feedback))""", Boolean.class)
+                .setParameter("action", feedback.actionId)
+                .setParameter("feedback", feedback.feedbackId)
+                .setParameter("contributor", feedback.contributorId)
+                .setParameter("email", feedback.contactEmail)
+                .getSingleResult());
     }
 }

@@ -42,20 +42,35 @@ public class Linker {
         var previous = feedback.actionId;
         feedback.actionId = action.id;
         feedback.linkedAt = now;
-        var informBy = deadlines.informBy(feedback, now);
-        // a closed action (a follow-up answer to a done one) keeps its clocks and priority: nothing is due any more
-        boolean open = action.status.isOpen();
-        if (open && (action.informBy == null || informBy.isBefore(action.informBy))) {
-            action.informBy = informBy;
-        }
-        action.updatedAt = now;
+        return linked(action, feedback, previous, actor, now);
+    }
+
+    /** Stores feedback no action tracked yet, already linked to {@code action} (one insert). In a transaction. */
+    public Uni<Void> linkNew(Action action, FeedbackItem feedback, Actor actor, Instant now) {
+        feedback.actionId = action.id;
+        feedback.linkedAt = now;
+        return items.persist(feedback).flatMap(saved -> linked(action, feedback, null, actor, now));
+    }
+
+    private Uni<Void> linked(Action action, FeedbackItem feedback, UUID previous, Actor actor, Instant now) {
+        // new feedback is counted before the action changes, so that the action is written once, at the flush
+        var counted = previous == null ? countIn(action, feedback) : Uni.createFrom().voidItem();
         var entry = HistoryEntry.of(action.id, now, actor, HistoryEntry.Kind.FEEDBACK_LINKED,
                 previous == null ? null : previous.toString(), feedback.feedbackId.toString());
-        return Panache.getSession().call(session -> session.flush())
+        // a closed action (a follow-up answer to a done one) keeps its clocks and priority: nothing is due any more
+        boolean open = action.status.isOpen();
+        return counted.invoke(nothing -> {
+                    var informBy = deadlines.informBy(feedback, now);
+                    if (open && (action.informBy == null || informBy.isBefore(action.informBy))) {
+                        action.informBy = informBy;
+                    }
+                    action.updatedAt = now;
+                })
+                .flatMap(nothing -> Panache.getSession()).call(session -> session.flush())
                 .call(session -> problems.add(feedback.feedbackId, action.id))
                 .call(session -> previous == null ? Uni.createFrom().voidItem() : problems.withdraw(feedback.feedbackId, previous))
-                .flatMap(session -> recount(action))
-                .flatMap(counted -> history.persist(entry))
+                .flatMap(session -> previous == null ? Uni.createFrom().voidItem() : recount(action))
+                .flatMap(nothing -> history.persist(entry))
                 .flatMap(saved -> open ? raisePriority(action, feedback, actor, now) : Uni.createFrom().voidItem())
                 .flatMap(nothing -> events.feedbackLinked(action, feedback, previous))
                 .flatMap(nothing -> open ? escalateRepeats(action, now) : Uni.createFrom().voidItem())
@@ -67,6 +82,16 @@ public class Linker {
             previous.updatedAt = now;
             return recount(previous).flatMap(counted -> history.persist(HistoryEntry.of(previous.id, now, actor,
                     HistoryEntry.Kind.FEEDBACK_MOVED_OUT, feedback.feedbackId.toString(), action.id.toString())));
+        }).replaceWithVoid();
+    }
+
+    /** Feedback that no action tracked yet: one more piece, and one more contributor if they did not count yet. */
+    private Uni<Void> countIn(Action action, FeedbackItem feedback) {
+        return items.contributorCounted(feedback).invoke(counted -> {
+            action.feedbackCount++;
+            if (!counted) {
+                action.contributorCount++;
+            }
         }).replaceWithVoid();
     }
 

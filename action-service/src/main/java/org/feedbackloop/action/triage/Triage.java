@@ -119,7 +119,7 @@ public class Triage {
 
     /** Stores the item once its action is known (one insert, no update after it) and links it there. */
     private Uni<Void> track(Action action, FeedbackItem item, Instant now) {
-        return items.persist(item).flatMap(saved -> linker.link(action, item, Actor.TRIAGE, now));
+        return linker.linkNew(action, item, Actor.TRIAGE, now);
     }
 
     /** The action the feedback names itself, if it should join it: null to triage it by what it says. */

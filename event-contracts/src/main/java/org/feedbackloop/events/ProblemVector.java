@@ -1,5 +1,7 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What a piece of feedback is about, as a point in a named vector space: feedback-service's sentence model reads
  * the text, and the vector keeps what the problem is without how it was said. Vectors have unit length, so the
@@ -15,6 +17,7 @@ public record ProblemVector(String space, float[] vector) {
     public static final int DIMENSIONS = 384;
 
     /** Whether this vector is one of {@link #SPACE}: the right space, the right length, finite numbers. */
+    @JsonIgnore
     public boolean isCurrent() {
         if (!SPACE.equals(space) || vector == null || vector.length != DIMENSIONS) {
             return false;

@@ -117,7 +117,7 @@ class WebUiTest {
         untilVisible(olivia, row, 30);
         Browser.screenshot(olivia, "05-console-queue");
         row.click();
-        assertThat(olivia.locator(".quotes")).containsText(text);
+        assertThat(customersWords(olivia)).containsText(text);
         for (var step : List.of("Planned", "In progress")) {
             olivia.getByLabel(step, new Page.GetByLabelOptions().setExact(true)).check();
             olivia.locator("#note").fill("Moving to " + step + " (e2e " + token + ")");
@@ -172,6 +172,8 @@ class WebUiTest {
 
         var olivia = signIn("olivia");
         olivia.navigate("/console/actions/" + actionId);
+        // triage may have joined an action another test moved on: the step it is at stays as it is
+        var status = olivia.locator(".badges .tag").textContent().strip();
         var stale = olivia.context().newPage();
         stale.navigate("/console/actions/" + actionId);
 
@@ -198,7 +200,7 @@ class WebUiTest {
         stale.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save this step")).click();
         assertThat(stale.locator("[role=alert]")).containsText("Someone else changed this while you were looking at it.");
         assertThat(stale.locator("#note")).hasValue("From an old tab");
-        assertThat(stale.locator(".badges .tag")).hasText("Open");
+        assertThat(stale.locator(".badges .tag")).hasText(status);
     }
 
     @Test
@@ -224,7 +226,8 @@ class WebUiTest {
     @Test
     void feedbackTextIsShownAsTextAndNeverRuns() {
         var token = unique();
-        var payload = "<script>alert('xss " + token + "')</script><img src=x onerror=\"alert('img')\"> charged twice on my invoice";
+        // a problem no other test writes about, so that it opens an action of its own, titled with these words
+        var payload = "<script>alert('xss " + token + "')</script><img src=x onerror=\"alert('img')\"> my gift voucher for the quokka plan was refused at checkout";
         var dialogs = new AtomicReference<String>();
 
         var alice = signIn("alice");
@@ -248,12 +251,13 @@ class WebUiTest {
             dialogs.set(dialog.message());
             dialog.dismiss();
         });
-        var actionId = Api.actionOf(Api.token("olivia"), feedbackId).path("id").asText();
+        var action = Api.actionOf(Api.token("olivia"), feedbackId);
+        var actionId = action.path("id").asText();
         var row = olivia.locator("a[href='/console/actions/" + actionId + "']");
         untilVisible(olivia, row, 30);
         row.click();
-        assertThat(olivia.locator(".quotes")).containsText(payload);
-        assertThat(olivia.locator("h1")).containsText("<script>");
+        assertThat(customersWords(olivia)).containsText(payload);
+        assertThat(olivia.locator("h1")).hasText(action.path("title").asText());
         assertThat(dialogs.get()).as("no script of the feedback ran").isNull();
     }
 
@@ -422,5 +426,10 @@ class WebUiTest {
 
     private static String unique() {
         return "e2e" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An action page's own quotes, not the similar feedback the page lists beside them. */
+    private static Locator customersWords(Page page) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("What customers said")).locator(".quotes");
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * because both are complaints. Seen from the centre of that cone, vectors differ by what the texts are about
  * ({@link #centred}: topics). Removing also the few directions along which feedback varies most (mostly tone
  * and whether it is a complaint at all) leaves what a problem is ({@link #problem}: grouping paraphrases of one
- * problem). On our calibration paraphrases this took the pairwise F1 of grouping from 0.79 to 0.84.
+ * problem; its effect on grouping is measured in {@code bench/understanding}).
  *
  * @param mean       the centre of the reference corpus
  * @param directions the reference corpus's principal directions that {@link #problem} removes, unit length

@@ -38,6 +38,16 @@ class DeploymentShapeTest {
     }
 
     @Test
+    void theSentenceModelAndTheOpenActionIndexHaveTheMemoryMeasuredForThem() {
+        for (String overlay : List.of("overlays/dev", "overlays/prod")) {
+            List<ObjectNode> deployments = of(Manifests.render(overlay).objects, "Deployment");
+            assertThat(memoryLimitMiB(deployments, "feedback-service")).as(overlay + " feedback-service").isGreaterThanOrEqualTo(640);
+        }
+        List<ObjectNode> prod = of(Manifests.render("overlays/prod").objects, "Deployment");
+        assertThat(memoryLimitMiB(prod, "action-service")).as("prod action-service").isGreaterThanOrEqualTo(768);
+    }
+
+    @Test
     void manifestsDeployTheImagesTheMavenBuildNames() {
         String group = System.getProperty("image.group");
         String tag = System.getProperty("image.tag");
@@ -48,6 +58,14 @@ class DeploymentShapeTest {
                 assertThat(d.at("/spec/template/spec/containers/0/image").asText()).isEqualTo(group + "/" + name + ":" + tag);
             });
         }
+    }
+
+    private static int memoryLimitMiB(List<ObjectNode> deployments, String name) {
+        String limit = deployments.stream().filter(d -> d.at("/metadata/name").asText().equals(name)).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0/resources/limits/memory").asText();
+        assertThat(limit).as(name + " memory limit").matches("\\d+(Mi|Gi)");
+        int amount = Integer.parseInt(limit.substring(0, limit.length() - 2));
+        return limit.endsWith("Gi") ? amount * 1024 : amount;
     }
 
     private static Map<String, Integer> minReplicas(List<ObjectNode> objects) {

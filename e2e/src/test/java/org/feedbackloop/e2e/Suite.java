@@ -164,7 +164,8 @@ public final class Suite implements BeforeAllCallback {
             var log = logs.resolve(name + ".log").toFile();
             // the sentence model's native code (ONNX Runtime, the tokenizer) needs native access on JDK 22+; the thread
             // priority policy lets the analysis threads yield to requests
-            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1", "-jar", jar.toString())
+            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1",
+                    "-XX:JavaPriority1_To_OSPriority=19", "-jar", jar.toString())
                     .directory(root.resolve(name).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));

@@ -51,6 +51,13 @@ public interface FeedbackConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * How long a woken worker lets more submissions arrive before it claims them: under load one claim and one
+         * commit then serve several items instead of one each (0 claims at once).
+         */
+        @WithDefault("50ms")
+        Duration gather();
+
         /** How often a worker reads the taxonomy again (an edit through this replica applies at once). */
         @WithDefault("10s")
         Duration taxonomyRefresh();

@@ -29,15 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads new feedback with the sentence model, off the request path, and only then announces it.
  *
- * <p>A submission stores the item with a first answer (keywords and lexicon) and wakes a worker. The worker
+ * <p>A submission stores the item with a first answer (keywords and lexicon) and wakes a worker, which lets a few
+ * more arrive ({@code gather}) so that under load one claim and one commit serve several items. The worker
  * claims a batch of unread items for a short lease ({@code FOR UPDATE SKIP LOCKED}: replicas and threads never
  * take the same item), reads them with the model outside any transaction, then in one transaction stores what
  * it read and writes {@code feedback.received} (carrying the problem vector, so triage does not read the text
  * again) and, when the model changed the topic or the sentiment's label, {@code feedback.updated}. The write
  * applies only to items still unread, so an item is announced once even when a lease ran out and another worker
  * read it too. A worker that dies leaves its items to be taken over when the lease ends. Workers run at the lowest
- * thread priority (with {@code -XX:ThreadPriorityPolicy=1}, which the launchers and images set, the kernel honours it:
- * nice 4), so that on a busy machine the model's CPU goes to the requests first.
+ * thread priority (with {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19}, which the launchers
+ * and images set, the kernel runs them at nice 19: a share of a busy core near 1.5%, where nice 4 still took about
+ * 30%), so that on a busy machine the model's CPU goes to the requests first.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -228,6 +230,10 @@ public class AnalysisWorker {
     private void waitForWork(Duration timeout) throws InterruptedException {
         if (wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             wakeUps.drainPermits();
+            if (!config.gather().isZero()) {
+                Thread.sleep(config.gather().toMillis());
+                wakeUps.drainPermits();
+            }
         }
     }
 

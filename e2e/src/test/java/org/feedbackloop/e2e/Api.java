@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,6 +88,29 @@ final class Api {
     static void move(String staffToken, UUID actionId, String to, String publicNote) {
         var body = publicNote == null ? Map.of("to", to) : Map.of("to", to, "publicNote", publicNote);
         change(staffToken, actionId, "POST", "/transitions", body);
+    }
+
+    private static final List<String> FORWARD = List.of("OPEN", "PLANNED", "IN_PROGRESS", "DONE");
+
+    /**
+     * Takes an action forward to {@code to} (PLANNED, IN_PROGRESS or DONE) from wherever it is, one step at a time,
+     * the public note with the last: triage may have joined the feedback to an open action another test already
+     * moved on. When the action is there already, the note is posted as a progress update.
+     */
+    static void advance(String staffToken, UUID actionId, String to, String publicNote) {
+        var current = json(send(HttpRequest.newBuilder(URI.create(Suite.actionService() + "/api/actions/" + actionId))
+                .header("Authorization", "Bearer " + staffToken).GET().build())).path("status").asText();
+        int from = FORWARD.indexOf(current);
+        int target = FORWARD.indexOf(to);
+        if (from < 0 || target < 0) {
+            throw new IllegalStateException("cannot advance an action that is " + current + " to " + to);
+        }
+        for (int step = from + 1; step <= target; step++) {
+            move(staffToken, actionId, FORWARD.get(step), step == target ? publicNote : null);
+        }
+        if (from >= target && publicNote != null) {
+            change(staffToken, actionId, "POST", "/updates", Map.of("publicNote", publicNote));
+        }
     }
 
     /**

@@ -5,9 +5,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +32,11 @@ import static io.restassured.RestAssured.given;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AuthorizationMatrixTest {
 
-    private static Broker broker;
+    private static TestBroker broker;
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
+        broker = new TestBroker("action-service tests");
     }
 
     @AfterAll

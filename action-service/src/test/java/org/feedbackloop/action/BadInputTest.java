@@ -8,11 +8,11 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
-import org.feedbackloop.action.support.Rows;
-import org.feedbackloop.action.support.ShortLivedClient;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.ShortLivedClient;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BadInputTest {
 
-    private static Broker broker;
+    private static TestBroker broker;
     private static String action;
 
     @Inject
@@ -46,7 +46,7 @@ class BadInputTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
+        broker = new TestBroker("action-service tests");
     }
 
     /** One action shared by the cases: a refused request leaves it as it was. */

@@ -8,11 +8,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.deadlines.DeadlineScheduler;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
 import org.feedbackloop.action.support.FeedbackEvents;
-import org.feedbackloop.action.support.Rows;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import static org.feedbackloop.action.support.FeedbackEvents.received;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeadlineSchedulerTest {
 
-    private static Broker broker;
+    private static TestBroker broker;
 
     @Inject
     DeadlineScheduler scheduler;
@@ -50,8 +50,8 @@ class DeadlineSchedulerTest {
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
-        broker.tapActionEvents("action.escalated");
+        broker = new TestBroker("action-service tests");
+        broker.tap("action.events", "action.escalated");
     }
 
     @AfterAll
@@ -130,7 +130,7 @@ class DeadlineSchedulerTest {
     void aDetractorsInformClockRunsOut48HoursAfterTheirFeedback() throws Throwable {
         var feedbackId = UUID.randomUUID();
         var before = Instant.now();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing",
                 "Furious about " + FeedbackEvents.uniqueWords(), "NPS", 0, -0.9, "angry-" + feedbackId, null)));
         var action = FeedbackEvents.awaitAction(feedbackId);
         var informBy = Instant.parse(given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + action)
@@ -186,12 +186,12 @@ class DeadlineSchedulerTest {
     void manyContributorsSayingTheSameThingEscalateOnce() throws Exception {
         var words = FeedbackEvents.uniqueWords();
         var first = UUID.randomUUID();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), first, "delivery",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), first, "delivery",
                 "Parcel " + words + " lost by the courier", null, null, -0.5, "p0-" + first, null)));
         var action = FeedbackEvents.awaitAction(first);
         for (int i = 1; i < 7; i++) {
             var feedbackId = UUID.randomUUID();
-            broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "delivery",
+            broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "delivery",
                     "My parcel " + words + " was lost by the courier", null, null, -0.5, "p" + i + "-" + feedbackId, null)));
             assertThat(FeedbackEvents.awaitAction(feedbackId)).isEqualTo(action);
         }

@@ -8,10 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
-import org.feedbackloop.action.support.Rows;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,12 @@ class MeTooTest {
     @Inject
     AgroalDataSource database;
 
-    private Broker broker;
+    private TestBroker broker;
 
     @BeforeEach
     void connect() throws Exception {
-        broker = new Broker();
-        broker.tapActionEvents("action.#");
+        broker = new TestBroker("action-service tests");
+        broker.tap("action.events", "action.#");
     }
 
     @AfterEach
@@ -130,7 +130,7 @@ class MeTooTest {
         var events = broker.awaitEvents(ME_TOO_ADDED, action, 2, Duration.ofSeconds(10));
         Thread.sleep(1_000);
         assertThat(broker.events(ME_TOO_ADDED, action)).hasSize(2);
-        var alice = events.stream().map(Broker.Received::event)
+        var alice = events.stream().map(TestBroker.Received::event)
                 .filter(event -> event.path("data").path("contributorId").asText().equals(Tokens.subjectOf("alice")))
                 .toList();
         assertThat(alice).hasSize(1);
@@ -176,7 +176,7 @@ class MeTooTest {
                 "Me too: " + data.path("title").asText(), null, null, 0.0, data.path("contributorId").asText(),
                 data.path("contactEmail").asText());
         ((ObjectNode) feedback.get("data")).put("joinsAction", action);
-        broker.publishFeedbackEvent("feedback.received", bytes(feedback));
+        broker.publish("feedback.events", "feedback.received", bytes(feedback));
 
         assertThat(awaitAction(feedbackId)).isEqualTo(action);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + action).then()
@@ -197,7 +197,7 @@ class MeTooTest {
         var feedback = received(UUID.randomUUID(), feedbackId, "billing", "Me too: " + uniqueWords(), null, null, 0.0,
                 Tokens.subjectOf("alice"), "alice@example.com");
         ((ObjectNode) feedback.get("data")).put("joinsAction", done);
-        broker.publishFeedbackEvent("feedback.received", bytes(feedback));
+        broker.publish("feedback.events", "feedback.received", bytes(feedback));
 
         assertThat(awaitAction(feedbackId)).isNotEqualTo(done);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + done).then().body("feedbackCount", is(1));

@@ -8,16 +8,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.feedbackloop.action.api.CursorCodec;
 import org.feedbackloop.action.board.BoardFilter;
-import org.feedbackloop.action.board.BoardPosition;
-import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionSort;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
-import org.feedbackloop.action.support.Rows;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +50,15 @@ class PublicBoardTest {
     private static final List<String> PUBLIC_FIELDS = List.of("actionId", "title", "team", "topic", "status",
             "publicNote", "completedAt", "updatedAt", "contributorCount", "meTooCount");
 
-    private static Broker broker;
+    private static TestBroker broker;
 
     @Inject
     AgroalDataSource database;
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
-        broker.tapActionEvents("action.#");
+        broker = new TestBroker("action-service tests");
+        broker.tap("action.events", "action.#");
     }
 
     @AfterAll
@@ -78,9 +76,9 @@ class PublicBoardTest {
         var secondContributor = "contributor-" + second;
         var firstEmail = "carol-" + first + "@example.com";
         var secondEmail = "dave-" + second + "@example.com";
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), first, "billing", firstText,
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), first, "billing", firstText,
                 "NPS", 2, -0.6, firstContributor, firstEmail)));
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), second, "billing", secondText,
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), second, "billing", secondText,
                 "CSAT", 1, -0.5, secondContributor, secondEmail)));
         awaitAction(first);
         awaitAction(second);
@@ -130,7 +128,7 @@ class PublicBoardTest {
     void anActionNamedAfterFeedbackIsShownToCustomersUnderANeutralNameUntilStaffWriteOne() throws Exception {
         var feedback = UUID.randomUUID();
         var words = "Bob Example " + uniqueWords() + " was billed twice";
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedback, "billing", words + ".",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedback, "billing", words + ".",
                 null, null, -0.4, "contributor-" + feedback, null)));
         var action = awaitAction(feedback);
         given().auth().oauth2(Tokens.of("olivia")).get("/api/actions/" + action).then()
@@ -237,7 +235,7 @@ class PublicBoardTest {
     static Case listWithCursor(String name, String status, Function<CursorCodec, String> cursor) {
         return new Case(name, 400, "cursor", request -> request.queryParam("status", status)
                 .queryParam("cursor", cursor.apply(CursorCodec.withSecret(
-                        ConfigProvider.getConfig().getValue("actions.cursor-secret", String.class))))
+                        ConfigProvider.getConfig().getValue("feedbackloop.signing.secret", String.class))))
                 .get("/api/public/updates"));
     }
 
@@ -254,9 +252,9 @@ class PublicBoardTest {
                 list("a cursor that is not one", "cursor", "cursor=abc"),
                 list("a forged cursor", "cursor", "cursor=Qk9BUkRfRE9ORS4xLjAuMA.AAAAAAAAAAAAAAAAAAAAAA"),
                 listWithCursor("a cursor of the done list for the open one", "open",
-                        codec -> codec.encode(new BoardPosition(BoardFilter.DONE, Instant.now(), UUID.randomUUID()))),
+                        codec -> codec.encode("BOARD_" + BoardFilter.DONE.name(), Instant.now(), UUID.randomUUID())),
                 listWithCursor("a cursor of the staff queue", "done",
-                        codec -> codec.encode(new ActionPosition(ActionSort.NEWEST, Instant.now(), UUID.randomUUID()))),
+                        codec -> codec.encode(ActionSort.NEWEST.name(), Instant.now(), UUID.randomUUID())),
                 new Case("an id that is not a UUID", 400, "id", request -> request.get("/api/public/updates/not-a-uuid")),
                 new Case("an unknown action", 404, null, request -> request.get("/api/public/updates/" + UUID.randomUUID())),
                 new Case("a method the board does not take", 405, null, request -> request.delete("/api/public/updates")));

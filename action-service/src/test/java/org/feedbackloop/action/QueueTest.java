@@ -6,10 +6,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
-import org.feedbackloop.action.support.Rows;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +34,14 @@ import static org.hamcrest.Matchers.not;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class QueueTest {
 
-    private static Broker broker;
+    private static TestBroker broker;
 
     @Inject
     AgroalDataSource database;
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
+        broker = new TestBroker("action-service tests");
     }
 
     @AfterAll

@@ -9,10 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
 import org.feedbackloop.action.support.FeedbackEvents;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +45,12 @@ class SimilarityTest {
     @Inject
     AgroalDataSource database;
 
-    private Broker broker;
+    private TestBroker broker;
 
     @BeforeEach
     void connect() throws Exception {
-        broker = new Broker();
-        broker.tapActionEvents("action.#");
+        broker = new TestBroker("action-service tests");
+        broker.tap("action.events", "action.#");
     }
 
     @AfterEach
@@ -60,7 +60,7 @@ class SimilarityTest {
 
     private UUID submit(String topic, String text) throws Exception {
         var feedbackId = UUID.randomUUID();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, topic, text,
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, topic, text,
                 null, null, -0.4, "contributor-" + feedbackId, null)));
         return feedbackId;
     }
@@ -142,7 +142,7 @@ class SimilarityTest {
         for (float v : FeedbackEvents.problemOf("Invoice wrong " + after)) {
             vector.add(v);
         }
-        broker.publishFeedbackEvent("feedback.updated", JSON.writeValueAsBytes(update));
+        broker.publish("feedback.events", "feedback.updated", JSON.writeValueAsBytes(update));
         var expected = FeedbackEvents.problemOf("Invoice wrong " + after)[0];
         await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(firstCoordinateOfSum(action) - expected) < 1e-5);
 

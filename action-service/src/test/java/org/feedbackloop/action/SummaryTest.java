@@ -6,9 +6,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.Actions;
-import org.feedbackloop.action.support.Broker;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SummaryTest {
 
-    private static Broker broker;
+    private static TestBroker broker;
 
     @Inject
     AgroalDataSource database;
 
     @BeforeAll
     static void connect() throws Exception {
-        broker = new Broker();
+        broker = new TestBroker("action-service tests");
     }
 
     @AfterAll

@@ -5,11 +5,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.feedbackloop.action.support.Broker;
-import org.feedbackloop.action.support.FeedbackEvents;
-import org.feedbackloop.action.support.Rows;
 import org.feedbackloop.action.support.TestInfrastructure;
-import org.feedbackloop.action.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,12 @@ class TriageTest {
     @Inject
     AgroalDataSource database;
 
-    private Broker broker;
+    private TestBroker broker;
 
     @BeforeEach
     void connect() throws Exception {
-        broker = new Broker();
-        broker.tapActionEvents("action.#");
+        broker = new TestBroker("action-service tests");
+        broker.tap("action.events", "action.#");
     }
 
     @AfterEach
@@ -56,7 +55,7 @@ class TriageTest {
         var feedbackId = UUID.randomUUID();
         var text = "I was charged twice for my invoice " + uniqueWords() + ". Terrible service!";
         var before = Instant.now();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing", text,
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing", text,
                 "NPS", 2, -0.8, "contributor-" + UUID.randomUUID(), "carol@example.com")));
 
         var actionId = awaitAction(feedbackId);
@@ -92,12 +91,12 @@ class TriageTest {
         var first = UUID.randomUUID();
         var similar = UUID.randomUUID();
         var different = UUID.randomUUID();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), first, "delivery",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), first, "delivery",
                 "My parcel " + words + " arrived three days late and the box was damaged", null, null, -0.6, "a-" + first, null)));
         var action = awaitAction(first);
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), similar, "delivery",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), similar, "delivery",
                 "Parcel " + words + " was late again and the box damaged", "CSAT", 1, -0.7, "b-" + similar, null)));
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), different, "delivery",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), different, "delivery",
                 "The courier " + uniqueWords() + " never rang the bell", null, null, -0.2, "c-" + different, null)));
 
         assertThat(awaitAction(similar)).isEqualTo(action);
@@ -118,7 +117,7 @@ class TriageTest {
         String action = null;
         for (int i = 0; i < senders.length; i++) {
             var feedbackId = UUID.randomUUID();
-            broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing",
+            broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "billing",
                     "The invoice " + words + " is wrong again", null, null, -0.3, senders[i][0], senders[i][1])));
             var linked = awaitAction(feedbackId);
             if (action == null) {
@@ -134,7 +133,7 @@ class TriageTest {
     @Test
     void feedbackOfATopicWithoutARuleGoesToTheTriageTeam() throws Exception {
         var feedbackId = UUID.randomUUID();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "general",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, "general",
                 "Hello " + uniqueWords(), null, null, 0.0, null, null)));
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + awaitAction(feedbackId)).then()
                 .body("team", is("triage")).body("priority", is("P4")).body("owner", nullValue());
@@ -146,9 +145,9 @@ class TriageTest {
         var feedbackId = UUID.randomUUID();
         var event = bytes(received(eventId, feedbackId, "product", "The app " + uniqueWords() + " crashes", null, null,
                 -0.4, "d-" + feedbackId, null));
-        broker.publishFeedbackEvent("feedback.received", event);
+        broker.publish("feedback.events", "feedback.received", event);
         var action = awaitAction(feedbackId);
-        broker.publishFeedbackEvent("feedback.received", event);
+        broker.publish("feedback.events", "feedback.received", event);
 
         var rows = new Rows(database);
         await().atMost(Duration.ofSeconds(5)).until(() ->
@@ -171,7 +170,7 @@ class TriageTest {
         var event = received(UUID.randomUUID(), answer, "billing", "No, this did not solve it (follow-up on \"x\")",
                 "CSAT", 1, -0.4, "contributor-" + answer, null);
         ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("data")).put("followUpOfAction", action);
-        broker.publishFeedbackEvent("feedback.received", bytes(event));
+        broker.publish("feedback.events", "feedback.received", bytes(event));
 
         assertThat(awaitAction(answer)).isEqualTo(action);
         given().auth().oauth2(Tokens.of("olivia")).get("/api/actions/" + action).then()
@@ -184,12 +183,12 @@ class TriageTest {
     void aPoisonMessageIsDeadLetteredAndTheNextGoodOneIsStillProcessed() throws Exception {
         broker.drain("action-service.feedback-service.dlq");
         var poison = "{\"type\": \"feedback.received\", \"id\": \"not-a-uuid\"".getBytes(StandardCharsets.UTF_8);
-        broker.publishFeedbackEvent("feedback.received", poison);
+        broker.publish("feedback.events", "feedback.received", poison);
         var missingData = bytes(received(UUID.randomUUID(), UUID.randomUUID(), "billing", "x", null, null, 0, null, null)
                 .put("data", "nothing"));
-        broker.publishFeedbackEvent("feedback.received", missingData);
+        broker.publish("feedback.events", "feedback.received", missingData);
         var good = UUID.randomUUID();
-        broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), good, "billing",
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), good, "billing",
                 "Refund " + uniqueWords(), null, null, -0.1, null, null)));
 
         assertThat(awaitAction(good)).isNotNull();

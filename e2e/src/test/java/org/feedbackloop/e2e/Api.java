@@ -2,6 +2,7 @@ package org.feedbackloop.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.feedbackloop.testkit.Keycloak;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,37 +24,24 @@ import java.util.UUID;
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Keycloak KEYCLOAK = new Keycloak(Suite.KEYCLOAK);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Api() {
     }
 
     static String token(String user) {
-        var form = "grant_type=password&client_id=feedbackloop-web&username=" + user + "&password=" + user;
-        var response = send(HttpRequest.newBuilder(URI.create(Suite.KEYCLOAK + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return json(response).path("access_token").asText();
+        return KEYCLOAK.userToken(user);
     }
 
     /** A token of the dev realm's integrator client, by the client-credentials grant. */
     static String integratorToken() {
-        var form = "grant_type=client_credentials&client_id=feedbackloop-integrator&client_secret="
-                + Suite.env("INTEGRATOR_SECRET", "dev-integrator-secret");
-        var response = send(HttpRequest.newBuilder(URI.create(Suite.KEYCLOAK + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return json(response).path("access_token").asText();
+        return KEYCLOAK.clientToken("feedbackloop-integrator", Suite.env("INTEGRATOR_SECRET", "dev-integrator-secret"));
     }
 
     /** The {@code sub} claim of a token: who the services know the person as. */
     static String subject(String token) {
-        var payload = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
-        try {
-            return JSON.readTree(payload).path("sub").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Keycloak.subjectOf(token);
     }
 
     /** Feedback as {@code token}'s customer, with a topic, so that triage routes it to that topic's team. */

@@ -15,5 +15,5 @@ public record ActionAssigned(
         String ownerName,
         String previousOwnerId,
         String actorId,
-        Instant assignedAt) {
+        Instant assignedAt) implements EventData {
 }

@@ -23,5 +23,5 @@ public record ActionCreated(
         String status,
         Instant dueAt,
         Instant informBy,
-        Instant createdAt) {
+        Instant createdAt) implements EventData {
 }

@@ -19,5 +19,5 @@ public record ActionDeadline(
         String team,
         String ownerId,
         String priority,
-        Instant detectedAt) {
+        Instant detectedAt) implements EventData {
 }

@@ -14,5 +14,5 @@ public record ActionDueChanged(
         Instant dueAt,
         String reason,
         String actorId,
-        Instant changedAt) {
+        Instant changedAt) implements EventData {
 }

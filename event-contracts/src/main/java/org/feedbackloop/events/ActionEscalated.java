@@ -20,5 +20,5 @@ public record ActionEscalated(
         String priority,
         int feedbackCount,
         Instant deadline,
-        Instant escalatedAt) {
+        Instant escalatedAt) implements EventData {
 }

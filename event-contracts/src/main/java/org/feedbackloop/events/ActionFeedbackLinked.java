@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -26,5 +27,11 @@ public record ActionFeedbackLinked(
         String team,
         Instant dueAt,
         UUID previousActionId,
-        Instant linkedAt) {
+        Instant linkedAt) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return actionId != null && feedbackId != null && linkedAt != null;
+    }
 }

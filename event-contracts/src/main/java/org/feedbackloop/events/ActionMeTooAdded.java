@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -24,5 +25,11 @@ public record ActionMeTooAdded(
         String contributorId,
         String contactEmail,
         boolean consentToContact,
-        Instant at) {
+        Instant at) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return actionId != null && title != null && contributorId != null;
+    }
 }

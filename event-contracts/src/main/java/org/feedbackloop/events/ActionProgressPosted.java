@@ -14,5 +14,5 @@ public record ActionProgressPosted(
         String publicNote,
         Instant dueAt,
         String actorId,
-        Instant postedAt) {
+        Instant postedAt) implements EventData {
 }

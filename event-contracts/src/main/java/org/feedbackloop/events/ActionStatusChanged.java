@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -19,5 +20,11 @@ public record ActionStatusChanged(
         Instant dueAt,
         int feedbackCount,
         String actorId,
-        Instant changedAt) {
+        Instant changedAt) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return actionId != null && title != null && to != null && changedAt != null;
+    }
 }

@@ -1,5 +1,8 @@
 package org.feedbackloop.events;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The exchanges and event types of the public event contract (ARCHITECTURE.md, "Events").
  * A type changes incompatibly only under a new, suffixed name ({@code feedback.received.v2}).
@@ -32,6 +35,27 @@ public final class EventTypes {
     /** Extension: a contributor answered "did this solve it?" after their action was done. */
     public static final String NOTIFICATION_FOLLOW_UP_ANSWERED = "notification.follow-up-answered";
 
+    private static final Map<String, Class<? extends EventData>> DATA = Map.ofEntries(
+            Map.entry(FEEDBACK_RECEIVED, FeedbackReceived.class),
+            Map.entry(FEEDBACK_UPDATED, FeedbackUpdated.class),
+            Map.entry(ACTION_CREATED, ActionCreated.class),
+            Map.entry(ACTION_FEEDBACK_LINKED, ActionFeedbackLinked.class),
+            Map.entry(ACTION_STATUS_CHANGED, ActionStatusChanged.class),
+            Map.entry(ACTION_ASSIGNED, ActionAssigned.class),
+            Map.entry(ACTION_DUE_CHANGED, ActionDueChanged.class),
+            Map.entry(ACTION_OVERDUE, ActionDeadline.class),
+            Map.entry(ACTION_ESCALATED, ActionEscalated.class),
+            Map.entry(ACTION_PROGRESS_POSTED, ActionProgressPosted.class),
+            Map.entry(ACTION_DEADLINE_APPROACHING, ActionDeadline.class),
+            Map.entry(ACTION_ME_TOO_ADDED, ActionMeTooAdded.class),
+            Map.entry(NOTIFICATION_DELIVERED, NotificationDelivered.class),
+            Map.entry(NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class));
+
     private EventTypes() {
+    }
+
+    /** The record an event of {@code type} carries as its data; empty for a type without data of its own. */
+    public static Optional<Class<? extends EventData>> dataType(String type) {
+        return Optional.ofNullable(DATA.get(type));
     }
 }

@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -46,7 +47,15 @@ public record FeedbackReceived(
         UUID followUpOfAction,
         UUID joinsAction,
         String sentimentLabel,
-        ProblemVector problem) {
+        ProblemVector problem) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return feedbackId != null && text != null && !text.isBlank() && topic != null && channel != null
+                && receivedAt != null && sentiment >= -1 && sentiment <= 1;
+    }
+
 
     /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
     public record Rating(String scale, int score) {

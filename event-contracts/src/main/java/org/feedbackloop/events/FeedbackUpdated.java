@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -26,7 +27,14 @@ public record FeedbackUpdated(
         String topic,
         Double sentiment,
         String sentimentLabel,
-        ProblemVector problem) {
+        ProblemVector problem) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return feedbackId != null && (sentiment == null || sentiment >= -1 && sentiment <= 1);
+    }
+
 
     /** Only the loop moved: status and action. */
     public static FeedbackUpdated loop(UUID feedbackId, String contributorId, String status, UUID actionId, Instant updatedAt) {

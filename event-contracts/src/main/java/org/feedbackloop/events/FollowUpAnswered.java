@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -19,5 +20,11 @@ public record FollowUpAnswered(
         String actionTitle,
         UUID feedbackId,
         boolean solved,
-        Instant answeredAt) {
+        Instant answeredAt) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return actionId != null && feedbackId != null;
+    }
 }

@@ -1,5 +1,6 @@
 package org.feedbackloop.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -27,5 +28,11 @@ public record NotificationDelivered(
         List<UUID> feedbackIds,
         UUID actionId,
         String actionStatus,
-        Instant deliveredAt) {
+        Instant deliveredAt) implements EventData {
+
+    @Override
+    @JsonIgnore
+    public boolean isComplete() {
+        return notificationId != null && kind != null;
+    }
 }

@@ -10,9 +10,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.feedbackloop.feedback.support.Rows;
-import org.feedbackloop.feedback.support.ShortLivedClient;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.ShortLivedClient;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -210,8 +210,10 @@ class BadInputTest {
         assertThat(cursor).isNotNull();
         var parts = cursor.split("\\.");
         var position = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.US_ASCII);
-        var shifted = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                position.replaceFirst("^\\d", "9").getBytes(StandardCharsets.US_ASCII));
+        var digit = position.chars().filter(Character::isDigit).findFirst().orElseThrow();
+        var shifted = Base64.getUrlEncoder().withoutPadding().encodeToString(position
+                .replaceFirst(String.valueOf((char) digit), String.valueOf((char) ('0' + (digit - '0' + 1) % 10)))
+                .getBytes(StandardCharsets.US_ASCII));
         given().auth().oauth2(Tokens.of("maria")).queryParam("cursor", shifted + "." + parts[1]).get("/api/feedback")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
     }

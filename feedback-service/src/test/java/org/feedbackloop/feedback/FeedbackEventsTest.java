@@ -4,9 +4,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.feedbackloop.feedback.support.EventTap;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,11 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class FeedbackEventsTest {
 
-    private EventTap tap;
+    private TestBroker tap;
 
     @BeforeEach
     void bindATestConsumer() throws Exception {
-        tap = new EventTap("feedback.#");
+        tap = new TestBroker("feedback-service test tap").tap("feedback.events", "feedback.#");
     }
 
     @AfterEach

@@ -1,23 +1,18 @@
 package org.feedbackloop.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.feedbackloop.feedback.support.EventTap;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,27 +30,16 @@ class MeTooTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Connection connection;
-    private Channel channel;
-    private EventTap tap;
+    private TestBroker broker;
 
     @BeforeEach
     void connect() throws Exception {
-        var factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(TestInfrastructure.RABBITMQ_PORT);
-        factory.setVirtualHost("feedbackloop-test");
-        connection = factory.newConnection("feedback-service me-too test");
-        channel = connection.createChannel();
-        channel.confirmSelect();
-        channel.exchangeDeclare("action.events", "topic", true, false, Map.of("alternate-exchange", "action.events.unrouted"));
-        tap = new EventTap("feedback.received");
+        broker = new TestBroker("feedback-service me-too test").tap("feedback.events", "feedback.received");
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        tap.close();
-        connection.close();
+        broker.close();
     }
 
     private void meTooAdded(UUID eventId, UUID actionId, String title, String contributorId) throws Exception {
@@ -65,10 +49,7 @@ class MeTooTest {
         event.putObject("data").put("actionId", actionId.toString()).put("title", title).put("topic", "billing")
                 .put("contributorId", contributorId).put("contactEmail", "alice@example.com")
                 .put("consentToContact", true).put("at", Instant.now().toString());
-        channel.basicPublish("action.events", "action.me-too-added", true,
-                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2).build(),
-                JSON.writeValueAsBytes(event));
-        channel.waitForConfirmsOrDie(5_000);
+        broker.publish("action.events", "action.me-too-added", JSON.writeValueAsBytes(event));
     }
 
     private static String itemJoining(UUID actionId) {
@@ -96,7 +77,7 @@ class MeTooTest {
                 .body("consentToContact", is(true));
         given().auth().oauth2(Tokens.of("bob")).get("/api/feedback/" + id[0]).then().statusCode(404);
 
-        var announced = tap.awaitAbout(id[0], Duration.ofSeconds(10));
+        var announced = broker.awaitAbout(id[0], Duration.ofSeconds(10));
         assertThat(announced).hasSize(1);
         var data = announced.getFirst().event().path("data");
         assertThat(data.path("joinsAction").asText()).isEqualTo(actionId.toString());
@@ -110,7 +91,7 @@ class MeTooTest {
         Thread.sleep(1_500);
         given().auth().oauth2(Tokens.of("alice")).queryParam("limit", 100).get("/api/feedback").then()
                 .body("items.findAll { it.joinsAction == '" + actionId + "' }.size()", is(1));
-        assertThat(tap.matching(r -> actionId.toString().equals(r.event().path("data").path("joinsAction").asText())))
+        assertThat(broker.matching(r -> actionId.toString().equals(r.event().path("data").path("joinsAction").asText())))
                 .hasSize(1);
 
         // then action-service links it: the customer's timeline shows the action and its status
@@ -120,9 +101,7 @@ class MeTooTest {
         link.putObject("data").put("actionId", actionId.toString()).put("feedbackId", id[0])
                 .put("consentToContact", true).put("actionTitle", title).put("actionStatus", "PLANNED")
                 .put("team", "billing").put("linkedAt", Instant.now().toString());
-        channel.basicPublish("action.events", "action.feedback-linked", true,
-                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").build(), JSON.writeValueAsBytes(link));
-        channel.waitForConfirmsOrDie(5_000);
+        broker.publish("action.events", "action.feedback-linked", JSON.writeValueAsBytes(link));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
                 .get("/api/feedback/" + id[0]).then()
                 .body("status", is("TRACKED"))

@@ -6,10 +6,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.feedbackloop.feedback.support.EventTap;
 import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class OutboxOutageTest {
 
     @Test
     void acceptsFeedbackDuringABrokerOutageAndPublishesItAfterwards() throws Exception {
-        try (var tap = new EventTap("feedback.received")) {
+        try (var tap = new TestBroker("feedback-service test tap").tap("feedback.events", "feedback.received")) {
             TestInfrastructure.brokerProxy().cut();
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503)

@@ -9,7 +9,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

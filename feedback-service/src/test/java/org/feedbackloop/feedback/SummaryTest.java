@@ -4,7 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.feedbackloop.feedback.support.TestInfrastructure;
-import org.feedbackloop.feedback.support.Tokens;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

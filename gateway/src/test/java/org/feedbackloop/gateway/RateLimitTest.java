@@ -5,7 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.feedbackloop.gateway.support.TestInfrastructure;
-import org.feedbackloop.gateway.support.Tokens;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

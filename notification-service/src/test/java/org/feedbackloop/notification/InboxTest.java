@@ -7,7 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.feedbackloop.notification.support.Events;
 import org.feedbackloop.notification.support.TestInfrastructure;
-import org.feedbackloop.notification.support.Tokens;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.domain.Priority;
+import org.feedbackloop.kit.http.WellFormedText;
 
 import java.time.Instant;
 import java.util.List;

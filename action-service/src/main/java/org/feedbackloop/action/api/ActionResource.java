@@ -30,14 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
 import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionService;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Clock;
 import java.util.List;
@@ -85,7 +86,7 @@ public class ActionResource {
         return actions.page(query).map(found -> {
             var more = found.size() > query.limit();
             var page = more ? found.subList(0, query.limit()) : found;
-            var next = more ? cursors.encode(ActionPosition.of(query.sort(), page.getLast())) : null;
+            var next = more ? cursor(ActionPosition.of(query.sort(), page.getLast())) : null;
             return new ActionPage(page.stream().map(action -> ActionView.of(action, now)).toList(), next);
         });
     }
@@ -237,5 +238,9 @@ public class ActionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID");
         }
+    }
+
+    private String cursor(ActionPosition position) {
+        return cursors.encode(position.sort().name(), position.key(), position.id());
     }
 }

@@ -2,12 +2,14 @@ package org.feedbackloop.action.api;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionQuery;
 import org.feedbackloop.action.domain.ActionSort;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.security.Caller;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +71,8 @@ public class ListActionsParams {
         var parsedSort = sort == null ? ActionSort.DUE_SOONEST
                 : parse("sort", sort, ActionSort::ofParameter, errors, "must be dueAt, -dueAt, createdAt or -createdAt");
         var parsedLimit = parse("limit", limit, ListActionsParams::limit, errors, "must be an integer from 1 to " + MAX_LIMIT);
-        var after = parse("cursor", cursor, cursors::decode, errors, "is not a cursor this API returned");
+        var after = parse("cursor", cursor, c -> cursors.decode(c, p -> new ActionPosition(ActionSort.valueOf(p.order()), p.key(), p.id())),
+                errors, "is not a cursor this API returned");
         if (after != null && parsedSort != null && after.sort() != parsedSort) {
             errors.add(new Problem.FieldError("cursor", "belongs to another sort order"));
         }

@@ -2,10 +2,11 @@ package org.feedbackloop.action.api;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
 import org.feedbackloop.action.board.BoardFilter;
 import org.feedbackloop.action.board.BoardPosition;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.util.ArrayList;
 
@@ -37,7 +38,8 @@ public class ListPublicUpdatesParams {
                 : parse("status", status, BoardFilter::ofParameter, errors, "must be done or open");
         var pageSize = parse("limit", limit, ListActionsParams::limit, errors,
                 "must be an integer from 1 to " + ListActionsParams.MAX_LIMIT);
-        var after = parse("cursor", cursor, cursors::decodeBoardPosition, errors, "is not a cursor this API returned");
+        var after = parse("cursor", cursor, c -> cursors.decode(c, PublicUpdatesResource::boardPosition), errors,
+                "is not a cursor this API returned");
         if (after != null && filter != null && after.filter() != filter) {
             errors.add(new Problem.FieldError("cursor", "belongs to the other status"));
         }

@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
+import org.feedbackloop.action.board.BoardFilter;
 import org.feedbackloop.action.board.BoardPosition;
 import org.feedbackloop.action.board.PublicBoard;
 import org.feedbackloop.action.config.ActionConfig;
@@ -36,6 +35,9 @@ import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
 import org.feedbackloop.action.similarity.OpenActionIndex;
 import org.feedbackloop.events.ProblemVector;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +50,7 @@ public class PublicUpdatesResource {
 
     /** Anyone may cache the board briefly: it is the same for everybody. */
     static final String CACHE_CONTROL = "public, max-age=30";
+    private static final String BOARD_ORDER = "BOARD_";
     private static final String ACTION_ID = "The action's id (UUID)";
 
     private final SecurityIdentity identity;
@@ -99,7 +102,7 @@ public class PublicUpdatesResource {
         return board.page(query.filter(), query.after(), query.limit()).map(found -> {
             var more = found.size() > query.limit();
             var page = more ? found.subList(0, query.limit()) : found;
-            var next = more ? cursors.encode(BoardPosition.after(page.getLast(), query.filter())) : null;
+            var next = more ? cursor(BoardPosition.after(page.getLast(), query.filter())) : null;
             return cacheable(new PublicUpdatePage(page.stream().map(PublicUpdateView::of).toList(), next));
         });
     }
@@ -164,5 +167,18 @@ public class PublicUpdatesResource {
 
     private static Response cacheable(Object entity) {
         return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+    }
+
+    /** Board cursors name their filter, so that neither a queue cursor nor one of another filter is taken. */
+    private String cursor(BoardPosition position) {
+        return cursors.encode(BOARD_ORDER + position.filter().name(), position.key(), position.id());
+    }
+
+    static BoardPosition boardPosition(CursorCodec.Position position) {
+        if (!position.order().startsWith(BOARD_ORDER)) {
+            throw new IllegalArgumentException(position.order());
+        }
+        return new BoardPosition(BoardFilter.valueOf(position.order().substring(BOARD_ORDER.length())), position.key(),
+                position.id());
     }
 }

@@ -21,12 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
-import org.feedbackloop.action.api.problem.ProblemType;
 import org.feedbackloop.action.routing.RoutingRule;
 import org.feedbackloop.action.routing.RoutingRuleRepository;
 import org.feedbackloop.action.security.Roles;
+import org.feedbackloop.kit.http.WellFormedText;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.problem.ProblemType;
 
 import java.time.Clock;
 import java.util.List;

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.action.api.problem.Problem;
 import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.kit.problem.Problem;
 
 
 /**

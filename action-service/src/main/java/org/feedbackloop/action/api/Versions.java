@@ -1,9 +1,9 @@
 package org.feedbackloop.action.api;
 
-import org.feedbackloop.action.api.problem.Problem;
-import org.feedbackloop.action.api.problem.ProblemException;
-import org.feedbackloop.action.api.problem.ProblemType;
+import org.feedbackloop.action.api.problem.ActionProblem;
 import org.feedbackloop.action.domain.Action;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
 
 /** An action's version travels as a strong ETag ({@code "7"}) and comes back in {@code If-Match}. */
 final class Versions {
@@ -18,7 +18,7 @@ final class Versions {
     /** The version the client read; 428 without If-Match, 400 when it is not one of our ETags. */
     static int fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_REQUIRED,
+            throw new ProblemException(Problem.of(ActionProblem.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the action as you read it, so that no change is lost"));
         }
         var value = ifMatch.strip();

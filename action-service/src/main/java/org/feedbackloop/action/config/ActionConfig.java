@@ -1,49 +1,19 @@
 package org.feedbackloop.action.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Everything a deployment of action-service may change; see application.properties for the environment variables. */
+/**
+ * What a deployment of action-service may change beyond the kit's broker, outbox and signing settings; see
+ * application.properties for the environment variables.
+ */
 @ConfigMapping(prefix = "actions")
 public interface ActionConfig {
-
-    Broker broker();
-
-    Outbox outbox();
 
     Triage triage();
 
     Deadlines deadlines();
-
-    /** Key that signs pagination cursors; every replica must share it. */
-    String cursorSecret();
-
-    interface Broker {
-        String host();
-
-        int port();
-
-        String virtualHost();
-
-        String username();
-
-        String password();
-
-        @WithDefault("true")
-        boolean quorumQueues();
-    }
-
-    interface Outbox {
-        Duration pollInterval();
-
-        int batchSize();
-
-        Duration confirmTimeout();
-
-        Duration retention();
-    }
 
     interface Triage {
         /** The team that receives feedback whose topic has no routing rule. */

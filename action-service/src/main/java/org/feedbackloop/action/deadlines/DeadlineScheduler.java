@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.action.config.ActionConfig;
 import org.feedbackloop.action.domain.ActionRepository;
-import org.feedbackloop.action.outbox.OutboxWriter;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 
 import java.time.Clock;
 import java.time.Instant;

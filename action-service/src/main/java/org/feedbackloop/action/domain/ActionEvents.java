@@ -2,7 +2,6 @@ package org.feedbackloop.action.domain;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.feedbackloop.action.outbox.OutboxWriter;
 import org.feedbackloop.events.ActionAssigned;
 import org.feedbackloop.events.ActionCreated;
 import org.feedbackloop.events.ActionDeadline;
@@ -13,6 +12,7 @@ import org.feedbackloop.events.ActionMeTooAdded;
 import org.feedbackloop.events.ActionProgressPosted;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 
 import java.time.Instant;
 import java.util.UUID;

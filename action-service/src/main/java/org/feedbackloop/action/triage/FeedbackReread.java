@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.action.domain.FeedbackItemRepository;
-import org.feedbackloop.action.messaging.ProcessedEvents;
 import org.feedbackloop.action.similarity.ProblemVectors;
 import org.feedbackloop.events.FeedbackUpdated;
+import org.feedbackloop.kit.inbox.ProcessedEvents;
 
 import java.util.UUID;
 

@@ -18,13 +18,13 @@ import org.feedbackloop.action.domain.FeedbackItemRepository;
 import org.feedbackloop.action.domain.Linker;
 import org.feedbackloop.action.domain.PriorityRule;
 import org.feedbackloop.action.domain.Titles;
-import org.feedbackloop.action.messaging.ProcessedEvents;
-import org.feedbackloop.action.outbox.OutboxWriter;
 import org.feedbackloop.action.routing.Routing;
 import org.feedbackloop.action.similarity.Grouping;
 import org.feedbackloop.action.similarity.OpenActionIndex;
 import org.feedbackloop.action.similarity.ProblemIndex;
 import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.kit.inbox.ProcessedEvents;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 
 import java.time.Clock;
 import java.time.Instant;

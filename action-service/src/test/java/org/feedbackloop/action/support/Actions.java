@@ -1,6 +1,8 @@
 package org.feedbackloop.action.support;
 
 import io.restassured.response.ValidatableResponse;
+import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +20,13 @@ public final class Actions {
     }
 
     /** A fresh open action of {@code topic} (its team by the routing rules), opened by triage. */
-    public static String open(Broker broker, String topic) {
+    public static String open(TestBroker broker, String topic) {
         return triaged(broker, topic, UUID.randomUUID());
     }
 
-    public static String triaged(Broker broker, String topic, UUID feedbackId) {
+    public static String triaged(TestBroker broker, String topic, UUID feedbackId) {
         try {
-            broker.publishFeedbackEvent("feedback.received", bytes(received(UUID.randomUUID(), feedbackId, topic,
+            broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), feedbackId, topic,
                     "Complaint " + uniqueWords(), null, null, -0.2, "contributor-" + feedbackId, null)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -33,21 +35,21 @@ public final class Actions {
     }
 
     /** Feedback triage knows about and has linked to an action of its own; returns the feedback id. */
-    public static UUID feedback(Broker broker, String topic) {
+    public static UUID feedback(TestBroker broker, String topic) {
         var feedbackId = UUID.randomUUID();
         triaged(broker, topic, feedbackId);
         return feedbackId;
     }
 
     /** A fresh open action that told the public something: PLANNED, with a public note. */
-    public static String announced(Broker broker, String topic) {
+    public static String announced(TestBroker broker, String topic) {
         var action = open(broker, topic);
         transition("maria", action, "PLANNED", "We are looking into it.").statusCode(200);
         return action;
     }
 
     /** A fresh action taken through the workflow to DONE, with {@code publicNote}. */
-    public static String done(Broker broker, String topic, String publicNote) {
+    public static String done(TestBroker broker, String topic, String publicNote) {
         var action = open(broker, topic);
         transition("maria", action, "PLANNED", null).statusCode(200);
         transition("maria", action, "IN_PROGRESS", null).statusCode(200);

@@ -2,6 +2,7 @@ package org.feedbackloop.action.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.feedbackloop.testkit.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;

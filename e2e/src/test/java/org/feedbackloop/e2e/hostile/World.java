@@ -2,6 +2,10 @@ package org.feedbackloop.e2e.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import org.feedbackloop.e2e.Await;
+import org.feedbackloop.e2e.Suite;
+import org.feedbackloop.testkit.Keycloak;
+import org.feedbackloop.testkit.ShortLivedClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import org.feedbackloop.e2e.Await;
-import org.feedbackloop.e2e.Suite;
 
 /**
  * What the attacks aim at, made before them through the gateway: alice's feedback with a secret word, the billing
@@ -62,9 +63,9 @@ public final class World implements AutoCloseable {
     private final List<String> databasePasswords;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final ThrowAwayClient expiringClient;
+    private final ShortLivedClient expiringClient;
     private String expiringToken;
-    private final ThrowAwayClient foreignAudienceClient;
+    private final ShortLivedClient foreignAudienceClient;
 
     public World(String gatewayUrl, int gatewayPort, String realmUrl, String databaseSuffix) {
         try {
@@ -78,10 +79,10 @@ public final class World implements AutoCloseable {
             maria = new Caller("maria", keycloak.userToken("maria"), true, false);
             admin = new Caller("admin", keycloak.userToken("admin"), true, false);
             integrator = new Caller("integrator", keycloak.clientToken("feedbackloop-integrator", "dev-integrator-secret"), true, true);
-            var second = remember(new ThrowAwayClient(keycloak, "integrator", "integrator", 600, true));
+            var second = remember(new ShortLivedClient(keycloak, "integrator", "integrator", 600, true));
             otherIntegrator = new Caller("another integrator", second.token(), true, false);
-            expiringClient = remember(new ThrowAwayClient(keycloak, "expiring", "customer", 5, true));
-            foreignAudienceClient = remember(new ThrowAwayClient(keycloak, "audience", "customer", 600, false));
+            expiringClient = remember(new ShortLivedClient(keycloak, "expiring", "customer", 5, true));
+            foreignAudienceClient = remember(new ShortLivedClient(keycloak, "audience", "customer", 600, false));
 
             // words unlike other tests' feedback, so that triage opens an action of its own for them
             // plainly negative, so that its action has days to its deadlines: the scheduler leaves it (and its ETag) alone

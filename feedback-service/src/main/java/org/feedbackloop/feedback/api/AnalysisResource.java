@@ -19,10 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.events.ProblemVector;
 import org.feedbackloop.feedback.analysis.FeedbackSpace;
-import org.feedbackloop.feedback.api.problem.Problem;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.security.Roles;
 import org.feedbackloop.feedback.understanding.Previews;
+import org.feedbackloop.kit.http.WellFormedText;
+import org.feedbackloop.kit.problem.Problem;
 
 import java.util.List;
 

@@ -28,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.feedback.api.problem.Problem;
-import org.feedbackloop.feedback.api.problem.ProblemException;
-import org.feedbackloop.feedback.domain.FeedbackPosition;
 import org.feedbackloop.feedback.domain.FeedbackService;
 import org.feedbackloop.feedback.domain.Idempotency;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.security.Roles;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,7 +125,7 @@ public class FeedbackResource {
         return feedback.page(Caller.of(identity), query).map(items -> {
             var more = items.size() > query.limit();
             var page = more ? items.subList(0, query.limit()) : items;
-            var next = more ? cursors.encode(FeedbackPosition.of(page.getLast())) : null;
+            var next = more ? cursors.encode(CursorCodec.NEWEST, page.getLast().createdAt, page.getLast().id) : null;
             return new FeedbackPage(page.stream().map(FeedbackView::of).toList(), next);
         });
     }

@@ -2,11 +2,13 @@ package org.feedbackloop.feedback.api;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.feedbackloop.feedback.api.problem.Problem;
-import org.feedbackloop.feedback.api.problem.ProblemException;
 import org.feedbackloop.feedback.domain.Channel;
+import org.feedbackloop.feedback.domain.FeedbackPosition;
 import org.feedbackloop.feedback.domain.FeedbackQuery;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +70,8 @@ public class ListFeedbackParams {
         var parsedTo = parse("to", to, ListFeedbackParams::instant, errors, DATE_EXPECTATION);
         var parsedText = parse("q", q, ListFeedbackParams::searchText, errors, "must be 1 to 200 characters without control characters");
         var parsedLimit = parse("limit", limit, ListFeedbackParams::limit, errors, "must be an integer from 1 to " + MAX_LIMIT);
-        var after = parse("cursor", cursor, cursors::decode, errors, "is not a cursor this API returned");
+        var after = parse("cursor", cursor, c -> cursors.decode(c, p -> new FeedbackPosition(p.key(), p.id())), errors,
+                "is not a cursor this API returned");
         if (parsedFrom != null && parsedTo != null && !parsedFrom.isBefore(parsedTo)) {
             errors.add(new Problem.FieldError("to", "must be after from"));
         }

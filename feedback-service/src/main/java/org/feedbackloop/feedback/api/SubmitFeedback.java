@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.domain.RatingScale;
+import org.feedbackloop.kit.http.WellFormedText;
 
 /** The body of {@code POST /api/feedback}. */
 @Schema(name = "SubmitFeedback", description = "A contributor's feedback")

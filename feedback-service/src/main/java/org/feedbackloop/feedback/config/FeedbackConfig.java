@@ -5,34 +5,14 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Everything a deployment of feedback-service may change; see application.properties for the environment variables. */
+/**
+ * What a deployment of feedback-service may change beyond the kit's broker, outbox and signing settings; see
+ * application.properties for the environment variables.
+ */
 @ConfigMapping(prefix = "feedback")
 public interface FeedbackConfig {
 
-    Broker broker();
-
-    Outbox outbox();
-
     Analysis analysis();
-
-    /** Key that signs pagination cursors; every replica must share it. */
-    String cursorSecret();
-
-    interface Broker {
-        String host();
-
-        int port();
-
-        String virtualHost();
-
-        String username();
-
-        String password();
-
-        /** Off only for brokers without quorum queues (the embedded development broker). */
-        @WithDefault("true")
-        boolean quorumQueues();
-    }
 
     interface Analysis {
         /** Threads that read feedback with the sentence model; each keeps one core busy while there is work. */
@@ -61,18 +41,5 @@ public interface FeedbackConfig {
         /** How often a worker reads the taxonomy again (an edit through this replica applies at once). */
         @WithDefault("10s")
         Duration taxonomyRefresh();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unpublished events when nothing wakes it earlier. */
-        Duration pollInterval();
-
-        int batchSize();
-
-        /** How long the relay waits for the broker to confirm a batch. */
-        Duration confirmTimeout();
-
-        /** How long published events stay in the outbox table for inspection. */
-        Duration retention();
     }
 }

@@ -5,8 +5,4 @@ import java.util.UUID;
 
 /** A place in the newest-first order of feedback: where the next page starts after. */
 public record FeedbackPosition(Instant createdAt, UUID id) {
-
-    public static FeedbackPosition of(Feedback feedback) {
-        return new FeedbackPosition(feedback.createdAt, feedback.id);
-    }
 }

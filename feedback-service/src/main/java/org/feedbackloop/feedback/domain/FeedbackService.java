@@ -10,10 +10,10 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.feedback.analysis.SentimentAnalyzer;
 import org.feedbackloop.feedback.analysis.SentimentLabel;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
 import org.feedbackloop.feedback.understanding.AnalysisWorker;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.hibernate.JDBCException;
 
 import java.time.Instant;

@@ -12,8 +12,8 @@ import org.feedbackloop.feedback.domain.FeedbackRepository;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.domain.TopicSource;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
-import org.feedbackloop.feedback.tracking.ProcessedEvents;
 import org.feedbackloop.feedback.understanding.AnalysisWorker;
+import org.feedbackloop.kit.inbox.ProcessedEvents;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,8 @@ import org.feedbackloop.events.FeedbackUpdated;
 import org.feedbackloop.events.NotificationDelivered;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
+import org.feedbackloop.kit.inbox.ProcessedEvents;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

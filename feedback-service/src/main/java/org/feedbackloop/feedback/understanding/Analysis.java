@@ -13,8 +13,8 @@ import org.feedbackloop.feedback.analysis.TextAnalyzer;
 import org.feedbackloop.feedback.analysis.TopicMatcher;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.TopicSource;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -10,7 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.feedbackloop.feedback.config.FeedbackConfig;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;

@@ -5,7 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.feedbackloop.feedback.outbox.OutboxWriter;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;

@@ -1,19 +1,12 @@
 package org.feedbackloop.feedback.support;
 
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.ShutdownSignalException;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.feedbackloop.testkit.Infrastructure;
+import org.feedbackloop.testkit.TcpProxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Checks once, before the application starts, that the infrastructure the tests need is there (the real
@@ -22,10 +15,6 @@ import java.util.concurrent.TimeoutException;
  * that tests can take the broker away.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
-
-    public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
-    public static final int RABBITMQ_PORT = Integer.parseInt(System.getProperty("rabbitmq.port",
-            System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
 
     private static TcpProxy brokerProxy;
 
@@ -36,14 +25,15 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        requireKeycloak();
-        purgeLeftovers();
+        Infrastructure.requireKeycloak();
+        // a "me too" left by another module's tests becomes a feedback item and races the tests that count rows
+        Infrastructure.purgeQueues("feedback-service.action-service", "feedback-service.notification-service");
         try {
-            brokerProxy = new TcpProxy(RABBITMQ_PORT);
+            brokerProxy = new TcpProxy(Infrastructure.RABBITMQ_PORT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("feedback.broker.port", String.valueOf(brokerProxy.port()));
+        return Map.of("feedbackloop.broker.port", String.valueOf(brokerProxy.port()));
     }
 
     @Override
@@ -55,41 +45,5 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (IOException ignored) {
             // the JVM is ending
         }
-    }
-
-    /**
-     * The other modules' tests publish into the same virtual host: what they left in this service's queues
-     * (a "me too" becomes a feedback item) would be consumed at start-up and race the tests that count rows.
-     */
-    private static void purgeLeftovers() {
-        var factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(RABBITMQ_PORT);
-        factory.setVirtualHost("feedbackloop-test");
-        try (var connection = factory.newConnection("feedback-service tests: purge")) {
-            for (var queue : List.of("feedback-service.action-service", "feedback-service.notification-service")) {
-                try (var channel = connection.createChannel()) {
-                    channel.queuePurge(queue);
-                } catch (IOException | TimeoutException | ShutdownSignalException absent) {
-                    // not declared yet: nothing was left
-                }
-            }
-        } catch (IOException | TimeoutException noBroker) {
-            // the tests that need it say so
-        }
-    }
-
-    private static void requireKeycloak() {
-        var wellKnown = URI.create(KEYCLOAK_URL + "/realms/feedbackloop/.well-known/openid-configuration");
-        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            var response = http.send(HttpRequest.newBuilder(wellKnown).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
-                return;
-            }
-        } catch (IOException | InterruptedException e) {
-            // reported below
-        }
-        throw new IllegalStateException("Keycloak with realm feedbackloop is not answering at " + KEYCLOAK_URL
-                + ". Run the tests with ./feedbackloop test (or start the infrastructure with ./feedbackloop infra).");
     }
 }

@@ -2,13 +2,8 @@ package org.feedbackloop.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.feedbackloop.testkit.Infrastructure;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +12,6 @@ import java.util.Map;
  * checks), and starts one {@link UpstreamStub} per service on 127.0.0.1, configured as the gateway's upstreams.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
-
-    public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
 
     private static UpstreamStub feedback;
     private static UpstreamStub actions;
@@ -46,7 +39,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        requireKeycloak();
+        Infrastructure.requireKeycloak();
         feedback = new UpstreamStub("feedback-service", openApi("Feedback", "/api/feedback", "/api/feedback/{id}"));
         actions = new UpstreamStub("action-service", openApi("Actions", "/api/actions", "/api/routing-rules/{topic}",
                 "/api/public/updates"));
@@ -86,17 +79,4 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 .formatted(tag, tag, pathItems, tag);
     }
 
-    private static void requireKeycloak() {
-        var wellKnown = URI.create(KEYCLOAK_URL + "/realms/feedbackloop/.well-known/openid-configuration");
-        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            var response = http.send(HttpRequest.newBuilder(wellKnown).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
-                return;
-            }
-        } catch (IOException | InterruptedException e) {
-            // reported below
-        }
-        throw new IllegalStateException("Keycloak with realm feedbackloop is not answering at " + KEYCLOAK_URL
-                + ". Run the tests with ./feedbackloop test (or start the infrastructure with ./feedbackloop infra).");
-    }
 }

@@ -1,6 +1,6 @@
 package org.feedbackloop.notification.api;
 
-import org.feedbackloop.notification.api.problem.ProblemException;
+import org.feedbackloop.kit.problem.ProblemException;
 
 import java.util.UUID;
 

@@ -1,54 +1,24 @@
 package org.feedbackloop.notification.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a deployment of notification-service may change; see application.properties for the environment variables. */
+/**
+ * What a deployment of notification-service may change beyond the kit's broker, outbox and signing settings (the
+ * signing key also signs the links in e-mails); see application.properties for the environment variables.
+ */
 @ConfigMapping(prefix = "notifications")
 public interface NotificationConfig {
-
-    Broker broker();
-
-    Outbox outbox();
 
     Email email();
 
     Webhooks webhooks();
 
-    /** Key that signs pagination cursors and the links in e-mails (unsubscribe, follow-up); shared by replicas. */
-    String signingSecret();
-
     /** Where people reach the suite, for links in e-mails ({@code http://localhost:8083} locally). */
     String publicUrl();
-
-    interface Broker {
-        String host();
-
-        int port();
-
-        String virtualHost();
-
-        String username();
-
-        String password();
-
-        @WithDefault("true")
-        boolean quorumQueues();
-    }
-
-    interface Outbox {
-        Duration pollInterval();
-
-        int batchSize();
-
-        Duration confirmTimeout();
-
-        Duration retention();
-    }
 
     interface Email {
         /** How often the sender looks for e-mail to send when nothing wakes it. */

@@ -7,8 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.NotificationDelivered;
+import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.feedbackloop.notification.config.NotificationConfig;
-import org.feedbackloop.notification.outbox.OutboxWriter;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,15 +1,9 @@
 package org.feedbackloop.notification.email;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.feedbackloop.notification.config.NotificationConfig;
+import org.feedbackloop.kit.signing.Signer;
+import org.feedbackloop.kit.signing.SigningConfig;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,49 +14,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class LinkTokens {
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final String SEPARATOR = "\n";
+    private static final int MAX_LENGTH = 2000;
 
-    private final SecretKeySpec key;
+    private final Signer signer;
 
-    LinkTokens(NotificationConfig config) {
-        this.key = new SecretKeySpec(("links:" + config.signingSecret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    LinkTokens(SigningConfig config) {
+        this.signer = Signer.hmacSha256("links:" + config.secret(), 20);
     }
 
     public String sign(String purpose, String... values) {
-        var payload = (purpose + SEPARATOR + String.join(SEPARATOR, values)).getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
+        return signer.sign(purpose + SEPARATOR + String.join(SEPARATOR, values));
     }
 
     /** The values of a token made by {@link #sign} for this purpose, or empty for anything else. */
     public Optional<List<String>> verify(String purpose, String token) {
-        if (token == null || token.length() > 2000) {
-            return Optional.empty();
-        }
-        try {
-            var parts = token.split("\\.", -1);
-            if (parts.length != 2) {
-                return Optional.empty();
-            }
-            var payload = DECODER.decode(parts[0]);
-            if (!MessageDigest.isEqual(mac(payload), DECODER.decode(parts[1]))) {
-                return Optional.empty();
-            }
-            var fields = new String(payload, StandardCharsets.UTF_8).split(SEPARATOR, -1);
-            return fields[0].equals(purpose) ? Optional.of(List.of(fields).subList(1, fields.length)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private byte[] mac(byte[] payload) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), 20);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.verify(token, MAX_LENGTH)
+                .map(payload -> List.of(payload.split(SEPARATOR, -1)))
+                .filter(fields -> fields.getFirst().equals(purpose))
+                .map(fields -> fields.subList(1, fields.size()));
     }
 }

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.notification.api.CursorCodec;
-import org.feedbackloop.notification.api.problem.Problem;
-import org.feedbackloop.notification.api.problem.ProblemException;
-import org.feedbackloop.notification.api.problem.ProblemType;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.problem.ProblemType;
+import org.feedbackloop.kit.signing.CursorCodec;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.security.Caller;
 import org.feedbackloop.notification.security.Roles;
@@ -84,7 +84,7 @@ public class InboxResource {
         }
         if (after != null) {
             where.append(" and (createdAt < ?2 or (createdAt = ?2 and id < ?3))");
-            parameters.add(after.createdAt());
+            parameters.add(after.key());
             parameters.add(after.id());
         }
         return notifications.find(where + " order by createdAt desc, id desc", parameters.toArray())
@@ -94,7 +94,7 @@ public class InboxResource {
                         .map(count -> {
                             var more = found.size() > size;
                             var page = more ? found.subList(0, size) : found;
-                            var next = more ? cursors.encode(new CursorCodec.Position(page.getLast().createdAt, page.getLast().id)) : null;
+                            var next = more ? cursors.encode(CursorCodec.Position.newest(page.getLast().createdAt, page.getLast().id)) : null;
                             return new InboxPage(page.stream().map(InboxItem::of).toList(), next, count);
                         }));
     }

@@ -1,6 +1,5 @@
 package org.feedbackloop.notification.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -16,6 +15,9 @@ import org.feedbackloop.events.ActionProgressPosted;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.kit.inbox.NotYetKnown;
+import org.feedbackloop.kit.inbox.ProcessedEvents;
+import org.feedbackloop.kit.inbox.ReceivedEvent;
 import org.feedbackloop.notification.domain.Audience;
 import org.feedbackloop.notification.domain.Contribution;
 import org.feedbackloop.notification.domain.Kind;
@@ -25,19 +27,14 @@ import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.domain.TrackedAction;
 import org.feedbackloop.notification.email.FollowUpLinks;
-import org.feedbackloop.notification.messaging.ProcessedEvents;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,7 +47,6 @@ import java.util.UUID;
 public class Intake {
 
     static final String CONSUMER = "notifications";
-    private static final int QUOTE_LENGTH = 200;
 
     private final ProcessedEvents processed;
     private final Repositories.Contributions contributions;
@@ -75,11 +71,10 @@ public class Intake {
      * Processes one event in one transaction: records its id first (a redelivery changes nothing), updates the
      * projections, creates the notifications, and queues the webhook deliveries for the integrators.
      */
-    public Uni<List<Notification>> handle(UUID eventId, String type, JsonNode event) {
-        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
+    public Uni<List<Notification>> handle(ReceivedEvent event) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, event.id()).flatMap(first -> !first
                 ? Uni.createFrom().item(List.<Notification>of())
-                : dispatch(eventId, type, event.path("data"))
-                        .call(created -> webhooks.fanOut(eventId, type, event))))
+                : dispatch(event).call(created -> webhooks.fanOut(event.id(), event.type(), event.envelope()))))
                 .invoke(created -> {
                     if (!created.isEmpty()) {
                         notifier.committed(); // in-app deliveries were announced
@@ -87,39 +82,20 @@ public class Intake {
                 });
     }
 
-    private Uni<List<Notification>> dispatch(UUID id, String type, JsonNode data) {
-        try {
-            return switch (type) {
-                case EventTypes.FEEDBACK_RECEIVED -> feedbackReceived(id, read(data, FeedbackReceived.class));
-                case EventTypes.ACTION_CREATED -> actionCreated(id, read(data, ActionCreated.class));
-                case EventTypes.ACTION_FEEDBACK_LINKED -> feedbackLinked(id, read(data, ActionFeedbackLinked.class));
-                case EventTypes.ACTION_STATUS_CHANGED -> statusChanged(id, read(data, ActionStatusChanged.class));
-                case EventTypes.ACTION_PROGRESS_POSTED -> progressPosted(id, read(data, ActionProgressPosted.class));
-                case EventTypes.ACTION_DUE_CHANGED -> dueChanged(id, read(data, ActionDueChanged.class));
-                case EventTypes.ACTION_ASSIGNED -> assigned(id, read(data, ActionAssigned.class));
-                case EventTypes.ACTION_DEADLINE_APPROACHING -> deadline(id, read(data, ActionDeadline.class), false);
-                case EventTypes.ACTION_OVERDUE -> deadline(id, read(data, ActionDeadline.class), true);
-                case EventTypes.ACTION_ESCALATED -> escalated(id, read(data, ActionEscalated.class));
-                default -> Uni.createFrom().item(List.<Notification>of()); // nothing to tell (webhooks may want it)
-            };
-        } catch (IOException | IllegalArgumentException unreadable) {
-            return Uni.createFrom().failure(new Unreadable(type + " " + id + ": " + unreadable.getMessage()));
-        }
-    }
-
-    private <T> T read(JsonNode data, Class<T> type) throws IOException {
-        var value = json.treeToValue(data, type);
-        if (value == null) {
-            throw new IllegalArgumentException("no data");
-        }
-        return value;
-    }
-
-    /** An event whose data does not fit its type: no retry can fix it. */
-    public static final class Unreadable extends RuntimeException {
-        Unreadable(String what) {
-            super(what, null, false, false);
-        }
+    private Uni<List<Notification>> dispatch(ReceivedEvent event) {
+        var id = event.id();
+        return switch (event.data()) {
+            case FeedbackReceived received -> feedbackReceived(id, received);
+            case ActionCreated created -> actionCreated(id, created);
+            case ActionFeedbackLinked link -> feedbackLinked(id, link);
+            case ActionStatusChanged changed -> statusChanged(id, changed);
+            case ActionProgressPosted posted -> progressPosted(id, posted);
+            case ActionDueChanged changed -> dueChanged(id, changed);
+            case ActionAssigned assigned -> assigned(id, assigned);
+            case ActionDeadline deadline -> deadline(id, deadline, EventTypes.ACTION_OVERDUE.equals(event.type()));
+            case ActionEscalated escalated -> escalated(id, escalated);
+            case null, default -> Uni.createFrom().item(List.<Notification>of()); // nothing to tell (webhooks may want it)
+        };
     }
 
     // --- feedback-service ---------------------------------------------------------------------------
@@ -141,11 +117,9 @@ public class Intake {
             if (contribution.followUpOfAction != null) {
                 return contributions.persist(contribution).replaceWith(List.<Notification>of()); // thanked on the page
             }
+            var text = Wording.acknowledged();
             return contributions.persist(contribution).flatMap(saved -> notifier.notify(eventId,
-                    Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED,
-                            "Thank you, we heard you",
-                            "Thank you for your feedback. We have passed it to the team that can act on it, and we"
-                                    + " will tell you what happens next.",
+                    Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED, text.title(), text.body(),
                             null, List.of(saved.feedbackId), null, data("quote", quote(saved.text)))));
         }));
     }
@@ -186,11 +160,8 @@ public class Intake {
                     var source = link.previousActionId() == null ? eventId : UUID.nameUUIDFromBytes(
                             ("moved:" + link.previousActionId() + ":" + link.actionId() + ":"
                                     + (audience == null ? "" : audience.recipient())).getBytes(StandardCharsets.UTF_8));
-                    var due = link.dueAt() == null ? "" : " The team aims to resolve it by " + day(link.dueAt()) + ".";
-                    return notifier.notify(source, audience, new Message(Kind.TRACKED,
-                            "Your feedback is now tracked: " + link.actionTitle(),
-                            "The " + link.team() + " team is working on \"" + link.actionTitle() + "\", which your"
-                                    + " feedback is part of." + due,
+                    var text = Wording.tracked(link);
+                    return notifier.notify(source, audience, new Message(Kind.TRACKED, text.title(), text.body(),
                             link.actionId(), List.of(link.feedbackId()), link.actionStatus(),
                             data("quote", quote(contribution.text), "action", link.actionTitle(), "team", link.team(),
                                     "status", link.actionStatus(), "dueAt", link.dueAt())));
@@ -217,16 +188,17 @@ public class Intake {
                 if ("DONE".equals(changed.to())) {
                     data.putAll(followUps.links(contribution.feedbackId, changed.actionId(), changed.title()));
                 }
-                return new Message(Kind.YOU_SAID_WE_DID, youSaidWeDidTitle(changed.to(), changed.title()),
-                        youSaidWeDidBody(changed.to(), changed.publicNote()), changed.actionId(), null, changed.to(), data);
+                var text = Wording.youSaidWeDid(changed.to(), changed.title(), changed.publicNote());
+                return new Message(Kind.YOU_SAID_WE_DID, text.title(), text.body(), changed.actionId(), null,
+                        changed.to(), data);
             });
         }));
     }
 
     Uni<List<Notification>> progressPosted(UUID eventId, ActionProgressPosted posted) {
+        var text = Wording.progress(posted.title(), posted.publicNote());
         return (toEveryContributor(eventId, posted.actionId(), posted.status(), contribution ->
-                new Message(Kind.PROGRESS, "An update on what you told us: " + posted.title(),
-                        posted.publicNote(), posted.actionId(), null, posted.status(),
+                new Message(Kind.PROGRESS, text.title(), text.body(), posted.actionId(), null, posted.status(),
                         data("quote", quote(contribution.text), "publicNote", posted.publicNote(),
                                 "status", posted.status(), "action", posted.title()))));
     }
@@ -236,11 +208,9 @@ public class Intake {
             if (action != null) {
                 action.dueAt = changed.dueAt();
             }
-            var reason = changed.reason() == null ? "" : " " + changed.reason();
+            var text = Wording.dueChanged(changed);
             return toEveryContributor(eventId, changed.actionId(), action == null ? null : action.status,
-                    contribution -> new Message(Kind.DUE_CHANGED, "A new date for what you told us: " + changed.title(),
-                            "The team now aims to resolve \"" + changed.title() + "\" by " + day(changed.dueAt()) + "." + reason,
-                            changed.actionId(), null, null,
+                    contribution -> new Message(Kind.DUE_CHANGED, text.title(), text.body(), changed.actionId(), null, null,
                             data("quote", quote(contribution.text), "action", changed.title(), "dueAt", changed.dueAt(),
                                     "reason", changed.reason())));
         }));
@@ -254,44 +224,25 @@ public class Intake {
             if (assigned.ownerId() == null || assigned.ownerId().equals(assigned.actorId())) {
                 return Uni.createFrom().item(List.<Notification>of()); // nobody to tell, or they did it themselves
             }
+            var text = Wording.assigned(assigned);
             return notifier.notify(eventId, Audience.staff(assigned.ownerId(), assigned.team()), new Message(
-                    Kind.ASSIGNED, "Assigned to you: " + assigned.title(),
-                    "The action \"" + assigned.title() + "\" of team " + assigned.team() + " is now yours.",
-                    assigned.actionId(), List.of(), null, data("action", assigned.title(), "team", assigned.team())));
+                    Kind.ASSIGNED, text.title(), text.body(), assigned.actionId(), List.of(), null, data("action", assigned.title(), "team", assigned.team())));
         }));
     }
 
     Uni<List<Notification>> deadline(UUID eventId, ActionDeadline deadline, boolean missed) {
-        var clock = "FIX".equals(deadline.clock()) ? "its due date" : "the date its contributors were promised an update";
-        var title = (missed ? "Overdue: " : "Due soon: ") + deadline.title();
-        var body = missed
-                ? "The action \"" + deadline.title() + "\" has passed " + clock + " (" + moment(deadline.deadline()) + ")."
-                : "The action \"" + deadline.title() + "\" reaches " + clock + " at " + moment(deadline.deadline()) + ".";
-        return (notifier.notify(eventId, Audience.staff(deadline.ownerId(), deadline.team()),
-                new Message(missed ? Kind.OVERDUE : Kind.DEADLINE_APPROACHING, title, body, deadline.actionId(),
-                        List.of(), null, data("action", deadline.title(), "clock", deadline.clock(),
-                        "deadline", deadline.deadline(), "priority", deadline.priority()))));
+        var text = Wording.deadline(deadline, missed);
+        return notifier.notify(eventId, Audience.staff(deadline.ownerId(), deadline.team()),
+                new Message(missed ? Kind.OVERDUE : Kind.DEADLINE_APPROACHING, text.title(), text.body(),
+                        deadline.actionId(), List.of(), null, data("action", deadline.title(), "clock", deadline.clock(),
+                        "deadline", deadline.deadline(), "priority", deadline.priority())));
     }
 
     Uni<List<Notification>> escalated(UUID eventId, ActionEscalated escalated) {
-        var why = switch (escalated.reason()) {
-            case "REPEATS" -> escalated.feedbackCount() + " people said the same thing";
-            case "OVERDUE_FIX" -> "it is overdue since " + escalated.deadline();
-            case "OVERDUE_INFORM" -> "its contributors are waiting for an update since " + escalated.deadline();
-            default -> escalated.reason();
-        };
-        return (notifier.notify(eventId, Audience.managers(), new Message(Kind.ESCALATED,
-                "Needs your attention: " + escalated.title(),
-                "The action \"" + escalated.title() + "\" of team " + escalated.team() + " is escalated: " + why + ".",
+        var text = Wording.escalated(escalated);
+        return notifier.notify(eventId, Audience.managers(), new Message(Kind.ESCALATED, text.title(), text.body(),
                 escalated.actionId(), List.of(), null, data("action", escalated.title(), "team", escalated.team(),
-                "reason", escalated.reason(), "feedbackCount", escalated.feedbackCount()))));
-    }
-
-    /** An event that refers to something another queue has not delivered yet; retried, never dead-lettered first. */
-    public static final class NotYetKnown extends RuntimeException {
-        NotYetKnown(String what) {
-            super(what + " is not known yet", null, false, false);
-        }
+                "reason", escalated.reason(), "feedbackCount", escalated.feedbackCount())));
     }
 
     // --- shared steps -------------------------------------------------------------------------------
@@ -336,41 +287,8 @@ public class Intake {
         });
     }
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MOMENT =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    /** A date as people read it ("2 December 2026"); messages are in English and dates in UTC. */
-    private static String day(Instant instant) {
-        return DAY.format(instant);
-    }
-
-    private static String moment(Instant instant) {
-        return MOMENT.format(instant);
-    }
-
-    private static String youSaidWeDidTitle(String status, String title) {
-        return switch (status) {
-            case "DONE" -> "You said, we did: " + title;
-            case "DECLINED" -> "About what you told us: " + title;
-            case "PLANNED" -> "Planned: " + title;
-            case "IN_PROGRESS" -> "We are working on it: " + title;
-            default -> "An update on what you told us: " + title;
-        };
-    }
-
-    private static String youSaidWeDidBody(String status, String publicNote) {
-        return switch (status) {
-            case "DONE" -> "It is done. " + publicNote;
-            case "DECLINED" -> "We have decided not to make this change, and we owe you the reason: " + publicNote;
-            default -> publicNote;
-        };
-    }
-
-    static String quote(String text) {
-        var flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= QUOTE_LENGTH ? flat : flat.substring(0, QUOTE_LENGTH - 1) + "…";
+    private static String quote(String text) {
+        return Wording.quote(text);
     }
 
     private static Map<String, Object> data(Object... keysAndValues) {

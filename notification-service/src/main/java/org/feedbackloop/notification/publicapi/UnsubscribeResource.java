@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.notification.api.problem.ProblemException;
+import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.email.LinkTokens;

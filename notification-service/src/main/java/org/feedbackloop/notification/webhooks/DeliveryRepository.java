@@ -3,7 +3,7 @@ package org.feedbackloop.notification.webhooks;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.feedbackloop.notification.api.CursorCodec;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<WebhookDelivery
         var parameters = new ArrayList<Object>(List.of(subscriptionId));
         if (after != null) {
             where.append(" and (createdAt < ?2 or (createdAt = ?2 and id < ?3))");
-            parameters.add(after.createdAt());
+            parameters.add(after.key());
             parameters.add(after.id());
         }
         return find(where + " order by createdAt desc, id desc", parameters.toArray()).page(0, limit + 1).list();

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.feedbackloop.notification.api.WellFormedText;
+import org.feedbackloop.kit.http.WellFormedText;
 
 import java.util.List;
 

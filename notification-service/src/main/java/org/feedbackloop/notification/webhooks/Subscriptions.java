@@ -5,10 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.feedbackloop.notification.api.CursorCodec;
-import org.feedbackloop.notification.api.problem.Problem;
-import org.feedbackloop.notification.api.problem.ProblemException;
-import org.feedbackloop.notification.api.problem.ProblemType;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.problem.ProblemType;
+import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.notification.api.problem.NotificationProblem;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +57,7 @@ public class Subscriptions {
                 .onFailure(UrlGuard.Refused.class).transform(refused -> ProblemException.invalid("url", refused.getMessage()))
                 .flatMap(target -> Panache.withTransaction(() -> subscriptions.countActiveOf(ownerId).flatMap(count -> {
                     if (count >= MAX_ACTIVE_PER_INTEGRATOR) {
-                        return Uni.createFrom().failure(ProblemException.of(ProblemType.UNPROCESSABLE,
+                        return Uni.createFrom().failure(ProblemException.of(NotificationProblem.UNPROCESSABLE,
                                 "You have " + MAX_ACTIVE_PER_INTEGRATOR + " webhooks, the most one integrator may "
                                         + "have; delete one first"));
                     }

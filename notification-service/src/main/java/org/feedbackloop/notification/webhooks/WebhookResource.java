@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.notification.api.CursorCodec;
-import org.feedbackloop.notification.api.problem.Problem;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.signing.CursorCodec;
 import org.feedbackloop.notification.security.Caller;
 import org.feedbackloop.notification.security.Roles;
 
@@ -102,7 +102,7 @@ public class WebhookResource {
         int size = limit(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         return subscriptions.page(owner(), after, size).map(found -> {
-            var page = page(found, size, s -> new CursorCodec.Position(s.createdAt, s.id));
+            var page = page(found, size, s -> CursorCodec.Position.newest(s.createdAt, s.id));
             return new WebhookPage(page.items().stream().map(WebhookView::of).toList(), page.nextCursor());
         });
     }
@@ -143,7 +143,7 @@ public class WebhookResource {
         int size = limit(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         return subscriptions.deliveries(owner(), subscriptionId, after, size).map(found -> {
-            var page = page(found, size, d -> new CursorCodec.Position(d.createdAt, d.id));
+            var page = page(found, size, d -> CursorCodec.Position.newest(d.createdAt, d.id));
             return new DeliveryPage(page.items().stream().map(DeliveryView::of).toList(), page.nextCursor());
         });
     }

@@ -3,20 +3,13 @@ package org.feedbackloop.notification.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
+import org.feedbackloop.testkit.TestBroker;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -27,24 +20,10 @@ public final class Events implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Connection connection;
-    private final Channel channel;
-    private final List<JsonNode> published = new CopyOnWriteArrayList<>();
+    private final TestBroker broker;
 
     public Events() throws IOException, TimeoutException {
-        var factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(TestInfrastructure.RABBITMQ_PORT);
-        factory.setVirtualHost("feedbackloop-test");
-        connection = factory.newConnection("notification-service tests");
-        channel = connection.createChannel();
-        channel.confirmSelect();
-        for (var exchange : List.of("feedback.events", "action.events", "notification.events")) {
-            channel.exchangeDeclare(exchange, "topic", true, false, Map.of("alternate-exchange", exchange + ".unrouted"));
-        }
-        var queue = channel.queueDeclare("", false, true, true, null).getQueue();
-        channel.queueBind(queue, "notification.events", "#");
-        channel.basicConsume(queue, true, (tag, delivery) -> published.add(JSON.readTree(delivery.getBody())), tag -> { });
+        broker = new TestBroker("notification-service tests").tap("notification.events", "#");
     }
 
     /** A CloudEvent envelope of {@code type} about {@code subject}, with a fresh id. */
@@ -96,31 +75,24 @@ public final class Events implements AutoCloseable {
 
     /** Publishes to the event's exchange (from its type) with publisher confirms. */
     public void publish(ObjectNode event) throws Exception {
-        publish(event.path("type").asText().split("\\.")[0] + ".events", event.path("type").asText(), JSON.writeValueAsBytes(event));
+        broker.publish(event);
     }
 
     public void publish(String exchange, String routingKey, byte[] body) throws Exception {
-        channel.basicPublish(exchange, routingKey, true,
-                new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2).build(), body);
-        channel.waitForConfirmsOrDie(5_000);
+        broker.publish(exchange, routingKey, body);
     }
 
     /** notification.* events this service published while this connection was open. */
     public List<JsonNode> published(String type) {
-        return new ArrayList<>(published.stream().filter(e -> e.path("type").asText().equals(type)).toList());
+        return broker.matching(r -> r.type().equals(type)).stream().map(TestBroker.Received::event).toList();
     }
 
     public List<byte[]> drain(String queue) throws IOException {
-        var bodies = new ArrayList<byte[]>();
-        GetResponse response;
-        while ((response = channel.basicGet(queue, true)) != null) {
-            bodies.add(response.getBody());
-        }
-        return bodies;
+        return broker.drain(queue);
     }
 
     @Override
     public void close() throws IOException, TimeoutException {
-        connection.close();
+        broker.close();
     }
 }

@@ -1,13 +1,11 @@
 package org.feedbackloop.notification.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.feedbackloop.testkit.Infrastructure;
+import org.feedbackloop.testkit.TcpProxy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -16,12 +14,6 @@ import java.util.Map;
  * proxy between the application and the SMTP sink so that tests can take the mail server away.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
-
-    public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
-    public static final int RABBITMQ_PORT = Integer.parseInt(System.getProperty("rabbitmq.port",
-            System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
-
-    public static final int SMTP_PORT = Integer.parseInt(System.getProperty("smtp.port", "3025"));
 
     private static TcpProxy smtpProxy;
 
@@ -32,26 +24,16 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        requireKeycloak();
+        Infrastructure.requireKeycloak();
+        // the other modules' tests publish into the same virtual host: their backlog in this service's queues would
+        // be worked through during the tests, writing notifications the tests do not expect
+        Infrastructure.purgeQueues("notification-service.feedback-service", "notification-service.action-service");
         try {
-            smtpProxy = new TcpProxy(SMTP_PORT);
+            smtpProxy = new TcpProxy(Infrastructure.SMTP_PORT);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return Map.of("quarkus.mailer.port", String.valueOf(smtpProxy.port()));
-    }
-
-    private static void requireKeycloak() {
-        var wellKnown = URI.create(KEYCLOAK_URL + "/realms/feedbackloop/.well-known/openid-configuration");
-        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            if (http.send(HttpRequest.newBuilder(wellKnown).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                return;
-            }
-        } catch (IOException | InterruptedException e) {
-            // reported below
-        }
-        throw new IllegalStateException("Keycloak with realm feedbackloop is not answering at " + KEYCLOAK_URL
-                + ". Run the tests with ./feedbackloop test (or start the infrastructure with ./feedbackloop infra).");
     }
 
     @Override

@@ -7,9 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.feedbackloop.notification.support.Rows;
 import org.feedbackloop.notification.support.TestInfrastructure;
-import org.feedbackloop.notification.support.Tokens;
+import org.feedbackloop.testkit.Rows;
+import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

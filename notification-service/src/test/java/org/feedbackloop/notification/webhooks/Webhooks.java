@@ -1,7 +1,7 @@
 package org.feedbackloop.notification.webhooks;
 
 import io.restassured.path.json.JsonPath;
-import org.feedbackloop.notification.support.Tokens;
+import org.feedbackloop.testkit.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,88 @@
+package org.feedbackloop.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.feedbackloop.events.CloudEvent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Adds an event to the outbox in the caller's transaction, so that it exists if and only if the change it
+ * announces was committed. Only the {@link OutboxRelay} ever publishes.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final String source;
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+
+    OutboxWriter(ObjectMapper json, OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.source = "/" + service;
+        this.json = json;
+        this.relay = relay;
+    }
+
+    /** Must run inside an open transaction: it joins it and never commits on its own. */
+    @WithTransaction
+    public <T> Uni<CloudEvent<T>> add(String type, String subject, T data) {
+        var event = CloudEvent.of(source, type, subject, data);
+        var row = new OutboxEvent();
+        row.id = event.id();
+        row.aggregateId = subject;
+        row.type = type;
+        row.payload = serialize(event);
+        row.traceparent = currentTraceparent();
+        return Panache.getSession()
+                .flatMap(session -> session.persist(row))
+                .replaceWith(event);
+    }
+
+    /**
+     * The same for the background workers that use JDBC: adds the event in {@code connection}'s open transaction,
+     * continuing the trace {@code traceparent} (the request's, when the work was started by one).
+     */
+    public <T> CloudEvent<T> add(Connection connection, String type, String subject, T data, String traceparent)
+            throws SQLException {
+        var event = CloudEvent.of(source, type, subject, data);
+        try (var statement = connection.prepareStatement(
+                "insert into outbox_event (id, aggregate_id, type, payload, traceparent) values (?, ?, ?, cast(? as jsonb), ?)")) {
+            statement.setObject(1, event.id());
+            statement.setString(2, subject);
+            statement.setString(3, type);
+            statement.setString(4, serialize(event));
+            statement.setString(5, traceparent);
+            statement.executeUpdate();
+        }
+        return event;
+    }
+
+    /** The trace context of the current span, to continue it later: W3C {@code traceparent}, or null. */
+    public static String currentTraceparent() {
+        var context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+    }
+
+    /** Tells the relay there is something to publish, once the transaction has committed. */
+    public void committed() {
+        relay.wakeUp();
+    }
+
+    private String serialize(CloudEvent<?> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + event.type() + " cannot be serialised", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.feedbackloop.kit.problem;
+
+/** The kinds of problem every API of the suite reports. */
+public enum ProblemType implements ProblemKind {
+    MALFORMED_REQUEST(400, "Malformed request"),
+    VALIDATION(400, "Invalid request"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INTERNAL(500, "Internal error"),
+    UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

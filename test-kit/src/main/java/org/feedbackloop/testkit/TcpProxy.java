@@ -1,0 +1,98 @@
+package org.feedbackloop.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A loopback TCP proxy that a test can cut and restore: while cut, every connection through it is closed
+ * and new ones are refused, exactly what a client sees when its broker goes away.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final int port;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+
+    public TcpProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        try (var probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            this.port = probe.getLocalPort();
+        }
+        restore();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts (again) accepting and forwarding connections. */
+    public synchronized void restore() throws IOException {
+        if (server != null && !server.isClosed()) {
+            return;
+        }
+        var listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server = listening;
+        Thread.ofVirtual().name("tcp-proxy-accept").start(() -> accept(listening));
+    }
+
+    /** Drops every open connection and refuses new ones until {@link #restore()}. */
+    public synchronized void cut() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        for (var socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                var client = listening.accept();
+                var upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                Thread.ofVirtual().start(() -> pump(client, upstream));
+                Thread.ofVirtual().start(() -> pump(upstream, client));
+            } catch (IOException e) {
+                // closed by cut(), or the target refused: the client sees its connection fail
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            in.transferTo(out);
+        } catch (IOException ignored) {
+            // one side went away
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private void closeQuietly(Socket socket) {
+        sockets.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

@@ -34,15 +34,14 @@ import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionService;
 import org.feedbackloop.action.security.Caller;
-import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
-import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /** The action part of the public contract: the queue, the workflow, and the changes owners make. */
 @Path("/api/actions")
@@ -98,7 +97,7 @@ public class ActionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> get(@PathParam("id") String id) {
-        return actions.detail(uuid(id)).map(detail -> Response.ok(ActionView.of(detail.action(), clock.instant(), detail.history()))
+        return actions.detail(QueryParams.uuid("id", id)).map(detail -> Response.ok(ActionView.of(detail.action(), clock.instant(), detail.history()))
                 .header(HttpHeaders.ETAG, Versions.etag(detail.action())).build());
     }
 
@@ -107,7 +106,7 @@ public class ActionResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "The feedback an action tracks, in the contributors' own words")
     public Uni<List<LinkedFeedbackView>> feedback(@PathParam("id") String id) {
-        return actions.feedbackOf(uuid(id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
+        return actions.feedbackOf(QueryParams.uuid("id", id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
     }
 
     @GET
@@ -120,7 +119,7 @@ public class ActionResource {
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<SimilarView> ofAction(@PathParam("id") String id,
                                      @Parameter(description = SimilarResource.LIMIT) @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
-        return neighbours.ofAction(ActionResource.uuid(id), limit).map(SimilarView::of);
+        return neighbours.ofAction(QueryParams.uuid("id", id), limit).map(SimilarView::of);
     }
 
     @POST
@@ -158,7 +157,7 @@ public class ActionResource {
     public Uni<Response> transition(@PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.Transition body) {
-        return changed(actions.transition(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote(), body.publicTitle()));
+        return changed(actions.transition(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote(), body.publicTitle()));
     }
 
     @POST
@@ -170,7 +169,7 @@ public class ActionResource {
     public Uni<Response> update(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.ProgressUpdate body) {
-        return changed(actions.postProgress(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.publicNote(), body.publicTitle()));
+        return changed(actions.postProgress(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.publicNote(), body.publicTitle()));
     }
 
     @PUT
@@ -182,7 +181,7 @@ public class ActionResource {
     public Uni<Response> assign(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.Assignment body) {
-        return changed(actions.assign(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.ownerId(), body.ownerName()));
+        return changed(actions.assign(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.ownerId(), body.ownerName()));
     }
 
     @PUT
@@ -193,7 +192,7 @@ public class ActionResource {
     public Uni<Response> reschedule(@PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.DueChange body) {
-        return changed(actions.changeDue(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.dueAt(), body.reason()));
+        return changed(actions.changeDue(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.dueAt(), body.reason()));
     }
 
     @POST
@@ -204,7 +203,7 @@ public class ActionResource {
     public Uni<Response> link(@PathParam("id") String id,
                               @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull ActionRequests.Links body) {
-        return changed(actions.link(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.feedbackIds()));
+        return changed(actions.link(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.feedbackIds()));
     }
 
     @POST
@@ -217,7 +216,7 @@ public class ActionResource {
     public Uni<Response> merge(@PathParam("id") String id,
                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ActionRequests.Merge body) {
-        return changed(actions.merge(caller(), uuid(id), Versions.fromIfMatch(ifMatch), body.into()));
+        return changed(actions.merge(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.into()));
     }
 
     private Uni<Response> changed(Uni<Action> change) {
@@ -227,17 +226,6 @@ public class ActionResource {
 
     private Caller caller() {
         return Caller.of(identity);
-    }
-
-    static UUID uuid(String id) {
-        try {
-            if (id.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("id", "must be a UUID");
-        }
     }
 
     private String cursor(ActionPosition position) {

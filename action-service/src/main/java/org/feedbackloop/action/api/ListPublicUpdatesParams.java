@@ -4,13 +4,9 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.feedbackloop.action.board.BoardFilter;
 import org.feedbackloop.action.board.BoardPosition;
-import org.feedbackloop.kit.problem.Problem;
-import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.signing.CursorCodec;
 
-import java.util.ArrayList;
-
-import static org.feedbackloop.action.api.ListActionsParams.parse;
 
 /** The query string of {@code GET /api/public/updates}, checked here so that every mistake gets a clear message. */
 public class ListPublicUpdatesParams {
@@ -33,19 +29,16 @@ public class ListPublicUpdatesParams {
     }
 
     Query toQuery(CursorCodec cursors) {
-        var errors = new ArrayList<Problem.FieldError>();
+        var params = new QueryParams();
         var filter = status == null ? BoardFilter.DONE
-                : parse("status", status, BoardFilter::ofParameter, errors, "must be done or open");
-        var pageSize = parse("limit", limit, ListActionsParams::limit, errors,
-                "must be an integer from 1 to " + ListActionsParams.MAX_LIMIT);
-        var after = parse("cursor", cursor, c -> cursors.decode(c, PublicUpdatesResource::boardPosition), errors,
+                : params.parse("status", status, BoardFilter::ofParameter, "must be done or open");
+        var pageSize = params.limit(limit);
+        var after = params.parse("cursor", cursor, c -> cursors.decode(c, PublicUpdatesResource::boardPosition),
                 "is not a cursor this API returned");
         if (after != null && filter != null && after.filter() != filter) {
-            errors.add(new Problem.FieldError("cursor", "belongs to the other status"));
+            params.refuse("cursor", "belongs to the other status");
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new Query(filter, after, pageSize == null ? ListActionsParams.DEFAULT_LIMIT : pageSize);
+        params.orRefuse();
+        return new Query(filter, after, pageSize);
     }
 }

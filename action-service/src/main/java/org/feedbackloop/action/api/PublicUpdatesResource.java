@@ -31,12 +31,13 @@ import org.feedbackloop.action.board.BoardFilter;
 import org.feedbackloop.action.board.BoardPosition;
 import org.feedbackloop.action.board.PublicBoard;
 import org.feedbackloop.action.config.ActionConfig;
-import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
 import org.feedbackloop.action.similarity.OpenActionIndex;
 import org.feedbackloop.events.ProblemVector;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.util.List;
@@ -117,7 +118,7 @@ public class PublicUpdatesResource {
     @APIResponse(responseCode = "404", description = "No such action on the board (never announced, merged or declined)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> get(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
-        return board.find(ActionResource.uuid(actionId)).map(update -> cacheable(PublicUpdateView.of(update)));
+        return board.find(QueryParams.uuid("id", actionId)).map(update -> cacheable(PublicUpdateView.of(update)));
     }
 
     @POST
@@ -157,7 +158,7 @@ public class PublicUpdatesResource {
     @APIResponse(responseCode = "409", description = "The action is closed (DONE, DECLINED or MERGED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> meToo(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
-        var id = ActionResource.uuid(actionId);
+        var id = QueryParams.uuid("id", actionId);
         var token = (JsonWebToken) identity.getPrincipal();
         return board.meToo(id, token.getSubject(), token.getClaim("email")).map(vote -> Response
                 .status(vote.added() ? Response.Status.CREATED : Response.Status.OK)

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.action.routing.RoutingRule;
 import org.feedbackloop.action.routing.RoutingRuleRepository;
-import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.kit.http.WellFormedText;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.problem.ProblemType;
+import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
 import java.util.List;

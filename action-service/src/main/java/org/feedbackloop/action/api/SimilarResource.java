@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.action.security.Roles;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.security.Roles;
 
 
 /**
@@ -50,6 +51,6 @@ public class SimilarResource {
     @APIResponse(responseCode = "404", description = "Triage has no such feedback (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<SimilarView> ofFeedback(@PathParam("id") String id,
                                        @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
-        return neighbours.ofFeedback(ActionResource.uuid(id), limit).map(SimilarView::of);
+        return neighbours.ofFeedback(QueryParams.uuid("id", id), limit).map(SimilarView::of);
     }
 }

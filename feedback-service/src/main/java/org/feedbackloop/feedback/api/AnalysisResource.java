@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.events.ProblemVector;
 import org.feedbackloop.feedback.analysis.FeedbackSpace;
 import org.feedbackloop.feedback.domain.Feedback;
-import org.feedbackloop.feedback.security.Roles;
 import org.feedbackloop.feedback.understanding.Previews;
 import org.feedbackloop.kit.http.WellFormedText;
 import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.security.Roles;
 
 import java.util.List;
 

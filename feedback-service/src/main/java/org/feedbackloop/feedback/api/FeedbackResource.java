@@ -31,9 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.feedback.domain.FeedbackService;
 import org.feedbackloop.feedback.domain.Idempotency;
 import org.feedbackloop.feedback.security.Caller;
-import org.feedbackloop.feedback.security.Roles;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.security.MessageDigest;
@@ -111,7 +112,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such item that you may see", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<FeedbackView> get(@Parameter(description = "The item's id (UUID)") @PathParam("id") String id) {
-        return feedback.find(Caller.of(identity), uuid(id)).map(FeedbackView::of);
+        return feedback.find(Caller.of(identity), QueryParams.uuid("id", id)).map(FeedbackView::of);
     }
 
     @GET
@@ -146,17 +147,6 @@ public class FeedbackResource {
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
-        }
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("id", "must be a UUID");
         }
     }
 }

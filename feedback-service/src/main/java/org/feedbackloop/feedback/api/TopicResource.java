@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.feedback.security.Caller;
-import org.feedbackloop.feedback.security.Roles;
 import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
 import org.feedbackloop.feedback.taxonomy.TopicRepository;
@@ -37,6 +36,7 @@ import org.feedbackloop.feedback.understanding.TopicsByMeaning;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.problem.ProblemType;
+import org.feedbackloop.kit.security.Roles;
 
 import java.time.Instant;
 import java.util.List;

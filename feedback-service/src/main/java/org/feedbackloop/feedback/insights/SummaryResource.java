@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.feedbackloop.feedback.security.Roles;
 import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package org.feedbackloop.feedback.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.feedbackloop.kit.security.Roles;
 
 /**
  * Who is calling, as the verified token says.

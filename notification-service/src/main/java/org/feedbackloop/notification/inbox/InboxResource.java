@@ -20,13 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.problem.ProblemType;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.security.Caller;
-import org.feedbackloop.notification.security.Roles;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Clock;
@@ -35,8 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static org.feedbackloop.notification.api.QueryParams.limit;
-import static org.feedbackloop.notification.api.QueryParams.uuid;
 
 /** The caller's in-app notifications: theirs, their role's and their team's. */
 @Path("/api/me/notifications")
@@ -73,7 +72,7 @@ public class InboxResource {
     public Uni<InboxPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                @Parameter(description = "true: only unread") @QueryParam("unread") String unread) {
-        int size = limit(limit);
+        int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         boolean unreadOnly = bool("unread", unread);
         var inboxes = Caller.of(identity).inboxes();
@@ -107,7 +106,7 @@ public class InboxResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxItem.class)))
     @APIResponse(responseCode = "404", description = "Not in your inbox", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<InboxItem> read(@PathParam("id") String id) {
-        var notificationId = uuid(id);
+        var notificationId = QueryParams.uuid("id", id);
         var inboxes = Caller.of(identity).inboxes();
         return Panache.withTransaction(() -> notifications.find(
                         "id = ?1 and channel = 'IN_APP' and status = 'SENT' and recipient in ?2", notificationId, inboxes)

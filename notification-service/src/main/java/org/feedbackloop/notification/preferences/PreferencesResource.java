@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.notification.domain.Preference;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.security.Caller;
-import org.feedbackloop.notification.security.Roles;
 
 import java.time.Clock;
 

@@ -1,12 +1,10 @@
 package org.feedbackloop.notification.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.feedbackloop.kit.security.Teams;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -16,14 +14,9 @@ import java.util.Set;
  */
 public record Caller(String subject, String username, String email, Set<String> roles, List<String> teams) {
 
-    private static final String TEAM_GROUP_PREFIX = "/teams/";
-
     public static Caller of(SecurityIdentity identity) {
         var token = (JsonWebToken) identity.getPrincipal();
-        var teams = groups(token).stream()
-                .filter(group -> group.startsWith(TEAM_GROUP_PREFIX))
-                .map(group -> group.substring(TEAM_GROUP_PREFIX.length()))
-                .toList();
+        var teams = Teams.of(token);
         return new Caller(token.getSubject(), token.getClaim("preferred_username"), token.getClaim("email"),
                 Set.copyOf(identity.getRoles()), teams);
     }
@@ -35,17 +28,5 @@ public record Caller(String subject, String username, String email, Set<String> 
         roles.stream().sorted().map(Recipients::role).forEach(inboxes::add);
         teams.stream().sorted().map(Recipients::team).forEach(inboxes::add);
         return inboxes;
-    }
-
-    private static Collection<String> groups(JsonWebToken token) {
-        Object claim = token.getClaim("groups");
-        if (claim instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
-        if (claim instanceof Collection<?> collection) {
-            return collection.stream().map(value -> value instanceof JsonString json ? json.getString() : value.toString())
-                    .toList();
-        }
-        return Set.of();
     }
 }

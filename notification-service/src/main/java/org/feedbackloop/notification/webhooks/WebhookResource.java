@@ -25,16 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 import org.feedbackloop.notification.security.Caller;
-import org.feedbackloop.notification.security.Roles;
 
 import java.util.List;
 import java.util.function.Function;
 
-import static org.feedbackloop.notification.api.QueryParams.limit;
-import static org.feedbackloop.notification.api.QueryParams.uuid;
 
 /**
  * Integrators' webhooks: subscriptions to event types, and the log of what was delivered. Each integrator sees
@@ -99,7 +98,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<WebhookPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit(limit);
+        int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         return subscriptions.page(owner(), after, size).map(found -> {
             var page = page(found, size, s -> CursorCodec.Position.newest(s.createdAt, s.id));
@@ -114,7 +113,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<WebhookView> get(@PathParam("id") String id) {
-        return subscriptions.get(owner(), uuid(id)).map(WebhookView::of);
+        return subscriptions.get(owner(), QueryParams.uuid("id", id)).map(WebhookView::of);
     }
 
     @DELETE
@@ -125,7 +124,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Void> delete(@PathParam("id") String id) {
-        return subscriptions.unsubscribe(owner(), uuid(id));
+        return subscriptions.unsubscribe(owner(), QueryParams.uuid("id", id));
     }
 
     @GET
@@ -139,8 +138,8 @@ public class WebhookResource {
     public Uni<DeliveryPage> deliveries(@PathParam("id") String id,
                                         @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
                                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        var subscriptionId = uuid(id);
-        int size = limit(limit);
+        var subscriptionId = QueryParams.uuid("id", id);
+        int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         return subscriptions.deliveries(owner(), subscriptionId, after, size).map(found -> {
             var page = page(found, size, d -> CursorCodec.Position.newest(d.createdAt, d.id));

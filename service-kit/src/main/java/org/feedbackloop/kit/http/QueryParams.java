@@ -50,6 +50,14 @@ public final class QueryParams {
         return limit == null ? DEFAULT_LIMIT : limit;
     }
 
+    /** A request's only parameter, its page size. @throws ProblemException 400 when it is not one */
+    public static int limitOf(String value) {
+        var params = new QueryParams();
+        var limit = params.limit(value);
+        params.orRefuse();
+        return limit;
+    }
+
     /** A moment, as an ISO instant or a day (its start, UTC), within years the database compares. */
     public Instant instant(String name, String value) {
         return parse(name, value, QueryParams::moment, "must be an ISO-8601 instant or date of the years 0 to 9999");
@@ -62,12 +70,7 @@ public final class QueryParams {
 
     /** Text of 1 to {@code max} characters without control characters. */
     public String text(String name, String value, int max, String expectation) {
-        return parse(name, value, v -> {
-            if (v.isEmpty() || v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException();
-            }
-            return v;
-        }, expectation);
+        return parse(name, value, v -> plainText(v, max), expectation);
     }
 
     /** A name such as a topic or a team: lower case, digits and hyphens, 2 to 40 characters. */
@@ -94,13 +97,26 @@ public final class QueryParams {
     /** An id in its canonical 36-character form (UUID.fromString alone accepts shorter, ambiguous forms). */
     public static UUID uuid(String field, String id) {
         try {
-            if (id != null && id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+            return canonicalUuid(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalid(field, "must be a UUID");
         }
-        throw ProblemException.invalid(field, "must be a UUID");
+    }
+
+    /** @throws IllegalArgumentException unless {@code id} is a UUID in its canonical form */
+    public static UUID canonicalUuid(String id) {
+        if (id.length() != 36) {
+            throw new IllegalArgumentException("not a canonical UUID");
+        }
+        return UUID.fromString(id);
+    }
+
+    /** @throws IllegalArgumentException unless {@code value} has 1 to {@code max} characters, none a control character */
+    public static String plainText(String value, int max) {
+        if (value.isEmpty() || value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("not plain text of at most " + max + " characters");
+        }
+        return value;
     }
 
     public static String names(Enum<?>[] values) {

@@ -3,24 +3,10 @@ package org.feedbackloop.feedback.api.problem;
 import org.feedbackloop.kit.problem.ProblemKind;
 
 /** The kinds of problem of this API beyond those every service reports. */
-public enum FeedbackProblem implements ProblemKind {
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused with a different request");
+public final class FeedbackProblem {
 
-    private final int status;
-    private final String title;
+    public static final ProblemKind IDEMPOTENCY_KEY_REUSED = ProblemKind.of("IDEMPOTENCY_KEY_REUSED", 422, "Idempotency-Key reused with a different request");
 
-    FeedbackProblem(int status, String title) {
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private FeedbackProblem() {
     }
 }

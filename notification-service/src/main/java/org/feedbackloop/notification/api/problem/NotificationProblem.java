@@ -3,24 +3,10 @@ package org.feedbackloop.notification.api.problem;
 import org.feedbackloop.kit.problem.ProblemKind;
 
 /** The kinds of problem of this API beyond those every service reports. */
-public enum NotificationProblem implements ProblemKind {
-    UNPROCESSABLE(422, "Cannot be done");
+public final class NotificationProblem {
 
-    private final int status;
-    private final String title;
+    public static final ProblemKind UNPROCESSABLE = ProblemKind.of("UNPROCESSABLE", 422, "Cannot be done");
 
-    NotificationProblem(int status, String title) {
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private NotificationProblem() {
     }
 }

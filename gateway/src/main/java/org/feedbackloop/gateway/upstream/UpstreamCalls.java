@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
@@ -28,11 +29,21 @@ public class UpstreamCalls {
 
     /** GET {@code uri} and read the whole answer; a 503 or no answer fails with {@link UpstreamUnavailable}. */
     public Uni<UpstreamReply> get(Upstream upstream, String uri, MultiMap headers, Duration timeout) {
+        return send(upstream, HttpMethod.GET, uri, headers, null, timeout);
+    }
+
+    /**
+     * Sends a request ({@code body} may be null) and reads the whole answer, guarded like a proxied call: the
+     * upstream's circuit breaker, the timeout, and retries for idempotent reads only. A 503 or no answer fails
+     * with {@link UpstreamUnavailable} (or the breaker's refusal while it is open).
+     */
+    public Uni<UpstreamReply> send(Upstream upstream, HttpMethod method, String uri, MultiMap headers, Buffer body,
+                                   Duration timeout) {
         var context = vertx.getOrCreateContext();
         Executor onContext = task -> context.runOnContext(v -> task.run());
         var current = new AtomicReference<HttpClientRequest>();
-        return resilience.call(upstream, new CallPolicy(Optional.of(timeout), true),
-                        () -> attempt(upstream, uri, headers, timeout, current).runSubscriptionOn(onContext))
+        return resilience.call(upstream, CallPolicy.of(method, Optional.of(timeout)),
+                        () -> attempt(upstream, method, uri, headers, body, timeout, current).runSubscriptionOn(onContext))
                 .onFailure().invoke(() -> {
                     var abandoned = current.getAndSet(null);
                     if (abandoned != null) {
@@ -42,19 +53,19 @@ public class UpstreamCalls {
                 .emitOn(onContext);
     }
 
-    private static Uni<UpstreamReply> attempt(Upstream upstream, String uri, MultiMap headers, Duration timeout,
-                                              AtomicReference<HttpClientRequest> current) {
+    private static Uni<UpstreamReply> attempt(Upstream upstream, HttpMethod method, String uri, MultiMap headers,
+                                              Buffer body, Duration timeout, AtomicReference<HttpClientRequest> current) {
         return Uni.createFrom().deferred(() -> {
-            var options = upstream.request(HttpMethod.GET, uri)
+            var options = upstream.request(method, uri)
                     .setHeaders(headers)
                     .setIdleTimeout(timeout.toMillis() + 1000);
             Future<UpstreamReply> reply = upstream.client(false).request(options)
                     .compose(request -> {
                         current.set(request);
-                        return request.send();
+                        return body == null ? request.send() : request.send(body);
                     })
                     .compose(response -> response.body()
-                            .map(body -> new UpstreamReply(response.statusCode(), response.headers(), body)))
+                            .map(answer -> new UpstreamReply(response.statusCode(), response.headers(), answer)))
                     .recover(failure -> Future.failedFuture(UpstreamUnavailable.unreachable(upstream.name(), failure)));
             return UniHelper.toUni(reply).onItem().transform(answer -> {
                 if (answer.status() == 503) {

@@ -3,7 +3,6 @@ package org.feedbackloop.gateway.web.shared;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,6 @@ import java.util.Optional;
 /** Where the web UI finds the services, and its own secrets. Environment variables in application.properties. */
 @ConfigMapping(prefix = "feedbackloop.web")
 public interface WebConfig {
-
-    URI feedbackServiceUrl();
-
-    URI actionServiceUrl();
-
-    URI notificationServiceUrl();
 
     /** How long a page waits for a service before it shows that part as unavailable. */
     @WithDefault("5s")

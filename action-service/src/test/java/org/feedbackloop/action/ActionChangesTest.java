@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -158,20 +159,16 @@ class ActionChangesTest {
     }
 
     private void awaitARequestWaitingForALock() throws Exception {
-        var deadline = Instant.now().plusSeconds(20);
         try (var watcher = database.getConnection(); var waiting = watcher.prepareStatement(
                 "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
-            while (Instant.now().isBefore(deadline)) {
-                try (var rows = waiting.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
+            await().alias("the request never reached the action being changed").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        try (var rows = waiting.executeQuery()) {
+                            rows.next();
+                            return rows.getLong(1) > 0;
+                        }
+                    });
         }
-        throw new AssertionError("the request never reached the action being changed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.feedbackloop.feedback.support.Markers;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
@@ -140,7 +141,7 @@ class FeedbackEventsTest {
         given().auth().oauth2(Tokens.integrator()).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/api/feedback").then().statusCode(201);
 
-        Thread.sleep(1_500);
+        Markers.awaitRelay(tap); // an event the replay had written would have been published before the marker's
         assertThat(tap.about(id)).filteredOn(m -> m.routingKey().equals("feedback.received")).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.feedbackloop.feedback.support.Markers;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
@@ -88,7 +89,8 @@ class MeTooTest {
 
         meTooAdded(eventId, actionId, title, alice); // redelivered
         meTooAdded(UUID.randomUUID(), actionId, title, alice); // a copy under another id
-        Thread.sleep(1_500);
+        // both were handled, and an item either had made would have been announced before the marker's
+        broker.awaitEvents("feedback.received", Markers.awaitActionEvents(broker), 1, Duration.ofSeconds(15));
         given().auth().oauth2(Tokens.of("alice")).queryParam("limit", 100).get("/api/feedback").then()
                 .body("items.findAll { it.joinsAction == '" + actionId + "' }.size()", is(1));
         assertThat(broker.matching(r -> actionId.toString().equals(r.event().path("data").path("joinsAction").asText())))

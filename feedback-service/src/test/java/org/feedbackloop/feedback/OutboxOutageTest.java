@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.feedbackloop.feedback.support.Markers;
 import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.testkit.TestBroker;
@@ -37,6 +38,12 @@ class OutboxOutageTest {
                 given().get("/q/health/ready").then().statusCode(200));
     }
 
+    /** The events the relay counted as not yet published, after its last attempt. */
+    private static long relayPendingEvents() {
+        return given().get("/q/health/ready").then().extract()
+                .<Number>path("checks.find { it.name == 'RabbitMQ' }.data.pendingEvents").longValue();
+    }
+
     @Test
     void acceptsFeedbackDuringABrokerOutageAndPublishesItAfterwards() throws Exception {
         try (var tap = new TestBroker("feedback-service test tap").tap("feedback.events", "feedback.received")) {
@@ -56,7 +63,11 @@ class OutboxOutageTest {
             var rows = new Rows(database);
             await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(id -> rows.count(
                     "select count(*) from outbox_event where aggregate_id = ? and type = 'feedback.received'", id) == 1));
-            Thread.sleep(2_000);
+            // Each commit wakes the relay, which cannot reach the broker and then counts the events still unpublished
+            // (readiness shows its count). Nothing can be published during the outage, so that count only grows: once
+            // the relay reports as many as the outbox holds now, it has run with these three in it and left them be.
+            var unpublished = rows.count("select count(*) from outbox_event where published_at is null");
+            await().atMost(Duration.ofSeconds(15)).until(() -> relayPendingEvents() >= unpublished);
             for (var id : ids) {
                 assertThat(tap.about(id)).as("published during the outage").isEmpty();
                 assertThat(rows.count("select count(*) from outbox_event where aggregate_id = ? and published_at is not null", id))
@@ -76,7 +87,7 @@ class OutboxOutageTest {
                             .isZero();
                 }
             });
-            Thread.sleep(1_000);
+            Markers.awaitRelay(tap); // a second copy would have been published before the marker's event
             for (var id : ids) {
                 assertThat(tap.about(id)).as("no duplicate for " + id).hasSize(1);
             }

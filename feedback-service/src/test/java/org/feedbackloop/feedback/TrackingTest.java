@@ -6,6 +6,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.feedbackloop.feedback.support.Markers;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
@@ -97,7 +98,7 @@ class TrackingTest {
 
         publish(linked(eventId, feedbackId, UUID.randomUUID(), linkedAt.plusSeconds(1))); // the same event id again
         publish(linked(UUID.randomUUID(), feedbackId, UUID.randomUUID(), linkedAt.minusSeconds(60))); // an older link, late
-        Thread.sleep(1_500);
+        Markers.awaitActionEvents(broker); // both were handled
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
                 .body("actionId", is(actionId.toString()))
                 .body("updatedAt", is(updatedAt));
@@ -132,7 +133,7 @@ class TrackingTest {
                 t0.plusSeconds(5))); // older, late
         publish("action.status-changed", statusChanged(UUID.randomUUID(), UUID.randomUUID(), "OPEN", "DONE",
                 t0.plusSeconds(40))); // another action
-        Thread.sleep(1_500);
+        Markers.awaitActionEvents(broker); // all three were handled
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + feedbackId).then()
                 .body("actionStatus", is("PLANNED"))
                 .body("updatedAt", is(updatedAt));
@@ -214,7 +215,7 @@ class TrackingTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
                 .queryParam("q", "follow-up Refund delays").get("/api/feedback").then()
                 .body("items.findAll { it.followUpOfAction == '" + action + "' }.size()", is(1)));
-        Thread.sleep(1_000);
+        Markers.awaitNotificationEvents(broker); // all three answers were handled
         given().auth().oauth2(Tokens.of("alice")).queryParam("q", "follow-up Refund delays").get("/api/feedback").then()
                 .body("items.findAll { it.followUpOfAction == '" + action + "' }.size()", is(1))
                 .body("items.find { it.followUpOfAction == '" + action + "' }.rating.scale", is("CSAT"))

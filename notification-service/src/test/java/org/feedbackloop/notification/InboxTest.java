@@ -66,7 +66,7 @@ class InboxTest {
         try (var http = HttpClient.newHttpClient()) {
             var connection = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> response.body().forEach(lines::add));
-            Thread.sleep(500); // the subscription is in place
+            awaitSubscribed(lines);
             var feedback = UUID.randomUUID();
             events.publish(Events.feedbackReceived(feedback, Tokens.subjectOf("alice"), null, "Live words"));
 
@@ -78,6 +78,24 @@ class InboxTest {
             assertThat(item.path("title").asText()).isEqualTo("Thank you, we heard you");
             connection.cancel(true);
         }
+    }
+
+    /**
+     * The stream sends nothing of its own when it opens, and the server writes its headers before it subscribes to
+     * the notifications: the subscription is known to be in place once a probe acknowledgement for alice shows on
+     * it. A probe published before the subscription never shows, hence a new one at every poll until one does.
+     */
+    private void awaitSubscribed(List<String> lines) {
+        var probes = new CopyOnWriteArrayList<String>();
+        await().atMost(SOON).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (lines.stream().anyMatch(line -> probes.stream().anyMatch(line::contains))) {
+                return true;
+            }
+            var probe = UUID.randomUUID();
+            probes.add(probe.toString());
+            events.publish(Events.feedbackReceived(probe, Tokens.subjectOf("alice"), null, "Probe " + probe));
+            return false;
+        });
     }
 
     @Test
@@ -171,7 +189,7 @@ class InboxTest {
             events.publish(Events.feedbackLinked(target, feedback, "The real one", duplicate));
         }
         await().atMost(SOON).until(() -> kindsFor("bob", target).size() == 1);
-        Thread.sleep(500);
+        events.awaitActionEventsHandled(); // the second move was handled too
         assertThat(kindsFor("bob", target)).containsExactly("TRACKED");
     }
 
@@ -179,8 +197,12 @@ class InboxTest {
     void aLinkThatArrivesBeforeTheFeedbackWaitsForIt() throws Exception {
         var action = UUID.randomUUID();
         var feedback = UUID.randomUUID();
+        events.awaitActionEventsHandled(); // the consumer is idle: it takes the link as soon as it is delivered
         events.publish(Events.feedbackLinked(action, feedback, "Early link", null));
-        Thread.sleep(300);
+        // The link is confirmed in the queue; once no message is ready there the consumer holds it, unacknowledged
+        // (without the feedback it cannot be handled: it is retried, not acknowledged), and nothing was told yet.
+        await().atMost(SOON).until(() -> events.ready("notification-service.action-service") == 0);
+        assertThat(kindsFor("alice", action)).isEmpty();
         events.publish(Events.feedbackReceived(feedback, Tokens.subjectOf("alice"), null, "Late words"));
         await().atMost(SOON).until(() -> kindsFor("alice", action).contains("TRACKED"));
     }

@@ -106,7 +106,7 @@ class YouSaidWeDidTest {
         events.publish(done);
         events.publish(done); // redelivered
         await().atMost(SOON).until(() -> mails(first, "You said, we did").size() == 1 && mails(second, "You said, we did").size() == 1);
-        Thread.sleep(1_000);
+        events.awaitActionEventsHandled(); // the redelivery was handled, its immediate e-mail (if any) sent
         assertThat(mails(first, "You said, we did")).hasSize(1);
         assertThat(mails(second, "You said, we did")).hasSize(1);
         assertThat(mails(first, "You said, we did").getFirst().readable()).contains("Charged twice!");
@@ -147,7 +147,7 @@ class YouSaidWeDidTest {
         await().atMost(SOON).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
                 .queryParam("limit", 100).get("/api/me/notifications").then().statusCode(200)
                 .body("items.findAll { it.actionId == '" + action + "' }.kind", hasItem("YOU_SAID_WE_DID")));
-        Thread.sleep(1_000);
+        events.awaitActionEventsHandled(); // the change was handled to the end, its immediate e-mail (if any) sent
         assertThat(mails(email, "You said, we did")).isEmpty();
         assertThat(new Rows(database).count("select count(*) from notification where action_id = ?::uuid and channel = 'EMAIL'"
                 + " and kind = 'YOU_SAID_WE_DID' and status = 'SUPPRESSED'", action.toString())).isEqualTo(1);
@@ -179,7 +179,9 @@ class YouSaidWeDidTest {
             await().atMost(SOON).untilAsserted(() -> given().auth().oauth2(Tokens.of("bob")).queryParam("limit", 100)
                     .get("/api/me/notifications").then()
                     .body("items.findAll { it.actionId == '" + action + "' }.kind", hasItem("TRACKED")));
-            Thread.sleep(1_000);
+            // both events handled to the end, their immediate e-mails (if any) sent
+            events.awaitFeedbackEventsHandled();
+            events.awaitActionEventsHandled();
             assertThat(Mailbox.of(email)).isEmpty();
         } finally {
             given().auth().oauth2(Tokens.of("bob")).contentType("application/json")

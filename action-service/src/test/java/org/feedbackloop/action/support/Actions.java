@@ -4,6 +4,7 @@ import io.restassured.response.ValidatableResponse;
 import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +33,18 @@ public final class Actions {
             throw new IllegalStateException(e);
         }
         return awaitAction(feedbackId);
+    }
+
+    /**
+     * Waits until the service has consumed everything published to {@code feedback.events} before this call and its
+     * outbox relay has published every event committed before: a marker feedback follows through the same queue,
+     * whose consumer takes one message at a time in queue order, and triage opens an action for it; the relay
+     * publishes in the order the events were committed, so once the marker's {@code action.feedback-linked} is on
+     * the tap ({@code broker} must tap {@code action.events}) every earlier event was published.
+     */
+    public static void awaitMarker(TestBroker broker) {
+        var marker = open(broker, "billing");
+        broker.awaitEvents("action.feedback-linked", marker, 1, Duration.ofSeconds(10));
     }
 
     /** Feedback triage knows about and has linked to an action of its own; returns the feedback id. */

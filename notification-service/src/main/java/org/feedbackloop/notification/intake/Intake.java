@@ -28,6 +28,7 @@ import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.domain.TrackedAction;
 import org.feedbackloop.notification.email.FollowUpLinks;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
+import org.feedbackloop.notification.wording.Wording;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

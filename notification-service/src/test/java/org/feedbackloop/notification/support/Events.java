@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.feedbackloop.testkit.TestBroker;
+import org.feedbackloop.testkit.Tokens;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tests' own connection to the real broker (test virtual host): publishes the events feedback-service and
@@ -19,6 +24,9 @@ import java.util.concurrent.TimeoutException;
 public final class Events implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Whose inbox shows the markers: a user no test reads the whole inbox of. */
+    private static final String MARKER_USER = "admin";
+    private static final Duration MARKER_TIMEOUT = Duration.ofSeconds(15);
 
     private final TestBroker broker;
 
@@ -89,6 +97,40 @@ public final class Events implements AutoCloseable {
 
     public List<byte[]> drain(String queue) throws IOException {
         return broker.drain(queue);
+    }
+
+    /** Messages of a queue not yet delivered to its consumer (those delivered but not acknowledged do not count). */
+    public int ready(String queue) throws IOException {
+        return broker.channel().queueDeclarePassive(queue).getMessageCount();
+    }
+
+    /**
+     * Waits until the service has handled everything published to {@code feedback.events} before this call: a
+     * marker follows it through the same queue, whose consumer takes one message at a time in queue order
+     * (the immediate e-mail after the commit included), so once the marker's "thank you" is in the marker user's
+     * inbox every earlier message is done with.
+     */
+    public void awaitFeedbackEventsHandled() throws Exception {
+        var marker = UUID.randomUUID();
+        publish(feedbackReceived(marker, Tokens.subjectOf(MARKER_USER), null, "Marker " + marker));
+        awaitInMarkerInbox(marker);
+    }
+
+    /** The same for {@code action.events}: the marker is an assignment to the marker user. */
+    public void awaitActionEventsHandled() throws Exception {
+        var marker = UUID.randomUUID();
+        var assigned = event("action.assigned", "/action-service", marker);
+        ((ObjectNode) assigned.get("data")).put("actionId", marker.toString()).put("title", "Marker " + marker)
+                .put("team", "billing").put("ownerId", Tokens.subjectOf(MARKER_USER)).put("ownerName", MARKER_USER)
+                .put("actorId", "marker").put("assignedAt", Instant.now().toString());
+        publish(assigned);
+        awaitInMarkerInbox(marker);
+    }
+
+    private static void awaitInMarkerInbox(UUID marker) {
+        var token = Tokens.of(MARKER_USER);
+        await().atMost(MARKER_TIMEOUT).until(() -> given().auth().oauth2(token).queryParam("limit", 100)
+                .get("/api/me/notifications").then().statusCode(200).extract().asString().contains(marker.toString()));
     }
 
     @Override

@@ -2,7 +2,8 @@ package org.feedbackloop.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,8 @@ import org.feedbackloop.events.CloudEvent;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Adds an event to the outbox in the caller's transaction, so that it exists if and only if the change it
@@ -66,11 +69,9 @@ public class OutboxWriter {
 
     /** The trace context of the current span, to continue it later: W3C {@code traceparent}, or null. */
     public static String currentTraceparent() {
-        var context = Span.current().getSpanContext();
-        if (!context.isValid()) {
-            return null;
-        }
-        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+        var carrier = new HashMap<String, String>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     /** Tells the relay there is something to publish, once the transaction has committed. */

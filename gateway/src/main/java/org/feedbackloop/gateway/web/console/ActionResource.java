@@ -54,10 +54,12 @@ public class ActionResource {
 
     private final Pages pages;
     private final Actions actions;
+    private final PublicNotePreviews previews;
 
-    ActionResource(Pages pages, Actions actions) {
+    ActionResource(Pages pages, Actions actions, PublicNotePreviews previews) {
         this.pages = pages;
         this.actions = actions;
+        this.previews = previews;
     }
 
     @GET
@@ -158,9 +160,10 @@ public class ActionResource {
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance preview(@RestForm String to, @RestForm String title, @RestForm String publicNote,
-                                    @RestForm String quote) {
-        return Templates.preview(PublicNotePreview.of(to, title == null ? "" : title, publicNote, quote));
+    public Uni<TemplateInstance> preview(@RestForm String to, @RestForm String title, @RestForm String publicNote,
+                                         @RestForm String quote) {
+        return pages.viewer().flatMap(viewer -> previews.of(viewer.accessToken(), to, title, publicNote, quote))
+                .map(Templates::preview);
     }
 
     private interface Change {
@@ -194,16 +197,17 @@ public class ActionResource {
         if (actionId == null) {
             return Uni.createFrom().item(Response.status(404).entity(Templates.missing(ctx, ProblemMessage.of(404, null))).build());
         }
-        return actions.detail(ctx.viewer().accessToken(), actionId).map(detail -> {
+        return actions.detail(ctx.viewer().accessToken(), actionId).flatMap(detail -> {
             if (detail.action() == null) {
-                return Response.status(detail.problem().status()).entity(Templates.missing(ctx, detail.problem())).build();
+                return Uni.createFrom().item(
+                        Response.status(detail.problem().status()).entity(Templates.missing(ctx, detail.problem())).build());
             }
             var to = forms.to() != null ? forms.to() : detail.action().nextStatuses().stream().findFirst().orElse("");
             var shown = new ActionForms(to, forms.note(), forms.publicNote(), forms.dueDate(), forms.reason(),
                     forms.section(), forms.problem());
-            var quote = detail.feedback().isEmpty() ? null : PublicNotePreview.quote(detail.feedback().getFirst().text());
-            var preview = PublicNotePreview.of(to, detail.action().customerTitle(), forms.publicNote(), quote);
-            return Response.status(status).entity(Templates.action(ctx, detail, shown, preview)).build();
+            var words = detail.feedback().isEmpty() ? null : detail.feedback().getFirst().text();
+            return previews.of(ctx.viewer().accessToken(), to, detail.action().customerTitle(), forms.publicNote(), words)
+                    .map(preview -> Response.status(status).entity(Templates.action(ctx, detail, shown, preview)).build());
         });
     }
 

@@ -1,4 +1,4 @@
-package org.feedbackloop.notification.intake;
+package org.feedbackloop.notification.wording;
 
 import org.feedbackloop.events.ActionAssigned;
 import org.feedbackloop.events.ActionDeadline;
@@ -100,7 +100,7 @@ public final class Wording {
     }
 
     /** A date as people read it ("2 December 2026"). */
-    static String day(Instant instant) {
+    private static String day(Instant instant) {
         return DAY.format(instant);
     }
 

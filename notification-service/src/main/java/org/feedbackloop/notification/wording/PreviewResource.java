@@ -1,0 +1,68 @@
+package org.feedbackloop.notification.wording;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.http.WellFormedText;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.security.Roles;
+
+/**
+ * How a "you said, we did" message will read, before it is sent: the console shows it to the owner writing the
+ * public note, so that what they see is what every contributor will read, worded here and nowhere else.
+ */
+@Path("/api/notifications/you-said-we-did/preview")
+@Tag(name = "Wording", description = "The words of the messages, before they are sent")
+@SecurityRequirement(name = "bearer")
+public class PreviewResource {
+
+    @Schema(name = "PublicNotePreviewRequest")
+    public record Request(
+            @Schema(description = "The status the action moves to", examples = "DONE")
+            @NotNull @Pattern(regexp = "[A-Z_]{1,20}", message = "must be a status such as DONE") String status,
+            @Schema(description = "The action's title as customers read it", examples = "Double charges on invoices")
+            @NotNull @Size(max = 300) @WellFormedText String actionTitle,
+            @Schema(description = "The public note; empty when the step tells nobody", examples = "We refunded everyone.")
+            @Size(max = 2000) @WellFormedText String publicNote,
+            @Schema(description = "A contributor's own words, to quote as the message does")
+            @Size(max = 5000) @WellFormedText String contributorWords) {
+    }
+
+    @Schema(name = "PublicNotePreview")
+    public record Worded(
+            @Schema(examples = "You said, we did: Double charges on invoices") String title,
+            @Schema(description = "Absent without a public note", examples = "It is done. We refunded everyone.") String body,
+            @Schema(description = "The contributor's words as quoted: on one line, at most 200 characters") String quote) {
+    }
+
+    @POST
+    @NonBlocking
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Word a \"you said, we did\" message",
+            description = "The title and body every contributor of an action would read if it moved to status with this public note.")
+    @APIResponse(responseCode = "200", description = "The message's words")
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Worded preview(@Valid @NotNull Request request) {
+        var note = request.publicNote() == null ? "" : request.publicNote().strip();
+        var text = Wording.youSaidWeDid(request.status(), request.actionTitle(), note);
+        var words = request.contributorWords();
+        return new Worded(text.title(), note.isEmpty() ? null : text.body(),
+                words == null || words.isBlank() ? null : Wording.quote(words));
+    }
+}

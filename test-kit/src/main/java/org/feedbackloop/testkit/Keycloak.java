@@ -92,6 +92,17 @@ public final class Keycloak {
         }
     }
 
+    /** Waits, for time itself, until {@code token} has expired (its {@code exp} and two seconds of clock skew). */
+    public static void awaitExpiry(String token) throws InterruptedException {
+        long expiresAt;
+        try {
+            expiresAt = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("exp").asLong();
+        } catch (IOException e) {
+            throw new IllegalStateException("Not a JWT", e);
+        }
+        Thread.sleep(Math.max(0, (expiresAt + 2) * 1000 - System.currentTimeMillis()));
+    }
+
     private String cached(String key, String realm, Map<String, String> form) {
         var token = cache.get(key);
         if (token == null || Instant.now().isAfter(token.refreshAfter())) {

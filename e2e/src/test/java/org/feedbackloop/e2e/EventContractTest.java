@@ -171,8 +171,12 @@ class EventContractTest {
             var events = Suite.events();
             var seen = events.stream().map(EventTap.TappedEvent::routingKey).collect(Collectors.toSet());
             if (seen.containsAll(documented) || Instant.now().isAfter(deadline)) {
-                // what is still on its way from the flows just driven (deliveries, closed loops) arrives in a moment
-                Suite.sleep(2_000);
+                // what is still on its way from the flows just driven (deliveries, closed loops) arrives before the
+                // marker's own delivery: each relay publishes in order
+                var marker = Settle.awaitEverythingBefore();
+                Await.until("the settling marker's notification.delivered on the tap", Duration.ofSeconds(30),
+                        Suite::events, tapped -> tapped.stream().anyMatch(e -> e.routingKey().equals("notification.delivered")
+                                && e.body().contains(marker)));
                 return Suite.events();
             }
             Suite.sleep(500);

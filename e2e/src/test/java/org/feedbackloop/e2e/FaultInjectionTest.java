@@ -152,7 +152,7 @@ class FaultInjectionTest {
         outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));
         var count = Await.until("every accepted submission stored, tracked and acknowledged after " + fault.name(),
                 SETTLE_LIMIT, () -> ledger(prefix, accepted), Ledger.Count::settled);
-        Suite.sleep(2000); // anything doubled would show up by now: the relays publish on commit, mail goes every second
+        Settle.awaitEverythingBefore(); // anything doubled would have arrived by now
         count = ledger(prefix, accepted);
         var report = new FaultReport(fault.name(), outcomes, count, sawDown, backAfter,
                 Duration.between(burstEnd, Instant.now()));

@@ -53,8 +53,7 @@ class FeedbackLoopTest {
             var feedbackId = customer == alice ? aliceItem : bobItem;
             customer.awaitToldOfTheOutcome(feedbackId, actionId, publicTitle, publicNote);
         }
-        // what arrives late would arrive within this window: the relays publish on commit, the mail job every second
-        Suite.sleep(3000);
+        Settle.awaitEverythingBefore(); // a message told twice would have arrived by now
         for (var customer : List.of(alice, bob)) {
             var feedbackId = customer == alice ? aliceItem : bobItem;
             assertThat(customer.emailSubjects()).as(customer.name + "'s e-mails").containsExactlyInAnyOrder(

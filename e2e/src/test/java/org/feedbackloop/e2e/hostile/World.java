@@ -3,7 +3,6 @@ package org.feedbackloop.e2e.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.feedbackloop.e2e.Await;
-import org.feedbackloop.e2e.Suite;
 import org.feedbackloop.testkit.Keycloak;
 import org.feedbackloop.testkit.ShortLivedClient;
 
@@ -138,11 +137,11 @@ public final class World implements AutoCloseable {
 
     /** The last {@link #freshExpiringToken}, which has expired by now (waiting for that if need be). */
     public String expiredToken() {
-        var exp = Json.read(new String(Base64.getUrlDecoder().decode(expiringToken.split("\\.")[1]), StandardCharsets.UTF_8))
-                .path("exp").asLong();
-        var wait = (exp + 2) * 1000 - System.currentTimeMillis();
-        if (wait > 0) {
-            Suite.sleep(wait);
+        try {
+            Keycloak.awaitExpiry(expiringToken);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         return expiringToken;
     }

@@ -10,12 +10,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
 
+import java.time.Duration;
+
 /**
  * The limit on request bodies, as the services have it: a body announced larger answers 413 before anything reads
  * it; a chunked body is counted as it is read ({@code proxy.Bodies}).
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
     private final long maxBytes;
 
@@ -39,10 +44,34 @@ public class BodyLimit {
         context.next();
     }
 
-    /** Answers 413 and closes the connection: the rest of the body is not worth reading. */
+    /**
+     * Answers 413 and closes the connection. A client still sending its body when the connection closes gets a reset
+     * instead of the answer (its unread data makes the close a TCP RST), so the rest of a body of reasonable size is
+     * read and dropped first, for a few seconds at most; a larger one is not worth reading.
+     */
     public void refuse(RoutingContext context) {
+        var request = context.request();
+        var connection = request.connection();
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        context.response().endHandler(v -> context.request().connection().close());
+        context.response().endHandler(v -> {
+            if (request.isEnded() || announcedLength(context) > DRAIN_LIMIT) {
+                connection.close();
+                return;
+            }
+            var vertx = context.vertx();
+            var deadline = vertx.setTimer(DRAIN_TIME.toMillis(), t -> connection.close());
+            try {
+                request.handler(dropped -> { });
+                request.endHandler(end -> {
+                    vertx.cancelTimer(deadline);
+                    connection.close();
+                });
+                request.resume();
+            } catch (IllegalStateException alreadyRead) {
+                vertx.cancelTimer(deadline);
+                connection.close();
+            }
+        });
         Problems.answer(context, ProblemType.PAYLOAD_TOO_LARGE, "The body may hold at most %d bytes".formatted(maxBytes));
     }
 

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tokens a client carries and cannot forge or alter: {@code base64url(payload).base64url(HMAC-SHA256)}, the
- * signature cut to a fixed length. Pagination cursors, the links in e-mails and CSRF tokens are all made here.
+ * signature cut to a fixed length. Pagination cursors and the links in e-mails are made here.
  */
 public final class Signer {
 
@@ -26,16 +26,12 @@ public final class Signer {
         this.signatureBytes = signatureBytes;
     }
 
-    /** A signer whose signatures are {@code signatureBytes} long (at most 32). */
-    public static Signer hmacSha256(byte[] key, int signatureBytes) {
+    /** A signer keyed with {@code secret} whose signatures are {@code signatureBytes} long (16 to 32). */
+    public static Signer hmacSha256(String secret, int signatureBytes) {
         if (signatureBytes < 16 || signatureBytes > 32) {
             throw new IllegalArgumentException("A signature is 16 to 32 bytes");
         }
-        return new Signer(key.clone(), signatureBytes);
-    }
-
-    public static Signer hmacSha256(String secret, int signatureBytes) {
-        return hmacSha256(secret.getBytes(StandardCharsets.UTF_8), signatureBytes);
+        return new Signer(secret.getBytes(StandardCharsets.UTF_8), signatureBytes);
     }
 
     public String sign(String payload) {
@@ -61,17 +57,6 @@ public final class Signer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** The signature alone, base64url: for a token that the server makes again rather than reads (CSRF). */
-    public String signature(String message) {
-        return ENCODER.encodeToString(mac(message.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Whether {@code token} is {@link #signature} of {@code message}, compared in constant time. */
-    public boolean isSignature(String message, String token) {
-        return token != null && MessageDigest.isEqual(signature(message).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private byte[] mac(byte[] payload) {

@@ -16,15 +16,13 @@ DURATION=${1:-15}
 ((DURATION <= 60)) || { echo "at most 60 s per run" >&2; exit 2; }
 DIRECT=http://127.0.0.1:8081
 GATEWAY=http://127.0.0.1:8080
-KEYCLOAK=http://localhost:8180/realms/feedbackloop/protocol/openid-connect/token
 RESULTS=${RESULTS:-bench/results/gateway-overhead.txt}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 for url in "$DIRECT" "$GATEWAY"; do
   curl -fsS -o /dev/null "$url/q/health/ready" || { echo "nothing ready on $url: ./feedbackloop up" >&2; exit 1; }
 done
-TOKEN=$(curl -fsS "$KEYCLOAK" -d grant_type=password -d client_id=feedbackloop-web -d username=alice -d password=alice \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOKEN=$(./feedbackloop token alice)
 export TOKEN
 limit=$(curl -fsS -o /dev/null -D - -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/feedback?limit=1" \
   | sed -n 's/^RateLimit-Limit: *\([0-9]*\).*/\1/ip' | tr -d '\r')

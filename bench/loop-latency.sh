@@ -7,11 +7,7 @@
 # Usage: bench/loop-latency.sh [samples]   (default 20; loopback only)
 set -euo pipefail
 samples=${1:-20}
-keycloak=http://localhost:8180/realms/feedbackloop/protocol/openid-connect/token
-token() {
-  curl -fsS "$keycloak" -d grant_type=password -d client_id=feedbackloop-web -d "username=$1" -d "password=$1" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
+token() { "$(dirname "$0")/../feedbackloop" token "$1"; }
 customer=$(token alice)
 owner=$(token olivia)
 now_ms() { date +%s%3N; }

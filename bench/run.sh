@@ -16,7 +16,6 @@ CONNECTIONS=${2:-16}
 WARMUP=${WARMUP:-15}
 ((DURATION <= 60)) || { echo "at most 60 s per run" >&2; exit 2; }
 URL=http://127.0.0.1:8081
-KEYCLOAK=http://localhost:8180/realms/feedbackloop/protocol/openid-connect/token
 RESULTS=${RESULTS:-bench/results/feedback-service.txt}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -25,8 +24,7 @@ PID=$(ss -ltnpH "sport = :8081" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 [[ -n $PID ]] || { echo "no process listens on 8081" >&2; exit 1; }
 
 token() {
-  curl -fsS "$KEYCLOAK" -d grant_type=password -d client_id=feedbackloop-web -d "username=$1" -d "password=$1" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+  ./feedbackloop token "$1"
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }

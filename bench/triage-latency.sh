@@ -4,10 +4,7 @@
 # Usage: bench/triage-latency.sh [samples]   (default 30; loopback only)
 set -euo pipefail
 samples=${1:-30}
-token() {
-  curl -fsS http://localhost:8180/realms/feedbackloop/protocol/openid-connect/token -d grant_type=password \
-    -d client_id=feedbackloop-web -d "username=$1" -d "password=$1" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
+token() { "$(dirname "$0")/../feedbackloop" token "$1"; }
 customer=$(token alice)
 manager=$(token maria)
 now_ms() { date +%s%3N; }

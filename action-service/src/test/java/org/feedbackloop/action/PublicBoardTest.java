@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.feedbackloop.action.board.BoardFilter;
@@ -13,6 +11,7 @@ import org.feedbackloop.action.domain.ActionSort;
 import org.feedbackloop.action.support.Actions;
 import org.feedbackloop.action.support.TestInfrastructure;
 import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.testkit.BadRequest;
 import org.feedbackloop.testkit.Problems;
 import org.feedbackloop.testkit.Rows;
 import org.feedbackloop.testkit.TestBroker;
@@ -221,26 +220,18 @@ class PublicBoardTest {
         assertThat(pages).isEqualTo((seen.size() + 1) / 2);
     }
 
-    /** A bad request to the board, the field it must name (or null) and the status it must get. */
-    record Case(String name, int status, String field, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
+    static BadRequest list(String name, String field, String query) {
+        return new BadRequest(name, 400, field, request -> request.get("/api/public/updates?" + query));
     }
 
-    static Case list(String name, String field, String query) {
-        return new Case(name, 400, field, request -> request.get("/api/public/updates?" + query));
-    }
-
-    static Case listWithCursor(String name, String status, Function<CursorCodec, String> cursor) {
-        return new Case(name, 400, "cursor", request -> request.queryParam("status", status)
+    static BadRequest listWithCursor(String name, String status, Function<CursorCodec, String> cursor) {
+        return new BadRequest(name, 400, "cursor", request -> request.queryParam("status", status)
                 .queryParam("cursor", cursor.apply(CursorCodec.withSecret(
                         ConfigProvider.getConfig().getValue("feedbackloop.signing.secret", String.class))))
                 .get("/api/public/updates"));
     }
 
-    static Stream<Case> badRequests() {
+    static Stream<BadRequest> badRequests() {
         return Stream.of(
                 list("limit 0", "limit", "limit=0"),
                 list("limit 101", "limit", "limit=101"),
@@ -256,14 +247,14 @@ class PublicBoardTest {
                         codec -> codec.encode("BOARD_" + BoardFilter.DONE.name(), Instant.now(), UUID.randomUUID())),
                 listWithCursor("a cursor of the staff queue", "done",
                         codec -> codec.encode(ActionSort.NEWEST.name(), Instant.now(), UUID.randomUUID())),
-                new Case("an id that is not a UUID", 400, "id", request -> request.get("/api/public/updates/not-a-uuid")),
-                new Case("an unknown action", 404, null, request -> request.get("/api/public/updates/" + UUID.randomUUID())),
-                new Case("a method the board does not take", 405, null, request -> request.delete("/api/public/updates")));
+                new BadRequest("an id that is not a UUID", 400, "id", request -> request.get("/api/public/updates/not-a-uuid")),
+                new BadRequest("an unknown action", 404, null, request -> request.get("/api/public/updates/" + UUID.randomUUID())),
+                new BadRequest("a method the board does not take", 405, null, request -> request.delete("/api/public/updates")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void badRequestsAnswerAProblem(Case bad) {
+    void badRequestsAnswerAProblem(BadRequest bad) {
         Problems.assertProblem(bad.send().apply(given()), bad.status(), bad.field());
     }
 

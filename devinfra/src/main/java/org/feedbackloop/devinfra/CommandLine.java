@@ -30,9 +30,23 @@ final class CommandLine {
 
     int port(int defaultPort) {
         String value = options.get("--port");
+        return value == null ? defaultPort : portNumber(value);
+    }
+
+    /** The port an option names; the option is required. */
+    int port(String name) {
+        return portNumber(required(name));
+    }
+
+    String required(String name) {
+        String value = options.get(name);
         if (value == null) {
-            return defaultPort;
+            throw new UsageException(name + " is required");
         }
+        return value;
+    }
+
+    static int portNumber(String value) {
         try {
             int port = Integer.parseInt(value);
             if (port < 1 || port > 65535) {
@@ -40,7 +54,7 @@ final class CommandLine {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new UsageException("--port must be a TCP port number, not " + value);
+            throw new UsageException("not a TCP port number: " + value);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.feedbackloop.e2e;
 
+import org.feedbackloop.devinfra.ServiceLaunch;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -82,13 +83,7 @@ public final class Suite implements BeforeAllCallback {
 
     /** The database of a service in this run, as {@code ./feedbackloop} provisions it (role = password = name). */
     public static String database(String service) {
-        var suffix = env("E2E_DATABASE_SUFFIX", "_e2e");
-        return switch (service) {
-            case "feedback-service" -> "feedback" + suffix;
-            case "action-service" -> "actions" + suffix;
-            case "notification-service" -> "notifications" + suffix;
-            default -> throw new IllegalArgumentException(service + " has no database");
-        };
+        return ServiceLaunch.database(service, env("E2E_DATABASE_SUFFIX", "_e2e"));
     }
 
     /** The checkout whose jars the suite runs (and whose {@code ./feedbackloop} manages the infrastructure). */
@@ -137,11 +132,14 @@ public final class Suite implements BeforeAllCallback {
                 throw new IllegalStateException("port " + GATEWAY_PORT + " is taken: the browser tests need it for the "
                         + "gateway (Keycloak's client feedbackloop-web lets it sign in there)");
             }
-            var cursorSecret = randomSecret();
-            var signingSecret = randomSecret();
+            var site = new ServiceLaunch.Site(ports, env("E2E_DATABASE_SUFFIX", "_e2e"), env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"),
+                    env("E2E_QUARKUS_PROFILE", "prod"), KEYCLOAK, Integer.parseInt(env("DB_PORT", "5432")),
+                    Integer.parseInt(env("RABBITMQ_PORT", "5672")), Integer.parseInt(env("SMTP_PORT", "3025")),
+                    new ServiceLaunch.Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret(), randomSecret()),
+                    "http://localhost:" + ports.get("notification-service"));
             try {
                 for (var name : ports.keySet()) {
-                    environments.put(name, environment(name, cursorSecret, signingSecret));
+                    environments.put(name, environment(name, site));
                     start(name, false);
                 }
                 for (var name : ports.keySet()) {
@@ -157,20 +155,12 @@ public final class Suite implements BeforeAllCallback {
 
         /** Starts a service of the suite (again), on its port and with its environment; its log grows on. */
         synchronized void start(String name, boolean appendLog) {
-            var jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
-            }
             var log = logs.resolve(name + ".log").toFile();
-            // the sentence model's native code (ONNX Runtime, the tokenizer) needs native access on JDK 22+; the thread
-            // priority policy lets the analysis threads yield to requests
-            var builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-XX:ThreadPriorityPolicy=1",
-                    "-XX:JavaPriority1_To_OSPriority=19", "-jar", jar.toString())
+            var builder = new ProcessBuilder(ServiceLaunch.javaCommand(javaCommand(), root, name))
                     .directory(root.resolve(name).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
             builder.environment().putAll(environments.get(name));
-            builder.environment().put("DJL_CACHE_DIR", target().resolve("djl").toString());
             try {
                 processes.put(name, builder.start());
             } catch (IOException e) {
@@ -203,35 +193,14 @@ public final class Suite implements BeforeAllCallback {
             }
         }
 
-        private Map<String, String> environment(String name, String cursorSecret, String signingSecret) {
-            var env = new LinkedHashMap<String, String>();
-            env.put("QUARKUS_PROFILE", env("E2E_QUARKUS_PROFILE", "prod"));
-            env.put("HTTP_PORT", String.valueOf(ports.get(name)));
-            env.put("HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        /** The launch recipe's environment, with the test clocks and limits of this run. */
+        private Map<String, String> environment(String name, ServiceLaunch.Site site) {
+            var env = new LinkedHashMap<>(ServiceLaunch.environment(name, site));
             env.put("LOG_JSON", "false");
             env.put("OTEL_TRACES_SAMPLER", "always_off");
-            env.put("OIDC_AUTH_SERVER_URL", KEYCLOAK);
-            // databases and a virtual host of its own, which ./feedbackloop test empties before each run: the
-            // modules' tests leave hundreds of actions and queued events that a browser test must not wade through
-            var database = name.equals("gateway") ? null : database(name);
-            if (database != null) {
-                // ./feedbackloop provisions each test database with a role of its name (password = name)
-                env.put("DB_HOST", "127.0.0.1");
-                env.put("DB_PORT", env("DB_PORT", "5432"));
-                env.put("DB_NAME", database);
-                env.put("DB_USER", database);
-                env.put("DB_PASSWORD", database);
-                env.put("RABBITMQ_HOST", "127.0.0.1");
-                env.put("RABBITMQ_PORT", env("RABBITMQ_PORT", "5672"));
-                env.put("RABBITMQ_VHOST", env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"));
-                env.put("RABBITMQ_USERNAME", "guest");
-                env.put("RABBITMQ_PASSWORD", "guest");
-                // A test database migrated by a newer branch of the services is still usable by this one
-                env.put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
-                env.put("CURSOR_SECRET", cursorSecret);
-                env.put("SIGNING_SECRET", signingSecret);
-            }
+            env.put("DJL_CACHE_DIR", target().resolve("djl").toAbsolutePath().toString());
+            // A test database migrated by a newer branch of the services is still usable by this one
+            env.put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
             if (name.equals("action-service")) {
                 // praise (priority P4) is due at once and escalated soon after, so that overdue and escalated
                 // actions exist within a test; the other priorities keep their days
@@ -240,9 +209,6 @@ public final class Suite implements BeforeAllCallback {
                 env.put("DEADLINE_SCAN_INTERVAL", "1s");
             }
             if (name.equals("notification-service")) {
-                env.put("SMTP_HOST", "127.0.0.1");
-                env.put("SMTP_PORT", env("SMTP_PORT", "3025"));
-                env.put("PUBLIC_URL", "http://localhost:" + ports.get(name));
                 // the integrators' webhook receivers of the tests listen on loopback; every other private or
                 // local address stays refused
                 env.put("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
@@ -250,12 +216,6 @@ public final class Suite implements BeforeAllCallback {
                 env.put("WEBHOOK_MAX_BACKOFF", "2s");
             }
             if (name.equals("gateway")) {
-                env.put("FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + ports.get("feedback-service"));
-                env.put("ACTION_SERVICE_URL", "http://127.0.0.1:" + ports.get("action-service"));
-                env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
-                env.put("WEB_SESSION_SECRET", randomSecret());
-                env.put("WEB_STATE_SECRET", randomSecret());
-                env.put("WEB_CSRF_SECRET", randomSecret());
                 // a 2-core machine running four cold JVMs answers slowly at first
                 env.put("WEB_UPSTREAM_TIMEOUT", "15s");
                 // bursts of hundreds of requests from one test user are the point of the fault and hostile-input

@@ -6,11 +6,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.testkit.BadRequest;
 import org.feedbackloop.testkit.Keycloak;
 import org.feedbackloop.testkit.Problems;
 import org.feedbackloop.testkit.ShortLivedClient;
@@ -45,43 +44,35 @@ class BadInputTest {
     @Inject
     AgroalDataSource database;
 
-    /** A bad request, what it must answer, and (for field errors) the field it must name. */
-    record Case(String name, int status, String field, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Case post(String name, int status, String field, String user, String body) {
-        return new Case(name, status, field, request -> request.auth().oauth2(Tokens.of(user))
+    static BadRequest post(String name, int status, String field, String user, String body) {
+        return new BadRequest(name, status, field, request -> request.auth().oauth2(Tokens.of(user))
                 .contentType("application/json").body(body).post("/api/feedback"));
     }
 
-    static Case postAsAlice(String name, String field, String body) {
+    static BadRequest postAsAlice(String name, String field, String body) {
         return post(name, 400, field, "alice", body);
     }
 
     /** Text holding these bytes, which are not well-formed UTF-8. */
-    static Case malformedUtf8(String name, byte... bytes) {
+    static BadRequest malformedUtf8(String name, byte... bytes) {
         var body = new ByteArrayOutputStream();
         body.writeBytes("{\"text\": \"bad ".getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes("\", \"channel\": \"WEB\"}".getBytes(StandardCharsets.UTF_8));
-        return new Case(name, 400, null, request -> request.auth().oauth2(Tokens.of("alice"))
+        return new BadRequest(name, 400, null, request -> request.auth().oauth2(Tokens.of("alice"))
                 .contentType("application/json").body(body.toByteArray()).post("/api/feedback"));
     }
 
-    static Case get(String name, int status, String field, String user, String path) {
-        return new Case(name, status, field, request -> request.auth().oauth2(Tokens.of(user)).get(path));
+    static BadRequest get(String name, int status, String field, String user, String path) {
+        return new BadRequest(name, status, field, request -> request.auth().oauth2(Tokens.of(user)).get(path));
     }
 
-    static Case withToken(String name, Function<String, String> token) {
-        return new Case(name, 401, null, request -> request.auth().oauth2(token.apply(Tokens.of("alice")))
+    static BadRequest withToken(String name, Function<String, String> token) {
+        return new BadRequest(name, 401, null, request -> request.auth().oauth2(token.apply(Tokens.of("alice")))
                 .contentType("application/json").body(VALID).post("/api/feedback"));
     }
 
-    static Stream<Case> badRequests() {
+    static Stream<BadRequest> badRequests() {
         return Stream.of(
                 // body shape
                 postAsAlice("malformed JSON", null, "{\"text\": \"unfinished\", "),
@@ -124,24 +115,24 @@ class BadInputTest {
                 postAsAlice("consent as a string", "consentToContact", "{\"text\": \"words\", \"channel\": \"WEB\", \"consentToContact\": \"yes\"}"),
                 postAsAlice("external reference of 201 characters", "externalRef", "{\"text\": \"words\", \"channel\": \"WEB\", \"externalRef\": \"" + "r".repeat(201) + "\"}"),
                 // transport
-                new Case("plain-text content type", 415, null, request -> request.auth().oauth2(Tokens.of("alice"))
+                new BadRequest("plain-text content type", 415, null, request -> request.auth().oauth2(Tokens.of("alice"))
                         .contentType("text/plain").body(VALID).post("/api/feedback")),
-                new Case("a body over 64 KiB", 413, null, request -> request.auth().oauth2(Tokens.of("alice"))
+                new BadRequest("a body over 64 KiB", 413, null, request -> request.auth().oauth2(Tokens.of("alice"))
                         .contentType("application/json").body("{\"text\": \"" + "x".repeat(70_000) + "\", \"channel\": \"WEB\"}")
                         .post("/api/feedback")),
-                new Case("an Idempotency-Key of 300 characters", 400, "Idempotency-Key", request -> request
+                new BadRequest("an Idempotency-Key of 300 characters", 400, "Idempotency-Key", request -> request
                         .auth().oauth2(Tokens.of("alice")).header("Idempotency-Key", "k".repeat(300))
                         .contentType("application/json").body(VALID).post("/api/feedback")),
                 // identity and roles
-                new Case("no token", 401, null, request -> request.contentType("application/json").body(VALID).post("/api/feedback")),
-                new Case("no token on a read", 401, null, request -> request.get("/api/feedback")),
+                new BadRequest("no token", 401, null, request -> request.contentType("application/json").body(VALID).post("/api/feedback")),
+                new BadRequest("no token on a read", 401, null, request -> request.get("/api/feedback")),
                 withToken("a token that is not a JWT", token -> "not-a-token"),
                 withToken("a tampered token", BadInputTest::tamper),
                 withToken("a token signed by someone else", BadInputTest::forge),
                 withToken("a token with an unsigned header", BadInputTest::unsigned),
                 post("an owner submitting feedback", 403, null, "olivia", VALID),
                 post("a manager submitting feedback", 403, null, "maria", VALID),
-                new Case("a customer editing the taxonomy", 403, null, request -> request.auth().oauth2(Tokens.of("alice"))
+                new BadRequest("a customer editing the taxonomy", 403, null, request -> request.auth().oauth2(Tokens.of("alice"))
                         .contentType("application/json").body("{\"keywords\": [\"x\"], \"position\": 9}")
                         .put("/api/feedback/topics/weather")),
                 // reads
@@ -159,7 +150,7 @@ class BadInputTest {
                 get("a five-digit year", 400, "to", "maria", "/api/feedback?to=%2B10000-01-01"),
                 get("from after to", 400, "to", "maria", "/api/feedback?from=2026-02-01&to=2026-01-01"),
                 get("an unknown path", 404, null, "maria", "/api/feedbacks"),
-                new Case("an unsupported method", 405, null, request -> request.auth().oauth2(Tokens.of("maria")).delete("/api/feedback")));
+                new BadRequest("an unsupported method", 405, null, request -> request.auth().oauth2(Tokens.of("maria")).delete("/api/feedback")));
     }
 
     private static String rating(String scale, String score) {
@@ -168,7 +159,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void answersAProblemAndStoresNothing(Case bad) {
+    void answersAProblemAndStoresNothing(BadRequest bad) {
         var rows = new Rows(database);
         var before = rows.stored();
 

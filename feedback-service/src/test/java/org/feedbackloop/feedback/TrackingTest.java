@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** action.feedback-linked, as action-service publishes it, tells the contributor where their words went. */
 @QuarkusTest
@@ -78,10 +79,14 @@ class TrackingTest {
                 .get("/api/feedback/" + feedbackId).then().body("actionStatus", is(status)));
     }
 
+    /** A new item, once the sentence model has read it: its reading changes updatedAt too, and only links may here. */
     private static String submit() {
-        return given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
                 .body("{\"text\": \"Where is my refund?\", \"channel\": \"WEB\"}")
                 .post("/api/feedback").then().statusCode(201).body("status", is("RECEIVED")).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + id).then().body("analysis.analysedAt", notNullValue()));
+        return id;
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.feedbackloop.notification.email.LinkTokens;
 import org.feedbackloop.notification.support.TestInfrastructure;
+import org.feedbackloop.testkit.BadRequest;
 import org.feedbackloop.testkit.Keycloak;
 import org.feedbackloop.testkit.Problems;
 import org.feedbackloop.testkit.Rows;
@@ -42,27 +43,20 @@ class BadInputTest {
     @Inject
     LinkTokens tokens;
 
-    record Case(String name, int status, String field, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
+    static BadRequest asAlice(String name, int status, String field, Function<RequestSpecification, Response> send) {
+        return new BadRequest(name, status, field, request -> send.apply(request.auth().oauth2(Tokens.of("alice"))));
     }
 
-    static Case asAlice(String name, int status, String field, Function<RequestSpecification, Response> send) {
-        return new Case(name, status, field, request -> send.apply(request.auth().oauth2(Tokens.of("alice"))));
-    }
-
-    static Case preferences(String name, String field, String body) {
+    static BadRequest preferences(String name, String field, String body) {
         return asAlice(name, 400, field, r -> r.contentType("application/json").body(body).put("/api/me/preferences"));
     }
 
-    static Stream<Case> badRequests() {
+    static Stream<BadRequest> badRequests() {
         return Stream.of(
-                new Case("the inbox without a token", 401, null, r -> r.get("/api/me/notifications")),
-                new Case("the inbox with an integrator's token", 403, null, r -> r.auth().oauth2(Tokens.integrator())
+                new BadRequest("the inbox without a token", 401, null, r -> r.get("/api/me/notifications")),
+                new BadRequest("the inbox with an integrator's token", 403, null, r -> r.auth().oauth2(Tokens.integrator())
                         .get("/api/me/notifications")),
-                new Case("the inbox with a tampered token", 401, null, r -> r.auth().oauth2(tamper(Tokens.of("alice")))
+                new BadRequest("the inbox with a tampered token", 401, null, r -> r.auth().oauth2(tamper(Tokens.of("alice")))
                         .get("/api/me/notifications")),
                 asAlice("limit 0", 400, "limit", r -> r.get("/api/me/notifications?limit=0")),
                 asAlice("limit 1000", 400, "limit", r -> r.get("/api/me/notifications?limit=1000")),
@@ -72,8 +66,8 @@ class BadInputTest {
                 asAlice("marking read a non-UUID", 400, "id", r -> r.put("/api/me/notifications/not-a-uuid/read")),
                 asAlice("marking read a notification that is not there", 404, null,
                         r -> r.put("/api/me/notifications/" + UUID.randomUUID() + "/read")),
-                new Case("marking read without a token", 401, null, r -> r.put("/api/me/notifications/" + UUID.randomUUID() + "/read")),
-                new Case("the live stream without a token", 401, null, r -> r.accept("text/event-stream")
+                new BadRequest("marking read without a token", 401, null, r -> r.put("/api/me/notifications/" + UUID.randomUUID() + "/read")),
+                new BadRequest("the live stream without a token", 401, null, r -> r.accept("text/event-stream")
                         .get("/api/me/notifications/stream")),
                 asAlice("deleting the inbox", 405, null, r -> r.delete("/api/me/notifications")),
                 asAlice("an unknown path", 404, null, r -> r.get("/api/me/notificationz")),
@@ -87,18 +81,18 @@ class BadInputTest {
                         .put("/api/me/preferences")),
                 asAlice("preferences over 64 KiB", 413, null, r -> r.contentType("application/json")
                         .body("{\"email\": true, \"pad\": \"" + "x".repeat(70_000) + "\"}").put("/api/me/preferences")),
-                new Case("preferences of an integrator", 403, null, r -> r.auth().oauth2(Tokens.integrator())
+                new BadRequest("preferences of an integrator", 403, null, r -> r.auth().oauth2(Tokens.integrator())
                         .get("/api/me/preferences")),
-                new Case("unsubscribing without a token", 400, "token", r -> r.get("/api/public/unsubscribe")),
-                new Case("unsubscribing with a forged token", 400, "token", r -> r.get("/api/public/unsubscribe?token="
+                new BadRequest("unsubscribing without a token", 400, "token", r -> r.get("/api/public/unsubscribe")),
+                new BadRequest("unsubscribing with a forged token", 400, "token", r -> r.get("/api/public/unsubscribe?token="
                         + Base64.getUrlEncoder().withoutPadding().encodeToString("unsubscribe\nvictim@example.com".getBytes())
                         + ".AAAAAAAAAAAAAAAAAAAAAAAAAAA")),
-                new Case("unsubscribing with garbage", 400, "token", r -> r.post("/api/public/unsubscribe?token=%00%01")));
+                new BadRequest("unsubscribing with garbage", 400, "token", r -> r.post("/api/public/unsubscribe?token=%00%01")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void answersAProblemAndWritesNothing(Case bad) {
+    void answersAProblemAndWritesNothing(BadRequest bad) {
         var rows = new Rows(database);
         var before = written(rows);
         Problems.assertProblem(bad.send().apply(given()), bad.status(), bad.field());

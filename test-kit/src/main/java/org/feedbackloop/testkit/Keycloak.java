@@ -24,7 +24,6 @@ public final class Keycloak {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Keycloak LOCAL = new Keycloak(Infrastructure.KEYCLOAK_URL + "/realms/feedbackloop");
 
     private final String realmUrl;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
@@ -39,7 +38,12 @@ public final class Keycloak {
 
     /** The dev realm of the tests' Keycloak. */
     public static Keycloak local() {
-        return LOCAL;
+        return Local.REALM;
+    }
+
+    /** Made on first use: the dev tools use this class without the tests' infrastructure on their class path. */
+    private static final class Local {
+        static final Keycloak REALM = new Keycloak(Infrastructure.KEYCLOAK_URL + "/realms/feedbackloop");
     }
 
     public String serverUrl() {

@@ -8,7 +8,7 @@ import java.time.Duration;
  * What a deployment of action-service may change beyond the kit's broker, outbox and signing settings; see
  * application.properties for the environment variables.
  */
-@ConfigMapping(prefix = "actions")
+@ConfigMapping(prefix = "feedbackloop.actions")
 public interface ActionConfig {
 
     Triage triage();

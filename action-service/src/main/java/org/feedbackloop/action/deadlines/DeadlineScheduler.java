@@ -39,7 +39,7 @@ public class DeadlineScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${actions.deadlines.scan-interval}", delayed = "5s",
+    @Scheduled(every = "${feedbackloop.actions.deadlines.scan-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scan() {
         return runOnce(clock.instant()).replaceWithVoid();

@@ -1,5 +1,6 @@
 package org.feedbackloop.action.similarity;
 
+import org.feedbackloop.testkit.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class OpenActionIndexTest {
         var means = new ArrayList<float[]>();
         var ids = new ArrayList<UUID>();
         for (int i = 0; i < 30_000; i++) {
-            var mean = unit(random384());
+            var mean = Vectors.randomUnit(random);
             means.add(mean);
             ids.add(UUID.randomUUID());
             index.put(new OpenActionIndex.Entry(ids.getLast(), "billing", mean, false, i));
@@ -26,7 +27,7 @@ class OpenActionIndexTest {
         int found = 0;
         for (int probe = 0; probe < 200; probe++) {
             int target = random.nextInt(means.size());
-            var query = near(means.get(target), 0.35); // about as near as a paraphrase at the join threshold
+            var query = Vectors.near(means.get(target), 0.35, random); // about as near as a paraphrase at the join threshold
             var exact = exactBest(means, query);
             var candidates = index.nearest(query, "billing", false, null, 0.0, 1);
             if (!candidates.isEmpty() && candidates.getFirst().actionId().equals(ids.get(exact))) {
@@ -39,7 +40,7 @@ class OpenActionIndexTest {
     @Test
     void scoresAreTheMeanSimilarityAndStayWithinTheTeam() {
         var index = new OpenActionIndex();
-        var problem = unit(random384());
+        var problem = Vectors.randomUnit(random);
         var billing = UUID.randomUUID();
         var delivery = UUID.randomUUID();
         index.put(new OpenActionIndex.Entry(billing, "billing", problem, true, 1));
@@ -53,14 +54,14 @@ class OpenActionIndexTest {
                 .containsExactly(billing);
         assertThat(index.nearest(problem, null, false, billing, 0.5, 5)).extracting(OpenActionIndex.Candidate::actionId)
                 .containsExactly(delivery);
-        assertThat(index.nearest(unit(random384()), "billing", false, null, 0.3, 5)).isEmpty();
+        assertThat(index.nearest(Vectors.randomUnit(random), "billing", false, null, 0.3, 5)).isEmpty();
     }
 
     @Test
     void anOlderChangeNeverUndoesANewerOne() {
         var index = new OpenActionIndex();
         var id = UUID.randomUUID();
-        var problem = unit(random384());
+        var problem = Vectors.randomUnit(random);
         index.put(new OpenActionIndex.Entry(id, "billing", problem, false, 10));
         index.remove(id, 12);
         index.put(new OpenActionIndex.Entry(id, "billing", problem, false, 11)); // a late catch-up's older view
@@ -76,24 +77,7 @@ class OpenActionIndexTest {
         assertThat(index.size()).isZero();
     }
 
-    private float[] random384() {
-        var vector = new float[OpenActionIndex.DIMENSIONS];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) random.nextGaussian();
-        }
-        return vector;
-    }
 
-    /** A unit vector whose cosine with {@code target} is about {@code similarity}. */
-    private float[] near(float[] target, double similarity) {
-        var noise = unit(random384());
-        var vector = new float[target.length];
-        double weight = Math.sqrt(1 - similarity * similarity) / similarity;
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) (target[i] + weight * noise[i]);
-        }
-        return unit(vector);
-    }
 
     private static int exactBest(ArrayList<float[]> means, float[] query) {
         int best = -1;
@@ -111,14 +95,4 @@ class OpenActionIndexTest {
         return best;
     }
 
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
-    }
 }

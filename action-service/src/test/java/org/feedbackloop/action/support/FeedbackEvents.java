@@ -3,6 +3,7 @@ package org.feedbackloop.action.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.feedbackloop.testkit.Tokens;
+import org.feedbackloop.testkit.Vectors;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,18 +66,13 @@ public final class FeedbackEvents {
      */
     public static float[] problemOf(String text) {
         var unique = uniqueWordsIn(text);
-        var problem = randomUnit(unique != null ? unique.hashCode() : text.hashCode());
-        var wording = randomUnit(text.hashCode() * 31L + 7);
+        var problem = Vectors.randomUnit(new Random(unique != null ? unique.hashCode() : text.hashCode()));
+        var wording = Vectors.randomUnit(new Random(text.hashCode() * 31L + 7));
         var vector = new float[problem.length];
-        double norm = 0;
         for (int i = 0; i < vector.length; i++) {
             vector[i] = problem[i] + 0.45f * wording[i];
-            norm += vector[i] * vector[i];
         }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
+        return Vectors.unit(vector);
     }
 
     /** The last eight words of eight lowercase letters in a row: what {@link #uniqueWords} put there, or null. */
@@ -96,19 +92,6 @@ public final class FeedbackEvents {
         return found;
     }
 
-    private static float[] randomUnit(long seed) {
-        var random = new Random(seed);
-        var vector = new float[384];
-        double norm = 0;
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) random.nextGaussian();
-            norm += vector[i] * vector[i];
-        }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
-    }
 
     public static byte[] bytes(ObjectNode event) {
         try {

@@ -9,7 +9,7 @@ import java.time.Duration;
  * What a deployment of feedback-service may change beyond the kit's broker, outbox and signing settings; see
  * application.properties for the environment variables.
  */
-@ConfigMapping(prefix = "feedback")
+@ConfigMapping(prefix = "feedbackloop.feedback")
 public interface FeedbackConfig {
 
     Analysis analysis();

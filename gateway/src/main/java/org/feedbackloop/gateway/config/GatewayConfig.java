@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything a deployment of the gateway may change; see application.properties for the environment variables. */
-@ConfigMapping(prefix = "gateway")
+@ConfigMapping(prefix = "feedbackloop.gateway")
 public interface GatewayConfig {
 
     /** The services behind the gateway, by name ({@code feedback-service}, {@code action-service}, {@code notification-service}). */

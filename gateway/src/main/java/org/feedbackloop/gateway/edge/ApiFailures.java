@@ -4,8 +4,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
+import org.feedbackloop.kit.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 import java.util.Arrays;

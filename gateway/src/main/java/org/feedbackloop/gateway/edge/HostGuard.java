@@ -5,8 +5,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
+import org.feedbackloop.kit.problem.ProblemType;
 
 /**
  * Refuses a request with more than one {@code Host} header (RFC 9112, section 3.2: a server must answer 400).

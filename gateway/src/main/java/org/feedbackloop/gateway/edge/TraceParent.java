@@ -1,11 +1,24 @@
 package org.feedbackloop.gateway.edge;
 
-import java.util.HexFormat;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * A W3C trace context {@code traceparent}: the caller's when it is well-formed, else a new trace that starts here.
+ * OpenTelemetry's propagator reads and writes it. The caller's span stays the parent: the gateway records no span of
+ * its own, so a span id made up here would be a parent the services' spans could never be joined to.
  *
  * @param value   the header value to send upstream
  * @param traceId its trace id, for the logs
@@ -13,22 +26,40 @@ import java.util.regex.Pattern;
 public record TraceParent(String value, String traceId) {
 
     public static final String HEADER = "traceparent";
-    private static final Pattern W3C = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final String ZERO_TRACE = "0".repeat(32);
-    private static final String ZERO_PARENT = "0".repeat(16);
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
     public static TraceParent fromHeaderOrNew(String header) {
-        if (header != null) {
-            var matcher = W3C.matcher(header.trim());
-            if (matcher.matches() && !matcher.group(1).equals("ff")
-                    && !matcher.group(2).equals(ZERO_TRACE) && !matcher.group(3).equals(ZERO_PARENT)) {
-                return new TraceParent(header.trim(), matcher.group(2));
-            }
-        }
+        var given = header == null ? SpanContext.getInvalid()
+                : Span.fromContext(W3C.extract(Context.root(), header.trim(), HeaderValue.INSTANCE)).getSpanContext();
+        var trace = given.isValid() ? given : newTrace();
+        Map<String, String> headers = new HashMap<>();
+        W3C.inject(Context.root().with(Span.wrap(trace)), headers, Map::put);
+        return new TraceParent(headers.get(HEADER), trace.getTraceId());
+    }
+
+    private static SpanContext newTrace() {
         var random = ThreadLocalRandom.current();
-        var hex = HexFormat.of();
-        var traceId = hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
-        var parentId = hex.toHexDigits(random.nextLong());
-        return new TraceParent("00-" + traceId + "-" + parentId + "-01", traceId);
+        String traceId;
+        String spanId;
+        do {
+            traceId = TraceId.fromLongs(random.nextLong(), random.nextLong());
+            spanId = SpanId.fromLong(random.nextLong());
+        } while (!TraceId.isValid(traceId) || !SpanId.isValid(spanId)); // all zeros is not an id
+        return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+    }
+
+    /** A carrier that is the {@code traceparent} value itself. */
+    private enum HeaderValue implements TextMapGetter<String> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of(HEADER);
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return HEADER.equals(key) ? carrier : null;
+        }
     }
 }

@@ -59,7 +59,7 @@ public class OpenApiDocuments {
         }
         var headers = MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.ACCEPT, "application/json");
         return calls.get(upstream, "/q/openapi?format=json", headers, timeout)
-                .map(reply -> reply.isSuccess() ? Optional.of(reply.body().toJsonObject()) : Optional.<JsonObject>empty())
+                .map(reply -> reply.ok() ? Optional.of(reply.body().toJsonObject()) : Optional.<JsonObject>empty())
                 .onFailure().recoverWithItem(Optional.empty())
                 .invoke(document -> document.ifPresent(d -> cache.put(upstream.name(), new Fetched(d, Instant.now()))));
     }

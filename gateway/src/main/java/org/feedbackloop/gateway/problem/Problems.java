@@ -4,14 +4,16 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import org.feedbackloop.gateway.edge.Exchange;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemKind;
 
-/** Answers a request with a problem+json body; every error the gateway itself produces goes through here. */
+/** Answers a request with the kit's problem+json body; every error the gateway itself produces goes through here. */
 public final class Problems {
 
     private Problems() {
     }
 
-    public static void answer(RoutingContext context, ProblemType type, String detail) {
+    public static void answer(RoutingContext context, ProblemKind type, String detail) {
         answer(context, Problem.of(type, detail));
     }
 

@@ -101,7 +101,8 @@ final class Forwarding {
         var refused = response.getBody() == null ? Future.succeededFuture(Buffer.buffer())
                 : Bodies.collect(response.getBody().stream(), MAX_REFUSAL_BYTES);
         return UniHelper.toUni(refused).onItem().transform(content -> {
-            throw UpstreamUnavailable.refused(upstream.name(), new UpstreamReply(503, response.headers(), content));
+            throw UpstreamUnavailable.refused(upstream.name(),
+                    new UpstreamReply(upstream.name(), 503, response.headers(), content));
         });
     }
 }

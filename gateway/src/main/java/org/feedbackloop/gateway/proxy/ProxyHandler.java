@@ -10,12 +10,12 @@ import org.feedbackloop.gateway.config.GatewayConfig;
 import org.feedbackloop.gateway.edge.BodyLimit;
 import org.feedbackloop.gateway.edge.Exchange;
 import org.feedbackloop.gateway.edge.RouteOrder;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
 import org.feedbackloop.gateway.upstream.CallPolicy;
 import org.feedbackloop.gateway.upstream.Resilience;
 import org.feedbackloop.gateway.upstream.UpstreamFailures;
 import org.feedbackloop.gateway.upstream.Upstreams;
+import org.feedbackloop.kit.problem.ProblemType;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package org.feedbackloop.gateway.ratelimit;
 
-import org.feedbackloop.gateway.proxy.Route;
-import org.feedbackloop.gateway.proxy.RouteTable;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.feedbackloop.gateway.edge.Exchange;
 import org.feedbackloop.gateway.edge.RouteOrder;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
+import org.feedbackloop.gateway.proxy.Route;
+import org.feedbackloop.gateway.proxy.RouteTable;
+import org.feedbackloop.kit.problem.ProblemType;
 
 /**
  * Limits each caller's rate on {@code /api}: a logged-in caller by the token's subject, an anonymous one by client

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.feedbackloop.gateway.config.GatewayConfig;
 import org.feedbackloop.gateway.edge.Exchange;
 import org.feedbackloop.gateway.edge.RouteOrder;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
 import org.feedbackloop.gateway.proxy.ForwardedHeaders;
 import org.feedbackloop.gateway.upstream.Resilience;
@@ -19,6 +18,7 @@ import org.feedbackloop.gateway.upstream.UpstreamCalls;
 import org.feedbackloop.gateway.upstream.UpstreamFailures;
 import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.upstream.Upstreams;
+import org.feedbackloop.kit.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
@@ -90,7 +90,7 @@ public class TimelineHandler {
     }
 
     private static void compose(RoutingContext context, UpstreamReply feedback, Optional<JsonArray> notifications) {
-        if (!feedback.isSuccess()) {
+        if (!feedback.ok()) {
             // feedback-service's refusal (an invalid cursor, say) is the client's to read
             feedback.relayTo(context.response());
             return;
@@ -101,7 +101,7 @@ public class TimelineHandler {
     }
 
     private static Optional<JsonArray> items(UpstreamReply reply) {
-        return reply.isSuccess() ? Optional.of(reply.body().toJsonObject().getJsonArray("items", new JsonArray()))
+        return reply.ok() ? Optional.of(reply.body().toJsonObject().getJsonArray("items", new JsonArray()))
                 : Optional.empty();
     }
 

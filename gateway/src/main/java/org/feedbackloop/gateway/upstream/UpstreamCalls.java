@@ -65,7 +65,8 @@ public class UpstreamCalls {
                         return body == null ? request.send() : request.send(body);
                     })
                     .compose(response -> response.body()
-                            .map(answer -> new UpstreamReply(response.statusCode(), response.headers(), answer)))
+                            .map(answer -> new UpstreamReply(upstream.name(), response.statusCode(), response.headers(),
+                                    answer)))
                     .recover(failure -> Future.failedFuture(UpstreamUnavailable.unreachable(upstream.name(), failure)));
             return UniHelper.toUni(reply).onItem().transform(answer -> {
                 if (answer.status() == 503) {

@@ -4,9 +4,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.feedbackloop.gateway.problem.Problem;
-import org.feedbackloop.gateway.problem.ProblemType;
 import org.feedbackloop.gateway.problem.Problems;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

@@ -5,11 +5,33 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
-/** A complete answer of an upstream: status, headers and body. */
-public record UpstreamReply(int status, MultiMap headers, Buffer body) {
+/**
+ * A complete answer of an upstream (status, headers and body), or that it gave none ({@link #none}).
+ *
+ * @param upstream the service that answered, as {@link Upstreams} names it
+ */
+public record UpstreamReply(String upstream, int status, MultiMap headers, Buffer body) {
 
-    public boolean isSuccess() {
+    /** No answer to use: the upstream was unreachable, too slow or refusing (503), or its breaker is open. */
+    public static UpstreamReply none(String upstream) {
+        return new UpstreamReply(upstream, 0, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer());
+    }
+
+    public boolean ok() {
         return status >= 200 && status < 300;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+
+    /** No answer, or an answer that says the service (or what is in front of it) is down. */
+    public boolean unavailable() {
+        return status == 0 || status == 502 || status == 503 || status == 504;
+    }
+
+    public String header(String name) {
+        return headers.get(name);
     }
 
     /** Sends it on to the client as it is, but for the headers that belong to one connection. */

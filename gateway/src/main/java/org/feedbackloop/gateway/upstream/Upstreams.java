@@ -26,7 +26,7 @@ public class Upstreams {
         for (var name : new String[]{FEEDBACK, ACTION, NOTIFICATION}) {
             var upstream = config.upstreams().get(name);
             if (upstream == null) {
-                throw new IllegalStateException("gateway.upstreams." + name + ".url is not configured");
+                throw new IllegalStateException("feedbackloop.gateway.upstreams." + name + ".url is not configured");
             }
             var options = new HttpClientOptions()
                     .setName("upstream-" + name)

@@ -46,9 +46,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         notifications = new UpstreamStub("notification-service", openApi("Inbox", "/api/me/notifications",
                 "/api/me/notifications/stream", "/api/webhooks"));
         return Map.of(
-                "gateway.upstreams.feedback-service.url", feedback.url(),
-                "gateway.upstreams.action-service.url", actions.url(),
-                "gateway.upstreams.notification-service.url", notifications.url());
+                "feedbackloop.gateway.upstreams.feedback-service.url", feedback.url(),
+                "feedbackloop.gateway.upstreams.action-service.url", actions.url(),
+                "feedbackloop.gateway.upstreams.notification-service.url", notifications.url());
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Optional;
  * What a deployment of notification-service may change beyond the kit's broker, outbox and signing settings (the
  * signing key also signs the links in e-mails); see application.properties for the environment variables.
  */
-@ConfigMapping(prefix = "notifications")
+@ConfigMapping(prefix = "feedbackloop.notifications")
 public interface NotificationConfig {
 
     Email email();

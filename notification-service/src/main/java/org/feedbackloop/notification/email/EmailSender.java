@@ -79,7 +79,7 @@ public class EmailSender {
         this.dead = Counter.builder("notifications.email.dead").description("E-mails given up after the last attempt").register(metrics);
     }
 
-    @Scheduled(every = "${notifications.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feedbackloop.notifications.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return sendDue(clock.instant()).replaceWithVoid();
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The SSRF guard: a webhook URL is http or https, has no user-info, and its host resolves only to public
  * addresses, unless the host as written or the address it resolves to is in
- * {@code notifications.webhooks.allowed-private-hosts}. Checked when a subscription is made and again before
+ * {@code feedbackloop.notifications.webhooks.allowed-private-hosts}. Checked when a subscription is made and again before
  * every delivery, since DNS answers change.
  */
 @ApplicationScoped
@@ -146,7 +146,7 @@ public class UrlGuard {
         try {
             return InetAddress.getByName(ip); // a literal: parsed, never looked up
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("notifications.webhooks.allowed-private-hosts: not an address: " + ip, e);
+            throw new IllegalArgumentException("WEBHOOK_ALLOWED_PRIVATE_HOSTS: not an address: " + ip, e);
         }
     }
 }

@@ -62,7 +62,7 @@ public class WebhookDispatcher {
                 .description("Webhook deliveries given up after the last attempt").register(metrics);
     }
 
-    @Scheduled(every = "${notifications.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feedbackloop.notifications.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return deliverDue().replaceWithVoid();
     }

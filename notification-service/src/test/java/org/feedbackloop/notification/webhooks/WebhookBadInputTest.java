@@ -4,10 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.feedbackloop.notification.support.TestInfrastructure;
+import org.feedbackloop.testkit.BadRequest;
 import org.feedbackloop.testkit.Problems;
 import org.feedbackloop.testkit.Rows;
 import org.feedbackloop.testkit.Tokens;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -37,39 +35,31 @@ class WebhookBadInputTest {
     @Inject
     AgroalDataSource database;
 
-    /** A bad request, what it must answer, and the field it must name (or null). */
-    record Case(String name, int status, String field, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Case subscribe(String name, String field, String body) {
-        return new Case(name, 400, field, request -> request.auth().oauth2(Tokens.integrator())
+    static BadRequest subscribe(String name, String field, String body) {
+        return new BadRequest(name, 400, field, request -> request.auth().oauth2(Tokens.integrator())
                 .contentType("application/json").body(body).post("/api/webhooks"));
     }
 
     /** A webhook whose description holds these bytes, which are not well-formed UTF-8. */
-    static Case malformedUtf8(String name, byte... bytes) {
+    static BadRequest malformedUtf8(String name, byte... bytes) {
         var body = new ByteArrayOutputStream();
         body.writeBytes(("{\"url\": \"" + GOOD_URL + "\", \"eventTypes\": [\"action.*\"], \"description\": \"bad ")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
-        return new Case(name, 400, null, request -> request.auth().oauth2(Tokens.integrator())
+        return new BadRequest(name, 400, null, request -> request.auth().oauth2(Tokens.integrator())
                 .contentType("application/json").body(body.toByteArray()).post("/api/webhooks"));
     }
 
-    static Case url(String name, String url) {
+    static BadRequest url(String name, String url) {
         return subscribe(name, "url", "{\"url\": \"" + url + "\", \"eventTypes\": [\"feedback.received\"]}");
     }
 
-    static Case integrator(String name, int status, String field, String method, String path) {
-        return new Case(name, status, field, request -> request.auth().oauth2(Tokens.integrator()).request(method, path));
+    static BadRequest integrator(String name, int status, String field, String method, String path) {
+        return new BadRequest(name, status, field, request -> request.auth().oauth2(Tokens.integrator()).request(method, path));
     }
 
-    static Stream<Case> badRequests() {
+    static Stream<BadRequest> badRequests() {
         var unknown = UUID.randomUUID();
         return Stream.of(
                 subscribe("malformed JSON", null, "{\"url\": "),
@@ -119,20 +109,20 @@ class WebhookBadInputTest {
                 integrator("limit 0", 400, "limit", "GET", "/api/webhooks?limit=0"),
                 integrator("limit 101 on a log", 400, "limit", "GET", "/api/webhooks/" + unknown + "/deliveries?limit=101"),
                 integrator("a forged cursor", 400, "cursor", "GET", "/api/webhooks?cursor=RFVFX1NPT05FU1QuMS4wLjA.AAAAAAAAAAAAAAAAAAAAAA"),
-                new Case("a plain-text body", 415, null, request -> request.auth().oauth2(Tokens.integrator())
+                new BadRequest("a plain-text body", 415, null, request -> request.auth().oauth2(Tokens.integrator())
                         .contentType("text/plain").body(GOOD_URL).post("/api/webhooks")),
                 // identity
-                new Case("no token", 401, null, request -> request.contentType("application/json")
+                new BadRequest("no token", 401, null, request -> request.contentType("application/json")
                         .body("{\"url\": \"" + GOOD_URL + "\", \"eventTypes\": [\"action.*\"]}").post("/api/webhooks")),
-                new Case("a customer token", 403, null, request -> request.auth().oauth2(Tokens.of("alice")).get("/api/webhooks")),
-                new Case("an owner subscribing", 403, null, request -> request.auth().oauth2(Tokens.of("olivia"))
+                new BadRequest("a customer token", 403, null, request -> request.auth().oauth2(Tokens.of("alice")).get("/api/webhooks")),
+                new BadRequest("an owner subscribing", 403, null, request -> request.auth().oauth2(Tokens.of("olivia"))
                         .contentType("application/json")
                         .body("{\"url\": \"" + GOOD_URL + "\", \"eventTypes\": [\"action.*\"]}").post("/api/webhooks")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void answersAProblemAndWritesNothing(Case bad) {
+    void answersAProblemAndWritesNothing(BadRequest bad) {
         var rows = new Rows(database);
         var before = written(rows);
 

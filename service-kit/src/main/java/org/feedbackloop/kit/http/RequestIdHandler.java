@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * First handler of every request: gives it a request id (the caller's {@code X-Request-Id} when it is sane,
  * else a new one) for the logs and the response, and refuses bodies announced larger than the limit with a
- * problem+json 413 before anything reads them.
+ * problem+json 413 before anything reads them (the rest of the body drained, so that the client reads the answer).
  */
 @ApplicationScoped
 public class RequestIdHandler {
@@ -41,27 +41,15 @@ public class RequestIdHandler {
         var requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         context.response().putHeader(HEADER, requestId);
-        if (announcedLength(context) > maxBodyBytes) {
+        if (OversizedBody.announced(context.request()) > maxBodyBytes) {
             var problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                     "The body may hold at most %d bytes".formatted(maxBodyBytes)).withRequestId(requestId);
+            OversizedBody.closeAfterAnswer(context);
             context.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(io.vertx.core.json.Json.encode(problem));
             return;
         }
         context.next();
-    }
-
-    private static long announcedLength(RoutingContext context) {
-        var header = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.feedbackloop.bench.understanding;
 
 import org.feedbackloop.action.similarity.Grouping;
 import org.feedbackloop.action.similarity.OpenActionIndex;
+import org.feedbackloop.testkit.Vectors;
 
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public final class IndexAtScale {
             var target = actions.get(random.nextInt(actions.size()));
             // feedback whose score for its action (cosine × the mean's length) lies between 0.25 and 0.6
             double score = 0.25 + 0.35 * random.nextDouble();
-            var query = near(target.mean(), Math.min(0.99, score / length(target.mean())), random);
+            var query = Vectors.near(target.mean(), Math.min(0.99, score / length(target.mean())), random);
             long started = System.nanoTime();
             var found = index.nearest(query, target.team(), false, null, Grouping.DEFAULT_THRESHOLD, 1);
             nanos.add(System.nanoTime() - started);
@@ -117,30 +118,5 @@ public final class IndexAtScale {
         return Math.sqrt(squares);
     }
 
-    /** A unit vector at about {@code similarity} (cosine) from the direction of {@code mean}. */
-    private static float[] near(float[] mean, double similarity, Random random) {
-        var direction = unit(Arrays.copyOf(mean, mean.length));
-        var noise = new float[mean.length];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) random.nextGaussian();
-        }
-        unit(noise);
-        double weight = Math.sqrt(1 - similarity * similarity) / similarity;
-        var vector = new float[mean.length];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) (direction[i] + weight * noise[i]);
-        }
-        return unit(vector);
-    }
 
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
-    }
 }

@@ -3,6 +3,8 @@ package org.feedbackloop.bench.understanding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ConnectionFactory;
+import org.feedbackloop.testkit.Keycloak;
+import org.feedbackloop.testkit.Vectors;
 
 import java.io.IOException;
 import java.net.URI;
@@ -136,16 +138,11 @@ public final class TriageAtScale {
 
     /** Near {@code mean} (the problem of an open action) when one is given, otherwise anywhere. */
     private static float[] vector(float[] mean, Random random) {
-        var vector = new float[384];
-        double norm = 0;
+        var vector = new float[Vectors.DIMENSIONS];
         for (int i = 0; i < vector.length; i++) {
             vector[i] = (mean == null ? 0 : mean[i] * 10) + (float) random.nextGaussian() * 0.05f;
-            norm += vector[i] * vector[i];
         }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
+        return Vectors.unit(vector);
     }
 
     private static Map<String, Object> event(UUID feedbackId, float[] problem) {
@@ -187,7 +184,7 @@ public final class TriageAtScale {
     private static void submit(int requests, int perSecond, String label) throws Exception {
         // the ceiling: the same load on the service's most trivial endpoint (liveness), so its latency is the floor
         boolean trivial = label.equals("trivial");
-        var token = integratorToken();
+        var token = Keycloak.local().integratorToken();
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var latencies = new long[requests];
         var failures = new AtomicInteger();
@@ -235,16 +232,6 @@ public final class TriageAtScale {
                 (cpuAfter.postgres() - cpuBefore.postgres()) * 10.0 / requests,
                 (cpuAfter.machine() - cpuBefore.machine()) * 10.0 / requests);
         record(line);
-    }
-
-    private static String integratorToken() throws Exception {
-        var client = HttpClient.newHttpClient();
-        var response = client.send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:8180/realms/feedbackloop/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=feedbackloop-integrator"
-                        + "&client_secret=dev-integrator-secret")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
     }
 
     // --- CPU from /proc ---------------------------------------------------------------------------

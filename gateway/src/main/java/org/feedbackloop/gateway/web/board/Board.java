@@ -41,13 +41,13 @@ public class Board {
                 + (cursor == null || cursor.isBlank() ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return services.get(Service.ACTIONS, query, null).map(response -> {
             if (response.ok()) {
-                var page = response.as(PublicUpdate.Page.class);
+                var page = services.read(response, PublicUpdate.Page.class);
                 return new Listing(page.items() == null ? List.of() : page.items(), page.nextCursor(), null);
             }
             if (response.notFound()) {
                 return new Listing(List.of(), null, null);
             }
-            return new Listing(List.of(), null, response.problem());
+            return new Listing(List.of(), null, ProblemMessage.of(response));
         });
     }
 
@@ -63,10 +63,10 @@ public class Board {
             if (!analysis.ok()) {
                 return Uni.createFrom().item(new Listing(List.of(), null, null));
             }
-            var problem = analysis.as(com.fasterxml.jackson.databind.JsonNode.class).path("problem");
+            var problem = services.read(analysis, com.fasterxml.jackson.databind.JsonNode.class).path("problem");
             return services.send(Service.ACTIONS, HttpMethod.POST, "/api/public/updates/similar", null, Map.of(),
                     Map.of("problem", problem, "limit", 3)).map(response -> response.ok()
-                    ? new Listing(List.of(response.as(PublicUpdate[].class)), null, null)
+                    ? new Listing(List.of(services.read(response, PublicUpdate[].class)), null, null)
                     : new Listing(List.of(), null, null));
         });
     }
@@ -74,7 +74,7 @@ public class Board {
     /** One item of the board, or null when it is not there (or the service has no board yet). */
     public Uni<PublicUpdate> one(UUID actionId) {
         return services.get(Service.ACTIONS, "/api/public/updates/" + actionId, null)
-                .map(response -> response.ok() ? response.as(PublicUpdate.class) : null);
+                .map(response -> response.ok() ? services.read(response, PublicUpdate.class) : null);
     }
 
     public Uni<Vote> meToo(UUID actionId, String token) {
@@ -86,7 +86,7 @@ public class Board {
             if (response.ok()) {
                 return new Vote(true, true, null);
             }
-            return new Vote(false, false, response.problem());
+            return new Vote(false, false, ProblemMessage.of(response));
         });
     }
 }

@@ -12,12 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.web.shared.CsrfProtected;
 import org.feedbackloop.gateway.web.shared.Notice;
 import org.feedbackloop.gateway.web.shared.PageContext;
 import org.feedbackloop.gateway.web.shared.Pages;
 import org.feedbackloop.gateway.web.shared.ProblemMessage;
-import org.feedbackloop.gateway.web.shared.UpstreamResponse;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -138,7 +138,7 @@ public class ActionResource {
             }
             return actions.merge(viewer.accessToken(), actionId, parse(version), target).flatMap(response -> response.ok()
                     ? Uni.createFrom().item(Pages.seeOther("/console/actions/" + target, Notice.MERGED))
-                    : failed(id, forms, response.problem()));
+                    : failed(id, forms, ProblemMessage.of(response)));
         });
     }
 
@@ -167,7 +167,7 @@ public class ActionResource {
     }
 
     private interface Change {
-        Uni<UpstreamResponse> apply(Viewer viewer, UUID action);
+        Uni<UpstreamReply> apply(Viewer viewer, UUID action);
     }
 
     private Uni<Response> change(String id, String version, ActionForms forms, Notice notice, Change change) {
@@ -180,7 +180,7 @@ public class ActionResource {
                 return Uni.createFrom().item(Pages.seeOther("/console/actions/" + actionId, notice));
             }
             var withProblem = new ActionForms(forms.to(), forms.note(), forms.publicNote(), forms.dueDate(),
-                    forms.reason(), forms.section(), response.problem());
+                    forms.reason(), forms.section(), ProblemMessage.of(response));
             return render(pages.context(viewer, "console", null), id, withProblem,
                     response.unavailable() ? 503 : response.status());
         }));

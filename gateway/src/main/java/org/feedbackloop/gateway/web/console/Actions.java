@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.web.shared.ProblemMessage;
 import org.feedbackloop.gateway.web.shared.Service;
 import org.feedbackloop.gateway.web.shared.ServiceClient;
-import org.feedbackloop.gateway.web.shared.UpstreamResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +54,9 @@ public class Actions {
         }
         return services.get(Service.ACTIONS, query.toString(), token).map(response -> {
             if (!response.ok()) {
-                return new Queue(List.of(), null, response.problem());
+                return new Queue(List.of(), null, ProblemMessage.of(response));
             }
-            var page = response.as(TrackedAction.Page.class);
+            var page = services.read(response, TrackedAction.Page.class);
             return new Queue(page.items() == null ? List.of() : page.items(), page.nextCursor(), null);
         }).flatMap(queue -> withEscalations(token, queue));
     }
@@ -72,7 +72,7 @@ public class Actions {
             return Uni.createFrom().item(queue);
         }
         var reads = candidates.stream().map(action -> services.get(Service.ACTIONS, "/api/actions/" + action.id(), token)
-                .map(response -> response.ok() ? response.as(TrackedAction.class) : null)).toList();
+                .map(response -> response.ok() ? services.read(response, TrackedAction.class) : null)).toList();
         return Uni.join().all(reads).andCollectFailures().map(details -> {
             var escalated = new HashMap<UUID, Boolean>();
             details.stream().filter(Objects::nonNull)
@@ -90,31 +90,32 @@ public class Actions {
         return Uni.combine().all().unis(action, feedback).asTuple().map(both -> {
             var a = both.getItem1();
             if (!a.ok()) {
-                return new Detail(null, null, List.of(), a.problem(), null);
+                return new Detail(null, null, List.of(), ProblemMessage.of(a), null);
             }
             var f = both.getItem2();
-            List<LinkedFeedback> words = f.ok() ? f.as(FEEDBACK_LIST) : List.of();
-            return new Detail(a.as(TrackedAction.class), a.header("ETag"), words, null, f.ok() ? null : f.problem());
+            List<LinkedFeedback> words = f.ok() ? services.read(f, FEEDBACK_LIST) : List.of();
+            return new Detail(services.read(a, TrackedAction.class), a.header("ETag"), words, null,
+                    f.ok() ? null : ProblemMessage.of(f));
         });
     }
 
     /** What is near the action in meaning; nothing when action-service does not answer (a help, not the page). */
     public Uni<Similar> similar(String token, UUID id) {
         return services.get(Service.ACTIONS, "/api/actions/" + id + "/similar?limit=5", token)
-                .map(response -> response.ok() ? response.as(Similar.class) : Similar.NOTHING);
+                .map(response -> response.ok() ? services.read(response, Similar.class) : Similar.NOTHING);
     }
 
     /** Merges this action into {@code into}: its feedback, history and votes move there. */
-    public Uni<UpstreamResponse> merge(String token, UUID id, int version, UUID into) {
+    public Uni<UpstreamReply> merge(String token, UUID id, int version, UUID into) {
         return change(token, HttpMethod.POST, id, "merge", version, Map.of("into", into.toString()));
     }
 
     /** Links feedback of another action to this one. */
-    public Uni<UpstreamResponse> link(String token, UUID id, int version, UUID feedbackId) {
+    public Uni<UpstreamReply> link(String token, UUID id, int version, UUID feedbackId) {
         return change(token, HttpMethod.POST, id, "links", version, Map.of("feedbackIds", List.of(feedbackId.toString())));
     }
 
-    public Uni<UpstreamResponse> transition(String token, UUID id, int version, String to, String note, String publicNote) {
+    public Uni<UpstreamReply> transition(String token, UUID id, int version, String to, String note, String publicNote) {
         var body = new LinkedHashMap<String, Object>();
         body.put("to", to);
         putText(body, "note", note);
@@ -122,21 +123,21 @@ public class Actions {
         return change(token, HttpMethod.POST, id, "transitions", version, body);
     }
 
-    public Uni<UpstreamResponse> assign(String token, UUID id, int version, String ownerId, String ownerName) {
+    public Uni<UpstreamReply> assign(String token, UUID id, int version, String ownerId, String ownerName) {
         var body = new LinkedHashMap<String, Object>();
         body.put("ownerId", ownerId);
         body.put("ownerName", ownerName);
         return change(token, HttpMethod.PUT, id, "assignment", version, body);
     }
 
-    public Uni<UpstreamResponse> reschedule(String token, UUID id, int version, String dueAt, String reason) {
+    public Uni<UpstreamReply> reschedule(String token, UUID id, int version, String dueAt, String reason) {
         var body = new LinkedHashMap<String, Object>();
         body.put("dueAt", dueAt);
         putText(body, "reason", reason);
         return change(token, HttpMethod.PUT, id, "due", version, body);
     }
 
-    private Uni<UpstreamResponse> change(String token, HttpMethod method, UUID id, String what, int version,
+    private Uni<UpstreamReply> change(String token, HttpMethod method, UUID id, String what, int version,
                                          Map<String, Object> body) {
         return services.send(Service.ACTIONS, method, "/api/actions/" + id + "/" + what, token,
                 Map.of("If-Match", "\"" + version + "\""), body);

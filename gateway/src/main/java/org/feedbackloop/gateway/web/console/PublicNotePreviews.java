@@ -39,7 +39,7 @@ public class PublicNotePreviews {
             if (!response.ok()) {
                 return PublicNotePreview.unavailable(status, contributorWords);
             }
-            var worded = response.as(Worded.class);
+            var worded = services.read(response, Worded.class);
             return PublicNotePreview.of(status, note, worded.title(), worded.body(), worded.quote());
         });
     }

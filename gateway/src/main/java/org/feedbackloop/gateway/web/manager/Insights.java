@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.web.console.TrackedAction;
 import org.feedbackloop.gateway.web.shared.ProblemMessage;
 import org.feedbackloop.gateway.web.shared.Service;
 import org.feedbackloop.gateway.web.shared.ServiceClient;
-import org.feedbackloop.gateway.web.shared.UpstreamResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,12 +86,12 @@ public class Insights {
     public Uni<TeamSummary> teams(String token) {
         return services.get(Service.ACTIONS, "/api/actions/summary", token).flatMap(response -> {
             if (response.ok()) {
-                var answer = response.as(TeamsAnswer.class);
+                var answer = services.read(response, TeamsAnswer.class);
                 return Uni.createFrom().item(new TeamSummary(sorted(answer.teams()), answer.generatedAt(),
                         "action-service's summary", null));
             }
             if (!noSummaryYet(response)) {
-                return Uni.createFrom().item(new TeamSummary(List.of(), null, null, response.problem()));
+                return Uni.createFrom().item(new TeamSummary(List.of(), null, null, ProblemMessage.of(response)));
             }
             return countActions(token, null, 0, new ArrayList<>());
         });
@@ -101,9 +101,9 @@ public class Insights {
         var query = "/api/actions?status=OPEN,PLANNED,IN_PROGRESS&limit=" + PAGE + cursorParam(cursor);
         return services.get(Service.ACTIONS, query, token).flatMap(response -> {
             if (!response.ok()) {
-                return Uni.createFrom().item(new TeamSummary(List.of(), null, null, response.problem()));
+                return Uni.createFrom().item(new TeamSummary(List.of(), null, null, ProblemMessage.of(response)));
             }
-            var page = response.as(TrackedAction.Page.class);
+            var page = services.read(response, TrackedAction.Page.class);
             seen.addAll(page.items());
             if (page.nextCursor() != null && pages + 1 < MAX_PAGES) {
                 return countActions(token, page.nextCursor(), pages + 1, seen);
@@ -121,7 +121,7 @@ public class Insights {
         return services.get(Service.NOTIFICATIONS, "/api/me/notifications?limit=100", token).map(response -> {
             var ids = new HashSet<UUID>();
             if (response.ok()) {
-                for (var item : response.as(JsonNode.class).path("items")) {
+                for (var item : services.read(response, JsonNode.class).path("items")) {
                     if ("ESCALATED".equals(item.path("kind").asText()) && item.hasNonNull("actionId")) {
                         ids.add(UUID.fromString(item.path("actionId").asText()));
                     }
@@ -150,12 +150,12 @@ public class Insights {
     public Uni<TopicSummary> topics(String token, int days) {
         return services.get(Service.FEEDBACK, "/api/feedback/summary?days=" + days, token).flatMap(response -> {
             if (response.ok()) {
-                var answer = response.as(TopicsAnswer.class);
+                var answer = services.read(response, TopicsAnswer.class);
                 var topics = answer.topics().stream().sorted(Comparator.comparingLong(TopicCount::count).reversed()).toList();
                 return Uni.createFrom().item(new TopicSummary(topics, answer.total(), days, "feedback-service's summary", null));
             }
             if (!noSummaryYet(response)) {
-                return Uni.createFrom().item(new TopicSummary(List.of(), 0, days, null, response.problem()));
+                return Uni.createFrom().item(new TopicSummary(List.of(), 0, days, null, ProblemMessage.of(response)));
             }
             var from = Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             return countFeedback(token, from, null, 0, new TreeMap<>(), 0, days);
@@ -167,9 +167,9 @@ public class Insights {
         var query = "/api/feedback?from=" + from + "&limit=" + PAGE + cursorParam(cursor);
         return services.get(Service.FEEDBACK, query, token).flatMap(response -> {
             if (!response.ok()) {
-                return Uni.createFrom().item(new TopicSummary(List.of(), 0, days, null, response.problem()));
+                return Uni.createFrom().item(new TopicSummary(List.of(), 0, days, null, ProblemMessage.of(response)));
             }
-            var page = response.as(FeedbackPage.class);
+            var page = services.read(response, FeedbackPage.class);
             page.items().forEach(item -> counts.merge(item.topic() == null ? "general" : item.topic(), 1L, Long::sum));
             long seen = total + page.items().size();
             if (page.nextCursor() != null && pages + 1 < MAX_PAGES) {
@@ -188,7 +188,7 @@ public class Insights {
      * A service without the summary endpoint answers 404, or reads "summary" as an id and answers 400 or 405:
      * either way the numbers are counted here.
      */
-    static boolean noSummaryYet(UpstreamResponse response) {
+    static boolean noSummaryYet(UpstreamReply response) {
         return response.status() == 404 || response.status() == 400 || response.status() == 405;
     }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.web.shared.ProblemMessage;
 import org.feedbackloop.gateway.web.shared.Service;
 import org.feedbackloop.gateway.web.shared.ServiceClient;
-import org.feedbackloop.gateway.web.shared.UpstreamResponse;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -71,16 +71,17 @@ public class Taxonomy {
 
     public Uni<Topics> topics(String token) {
         return services.get(Service.FEEDBACK, "/api/feedback/topics", token).map(response -> response.ok()
-                ? new Topics(response.as(TOPICS), null) : new Topics(List.of(), response.problem()));
+                ? new Topics(services.read(response, TOPICS), null)
+                : new Topics(List.of(), ProblemMessage.of(response)));
     }
 
     public Uni<Jobs> jobs(String token) {
         return services.get(Service.FEEDBACK, "/api/feedback/topics/reanalysis", token).map(response -> response.ok()
-                ? new Jobs(response.as(JOBS), null) : new Jobs(List.of(), response.problem()));
+                ? new Jobs(services.read(response, JOBS), null) : new Jobs(List.of(), ProblemMessage.of(response)));
     }
 
     /** Saves a topic as the form gave it: examples one per line, keywords separated by commas or lines. */
-    public Uni<UpstreamResponse> save(String token, String name, String description, String examples, String keywords,
+    public Uni<UpstreamReply> save(String token, String name, String description, String examples, String keywords,
                                       int position) {
         var body = new LinkedHashMap<String, Object>();
         body.put("description", description == null ? "" : description.strip());
@@ -90,7 +91,7 @@ public class Taxonomy {
         return services.send(Service.FEEDBACK, HttpMethod.PUT, "/api/feedback/topics/" + name, token, Map.of(), body);
     }
 
-    public Uni<UpstreamResponse> remove(String token, String name) {
+    public Uni<UpstreamReply> remove(String token, String name) {
         return services.send(Service.FEEDBACK, HttpMethod.DELETE, "/api/feedback/topics/" + name, token, Map.of(), null);
     }
 

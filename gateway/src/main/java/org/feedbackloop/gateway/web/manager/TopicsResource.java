@@ -92,7 +92,7 @@ public class TopicsResource {
         return pages.viewer().flatMap(viewer -> taxonomy.save(viewer.accessToken(), topic, description, examples, keywords, order)
                 .flatMap(response -> response.ok()
                         ? Uni.createFrom().item(Pages.seeOther("/manager/topics", Notice.TOPIC_SAVED))
-                        : refused(form, response.problem())));
+                        : refused(form, ProblemMessage.of(response))));
     }
 
     @POST
@@ -101,7 +101,7 @@ public class TopicsResource {
     public Uni<Response> remove(@RestPath String name) {
         return pages.viewer().flatMap(viewer -> taxonomy.remove(viewer.accessToken(), name).flatMap(response -> response.ok()
                 ? Uni.createFrom().item(Pages.seeOther("/manager/topics", Notice.TOPIC_REMOVED))
-                : refused(TopicForm.blank(), response.problem())));
+                : refused(TopicForm.blank(), ProblemMessage.of(response))));
     }
 
     private Uni<Response> refused(TopicForm form, ProblemMessage problem) {

@@ -83,10 +83,10 @@ public class GiveFeedbackResource {
             return services.send(Service.FEEDBACK, HttpMethod.POST, "/api/feedback", viewer.accessToken(),
                     Map.of("Idempotency-Key", form.idempotencyKey()), form.toRequest()).flatMap(response -> {
                 if (response.ok()) {
-                    var id = response.as(JsonNode.class).path("id").asText();
+                    var id = services.read(response, JsonNode.class).path("id").asText();
                     return Uni.createFrom().item(Pages.seeOther("/portal/feedback/" + id, Notice.RECEIVED));
                 }
-                var problem = response.problem();
+                var problem = ProblemMessage.of(response);
                 // Unavailable: the item may have been stored, so a retry must reuse the key; otherwise start afresh.
                 var next = response.unavailable() ? form : form.withNewKey();
                 return render(ctx, next, List.of(), problem)
@@ -117,7 +117,7 @@ public class GiveFeedbackResource {
         var topics = services.get(Service.FEEDBACK, "/api/feedback/topics", ctx.viewer().accessToken()).map(response -> {
             var names = new ArrayList<String>();
             if (response.ok()) {
-                response.as(JsonNode.class).forEach(topic -> names.add(topic.path("name").asText()));
+                services.read(response, JsonNode.class).forEach(topic -> names.add(topic.path("name").asText()));
             }
             return (List<String>) names;
         });

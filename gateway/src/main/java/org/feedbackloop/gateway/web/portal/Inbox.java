@@ -36,9 +36,9 @@ public class Inbox {
                 + (cursor == null || cursor.isBlank() ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return services.get(Service.NOTIFICATIONS, query, token).map(response -> {
             if (!response.ok()) {
-                return new Listing(List.of(), null, 0, response.problem());
+                return new Listing(List.of(), null, 0, ProblemMessage.of(response));
             }
-            var page = response.as(InboxEntry.Page.class);
+            var page = services.read(response, InboxEntry.Page.class);
             return new Listing(page.items() == null ? List.of() : page.items(), page.nextCursor(), page.unread(), null);
         });
     }
@@ -50,6 +50,6 @@ public class Inbox {
 
     public Uni<InboxEntry> markRead(String token, UUID id) {
         return services.send(Service.NOTIFICATIONS, HttpMethod.PUT, "/api/me/notifications/" + id + "/read", token,
-                Map.of(), null).map(response -> response.ok() ? response.as(InboxEntry.class) : null);
+                Map.of(), null).map(response -> response.ok() ? services.read(response, InboxEntry.class) : null);
     }
 }

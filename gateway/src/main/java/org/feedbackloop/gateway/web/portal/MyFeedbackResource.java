@@ -61,9 +61,10 @@ public class MyFeedbackResource {
                 var response = both.getItem1();
                 var notifications = both.getItem2();
                 if (!response.ok()) {
-                    return Templates.feedback(ctx, List.of(), null, response.problem(), notifications.problem());
+                    return Templates.feedback(ctx, List.of(), null, ProblemMessage.of(response),
+                            notifications.problem());
                 }
-                var page = response.as(FeedbackItem.Page.class);
+                var page = services.read(response, FeedbackItem.Page.class);
                 var timelines = page.items().stream().map(item -> FeedbackTimeline.of(item, notifications.items())).toList();
                 return Templates.feedback(ctx, timelines, page.nextCursor(), null, notifications.problem());
             });
@@ -86,9 +87,10 @@ public class MyFeedbackResource {
                 var response = both.getItem1();
                 if (!response.ok()) {
                     return Response.status(response.unavailable() ? 503 : response.status())
-                            .entity(Templates.missing(ctx, response.problem())).build();
+                            .entity(Templates.missing(ctx, ProblemMessage.of(response))).build();
                 }
-                var timeline = FeedbackTimeline.of(response.as(FeedbackItem.class), both.getItem2().items());
+                var timeline = FeedbackTimeline.of(services.read(response, FeedbackItem.class),
+                        both.getItem2().items());
                 return Response.ok(Templates.timeline(ctx, timeline, both.getItem2().problem())).build();
             });
         });

@@ -53,8 +53,8 @@ public class PreferencesResource {
     public Uni<TemplateInstance> page(@RestQuery String notice) {
         return pages.context("preferences", notice).flatMap(ctx ->
                 services.get(Service.NOTIFICATIONS, PATH, ctx.viewer().accessToken()).map(response -> response.ok()
-                        ? Templates.preferences(ctx, response.as(Preferences.class), null)
-                        : Templates.preferences(ctx, null, response.problem())));
+                        ? Templates.preferences(ctx, services.read(response, Preferences.class), null)
+                        : Templates.preferences(ctx, null, ProblemMessage.of(response))));
     }
 
     @POST
@@ -71,7 +71,8 @@ public class PreferencesResource {
     public Uni<Response> unsubscribe() {
         return pages.viewer().flatMap(viewer -> services.get(Service.NOTIFICATIONS, PATH, viewer.accessToken())
                 .flatMap(current -> {
-                    var now = current.ok() ? current.as(Preferences.class) : new Preferences(true, true, "IMMEDIATE");
+                    var now = current.ok() ? services.read(current, Preferences.class)
+                            : new Preferences(true, true, "IMMEDIATE");
                     return put(new Preferences(false, now.inApp() == null || now.inApp(),
                             now.digest() == null ? "IMMEDIATE" : now.digest()), Notice.UNSUBSCRIBED);
                 }));
@@ -85,7 +86,7 @@ public class PreferencesResource {
             }
             var ctx = pages.context(viewer, "preferences", null);
             return Response.status(response.unavailable() ? 503 : 400)
-                    .entity(Templates.preferences(ctx, wanted, response.problem())).build();
+                    .entity(Templates.preferences(ctx, wanted, ProblemMessage.of(response))).build();
         }));
     }
 

@@ -1,6 +1,10 @@
 package org.feedbackloop.gateway.web.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,24 @@ import java.util.List;
  * what to do about it, and one line per invalid field. Never a stack trace.
  */
 public record ProblemMessage(int status, String headline, String advice, List<String> details) {
+
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    /** What a service's answer (or its silence) means for the person in front of the page. */
+    public static ProblemMessage of(UpstreamReply reply) {
+        if (reply.unavailable()) {
+            return unavailable(Service.of(reply.upstream()));
+        }
+        JsonNode problem = null;
+        try {
+            if (reply.body() != null && reply.body().length() > 0) {
+                problem = TREES.readTree(reply.body().toString());
+            }
+        } catch (IOException e) {
+            problem = null; // not problem+json: the status decides
+        }
+        return of(reply.status(), problem);
+    }
 
     public static ProblemMessage unavailable(Service service) {
         return new ProblemMessage(503, capitalize(service.label()) + " is temporarily unavailable.",

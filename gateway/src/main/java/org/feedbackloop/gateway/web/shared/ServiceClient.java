@@ -1,6 +1,7 @@
 package org.feedbackloop.gateway.web.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -9,17 +10,21 @@ import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.gateway.upstream.Upstream;
 import org.feedbackloop.gateway.upstream.UpstreamCalls;
+import org.feedbackloop.gateway.upstream.UpstreamReply;
 import org.feedbackloop.gateway.upstream.UpstreamUnavailable;
 import org.feedbackloop.gateway.upstream.Upstreams;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
  * Calls the services for the pages, without blocking, with the signed-in person's access token as bearer: each
  * service checks the token itself. The calls go through the gateway's upstreams, with the same circuit breakers,
  * timeouts and retries as proxied calls. A service that does not answer in time becomes
- * {@link UpstreamResponse#unavailable()}, never an exception on the page.
+ * {@link UpstreamReply#none}, never an exception on the page: pages turn an answer into content or a readable
+ * {@link ProblemMessage}, no answer into a "temporarily unavailable" part.
  */
 @ApplicationScoped
 public class ServiceClient {
@@ -39,19 +44,15 @@ public class ServiceClient {
     }
 
     public Upstream upstreamOf(Service service) {
-        return upstreams.get(switch (service) {
-            case FEEDBACK -> Upstreams.FEEDBACK;
-            case ACTIONS -> Upstreams.ACTION;
-            case NOTIFICATIONS -> Upstreams.NOTIFICATION;
-        });
+        return upstreams.get(service.upstream());
     }
 
-    public Uni<UpstreamResponse> get(Service service, String pathAndQuery, String token) {
+    public Uni<UpstreamReply> get(Service service, String pathAndQuery, String token) {
         return send(service, HttpMethod.GET, pathAndQuery, token, Map.of(), null);
     }
 
     /** Sends {@code body} (if any) as JSON; {@code headers} such as Idempotency-Key or If-Match go along. */
-    public Uni<UpstreamResponse> send(Service service, HttpMethod method, String pathAndQuery, String token,
+    public Uni<UpstreamReply> send(Service service, HttpMethod method, String pathAndQuery, String token,
                                       Map<String, String> headers, Object body) {
         var all = MultiMap.caseInsensitiveMultiMap()
                 .add("Accept", "application/json, application/problem+json")
@@ -70,15 +71,35 @@ public class ServiceClient {
             }
         }
         return calls.send(upstreamOf(service), method, pathAndQuery, all, payload, config.upstreamTimeout())
-                .map(reply -> new UpstreamResponse(service, reply.status(), reply.headers(), reply.body(), json))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof UpstreamUnavailable) {
                         LOG.debugf("%s %s: %s", method, pathAndQuery, failure.getMessage());
                     } else {
                         LOG.warnf("%s %s did not answer: %s", method, pathAndQuery, failure.toString());
                     }
-                    return UpstreamResponse.unavailable(service, json);
+                    return UpstreamReply.none(service.upstream());
                 });
+    }
+
+    /** The body of an answer as {@code type}. */
+    public <T> T read(UpstreamReply reply, Class<T> type) {
+        try {
+            return json.readValue(text(reply), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unexpected answer from " + reply.upstream(), e);
+        }
+    }
+
+    public <T> T read(UpstreamReply reply, TypeReference<T> type) {
+        try {
+            return json.readValue(text(reply), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unexpected answer from " + reply.upstream(), e);
+        }
+    }
+
+    private static String text(UpstreamReply reply) {
+        return reply.body() == null || reply.body().length() == 0 ? "null" : reply.body().toString();
     }
 
     public ObjectMapper json() {

@@ -2,11 +2,10 @@ package org.feedbackloop.gateway.web.shared;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.feedbackloop.kit.security.Teams;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +23,6 @@ public record Viewer(String subject, String username, String displayName, Set<St
 
     public static final Viewer ANONYMOUS = new Viewer(null, null, null, Set.of(), List.of(), null, null);
 
-    private static final String TEAM_GROUP_PREFIX = "/teams/";
-
     public static Viewer of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
             return ANONYMOUS;
@@ -33,11 +30,7 @@ public record Viewer(String subject, String username, String displayName, Set<St
         var access = identity.getCredential(AccessTokenCredential.class);
         String username = claim(idToken, "preferred_username");
         String name = claim(idToken, "given_name");
-        var teams = groups(idToken).stream()
-                .filter(group -> group.startsWith(TEAM_GROUP_PREFIX))
-                .map(group -> group.substring(TEAM_GROUP_PREFIX.length()))
-                .sorted()
-                .toList();
+        var teams = Teams.of(idToken).stream().sorted().toList();
         return new Viewer(idToken.getSubject(), username != null ? username : idToken.getSubject(),
                 name != null ? name : username, Set.copyOf(identity.getRoles()), teams,
                 access == null ? null : access.getToken(), claim(idToken, "sid"));
@@ -77,17 +70,5 @@ public record Viewer(String subject, String username, String displayName, Set<St
             return json.getString();
         }
         return value == null ? null : value.toString();
-    }
-
-    private static Collection<String> groups(JsonWebToken token) {
-        Object claim = token.getClaim("groups");
-        if (claim instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
-        if (claim instanceof Collection<?> collection) {
-            return collection.stream().map(value -> value instanceof JsonString json ? json.getString() : value.toString())
-                    .toList();
-        }
-        return List.of();
     }
 }

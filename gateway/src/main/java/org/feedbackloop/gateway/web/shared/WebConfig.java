@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Where the web UI finds the services, and its own secrets. Environment variables in application.properties. */
-@ConfigMapping(prefix = "feedbackloop.web")
+@ConfigMapping(prefix = "feedbackloop.gateway.web")
 public interface WebConfig {
 
     /** How long a page waits for a service before it shows that part as unavailable. */

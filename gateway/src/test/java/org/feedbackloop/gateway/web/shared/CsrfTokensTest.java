@@ -2,7 +2,6 @@ package org.feedbackloop.gateway.web.shared;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CsrfTokensTest {
 
-    private final CsrfTokens tokens = new CsrfTokens("a key only this test knows".getBytes(StandardCharsets.UTF_8));
+    private final CsrfTokens tokens = new CsrfTokens("a key only this test knows");
 
     @Test
     void theTokenOfASessionMatchesOnlyThatSession() {
@@ -27,7 +26,7 @@ class CsrfTokensTest {
 
     @Test
     void anotherKeyMakesOtherTokens() {
-        var other = new CsrfTokens("another key".getBytes(StandardCharsets.UTF_8));
+        var other = new CsrfTokens("another key");
         var alice = viewer("alice-id", "session-1");
 
         assertThat(other.matches(alice, tokens.tokenFor(alice))).isFalse();

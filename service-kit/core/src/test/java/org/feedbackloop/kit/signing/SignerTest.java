@@ -33,6 +33,17 @@ class SignerTest {
     }
 
     @Test
+    void aDetachedSignatureMatchesOnlyItsMessageAndKey() {
+        var signature = signer.signature("csrf|alice|session-1");
+
+        assertThat(signer.isSignature("csrf|alice|session-1", signature)).isTrue();
+        assertThat(signer.isSignature("csrf|alice|session-2", signature)).isFalse();
+        assertThat(Signer.hmacSha256("another secret", 20).isSignature("csrf|alice|session-1", signature)).isFalse();
+        assertThat(signer.isSignature("csrf|alice|session-1", signature + "x")).isFalse();
+        assertThat(signer.isSignature("csrf|alice|session-1", null)).isFalse();
+    }
+
+    @Test
     void signaturesAreAtLeastSixteenBytes() {
         assertThatThrownBy(() -> Signer.hmacSha256("a secret", 8)).isInstanceOf(IllegalArgumentException.class);
     }

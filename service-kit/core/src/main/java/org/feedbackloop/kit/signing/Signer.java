@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tokens a client carries and cannot forge or alter: {@code base64url(payload).base64url(HMAC-SHA256)}, the
- * signature cut to a fixed length. Pagination cursors and the links in e-mails are made here.
+ * signature cut to a fixed length. Pagination cursors and the links in e-mails are made here; the gateway's CSRF
+ * tokens are {@link #signature}s alone.
  */
 public final class Signer {
 
@@ -57,6 +58,17 @@ public final class Signer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The signature alone, base64url: for a token the server computes again rather than reads back. */
+    public String signature(String message) {
+        return ENCODER.encodeToString(mac(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether {@code token} is the {@link #signature} of {@code message}, compared in constant time. */
+    public boolean isSignature(String message, String token) {
+        return token != null && MessageDigest.isEqual(signature(message).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private byte[] mac(byte[] payload) {

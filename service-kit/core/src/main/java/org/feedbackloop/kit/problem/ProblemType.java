@@ -1,6 +1,6 @@
 package org.feedbackloop.kit.problem;
 
-/** The kinds of problem every API of the suite reports. */
+/** The kinds of problem every API of the suite reports, the gateway's own included. */
 public enum ProblemType implements ProblemKind {
     MALFORMED_REQUEST(400, "Malformed request"),
     VALIDATION(400, "Invalid request"),
@@ -12,8 +12,11 @@ public enum ProblemType implements ProblemKind {
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
-    UNAVAILABLE(503, "Service unavailable");
+    BAD_GATEWAY(502, "Bad gateway"),
+    UNAVAILABLE(503, "Service unavailable"),
+    GATEWAY_TIMEOUT(504, "Gateway timeout");
 
     private final int status;
     private final String title;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class LaunchCommand {
                 throw new CommandLine.UsageException("the first argument names a service: " + ServiceLaunch.SERVICES);
             }
             var service = args[0];
-            var options = CommandLine.parse(java.util.Arrays.copyOfRange(args, 1, args.length), "--root", "--ports",
+            var options = CommandLine.parse(Arrays.copyOfRange(args, 1, args.length), "--root", "--ports",
                     "--profile", "--postgres-port", "--amqp-port", "--smtp-port", "--keycloak", "--secrets", "--model-cache");
             var secrets = options.path("--secrets", Path.of(".work/secrets"));
             var ports = ports(options.required("--ports"));

@@ -54,13 +54,14 @@ public final class DemoData {
         var alice = keycloak.userToken("alice");
         var bob = keycloak.userToken("bob");
         var admin = keycloak.userToken("admin");
+        // the owners first, so that triage routes the first feedback to them (putting a rule again changes nothing)
+        routingRule(admin, "billing", "olivia");
+        routingRule(admin, "delivery", "oscar");
         var first = feedback("I was charged twice for my March invoice and still have no refund.", "WEB", "NPS", 2);
         var charged = send("POST", "/api/feedback", alice, first, "Idempotency-Key", "demo-1");
         if ("true".equals(charged.headers().firstValue("Idempotent-Replayed").orElse(""))) {
             return "demo data: already there (./feedbackloop reset starts afresh)";
         }
-        routingRule(admin, "billing", "olivia");
-        routingRule(admin, "delivery", "oscar");
         submit(alice, "demo-2", feedback("The new order tracking page is great, thank you!", "IN_APP", "CSAT", 5));
         var parcel = submit(bob, "demo-3", feedback("My parcel arrived three days late and the box was damaged.", "EMAIL", "CSAT", 2));
         var crash = submit(bob, "demo-4", feedback("The app crashes every time I open my order history.", "IN_APP", "NPS", 4));

@@ -1,26 +1,13 @@
 package org.feedbackloop.action.support;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.feedbackloop.testkit.Infrastructure;
+import org.feedbackloop.testkit.ServiceTestInfrastructure;
 
-import java.util.Map;
+import java.util.List;
 
-/**
- * Checks once, before the application starts, that the real Keycloak that {@code ./feedbackloop test}
- * makes available is there, so that a missing one fails with a clear message rather than 401s, and empties this
- * service's queue of what other modules' tests left.
- */
-public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
+/** The tests' infrastructure: a backlog of other modules' feedback would be triaged ahead of the tests' own. */
+public class TestInfrastructure extends ServiceTestInfrastructure {
 
-    @Override
-    public Map<String, String> start() {
-        // a backlog of other modules' feedback left in this service's queue would be triaged ahead of the tests' own
-        Infrastructure.purgeQueues("action-service.feedback-service");
-        Infrastructure.requireKeycloak();
-        return Map.of();
-    }
-
-    @Override
-    public void stop() {
+    public TestInfrastructure() {
+        super(List.of("action-service.feedback-service"));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.feedbackloop.gateway.upstream.UpstreamReply;
 
 import java.io.IOException;
-
 import java.util.ArrayList;
 import java.util.List;
 

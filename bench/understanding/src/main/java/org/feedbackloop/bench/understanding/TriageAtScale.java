@@ -237,8 +237,9 @@ public final class TriageAtScale {
     // --- CPU from /proc ---------------------------------------------------------------------------
 
     /**
-     * Clock ticks (1/100 s) spent so far: by PostgreSQL's backends of the bench databases (their process title names
-     * the database; autovacuum and the checkpointer are left out), by each Java service, by the whole machine.
+     * Clock ticks (1/100 s) spent so far: by PostgreSQL's processes of the bench databases (their process title names
+     * the database: the backends, and the autovacuum workers that clean up after their writes; the checkpointer and
+     * the WAL and background writers serve every database and are left out), by each Java service, by the whole machine.
      */
     private record Cpu(long postgres, Map<String, Long> services, long machine) {
         long java(String service) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The demo data of {@code ./feedbackloop up}, added through the gateway as its users would: owners for billing and
@@ -62,13 +63,18 @@ public final class DemoData {
         if ("true".equals(charged.headers().firstValue("Idempotent-Replayed").orElse(""))) {
             return "demo data: already there (./feedbackloop reset starts afresh)";
         }
-        submit(alice, "demo-2", feedback("The new order tracking page is great, thank you!", "IN_APP", "CSAT", 5));
+        var tracking = submit(alice, "demo-2", feedback("The new order tracking page is great, thank you!", "IN_APP", "CSAT", 5));
         var parcel = submit(bob, "demo-3", feedback("My parcel arrived three days late and the box was damaged.", "EMAIL", "CSAT", 2));
         var crash = submit(bob, "demo-4", feedback("The app crashes every time I open my order history.", "IN_APP", "NPS", 4));
-        submit(bob, "demo-5", feedback("Support answered quickly and solved my login problem.", "PHONE", null, 0));
-        submit(bob, "demo-6", feedback("Charged twice on my invoice again, where is my refund?", "WEB", "NPS", 1));
+        var login = submit(bob, "demo-5", feedback("Support answered quickly and solved my login problem.", "PHONE", null, 0));
+        var again = submit(bob, "demo-6", feedback("Charged twice on my invoice again, where is my refund?", "WEB", "NPS", 1));
         var dark = submit(alice, "demo-7", feedback("Please add a dark mode to the app, the white screen hurts at night.", "SURVEY", null, 0)
                 .put("topic", "product"));
+        // every piece triaged before any action changes: a later one joining an action (the second double charge
+        // joins the first here) changes its version, and a change made with the version read before would be refused
+        for (var feedbackId : List.of(tracking, parcel, crash, login, again, dark)) {
+            actionOf(admin, feedbackId);
+        }
 
         // OPEN: the praise (tracking) and the login remark stay as triage left them. PLANNED, then overdue: the double charge.
         var action = actionOf(admin, idOf(accepted(charged)));

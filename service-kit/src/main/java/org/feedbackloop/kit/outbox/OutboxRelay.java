@@ -232,13 +232,15 @@ public class OutboxRelay {
     }
 
     /**
-     * Counts what is still unpublished after a full batch, while a backlog drains, and otherwise once a poll
-     * interval: under a steady load the relay runs once per committed event, and counting at every run would add a
-     * statement to every event. A failing run counts every time ({@link #measureLagIfPossible}).
+     * Counts what is still unpublished after a full batch, again after a count that found some (until one finds
+     * none, so that neither gauge stays behind), and otherwise once a poll interval: under a steady load the relay
+     * runs once per committed event, and counting at every run would add a statement to every event. A failing run
+     * counts every time ({@link #measureLagIfPossible}).
      */
     private void measureLagWhenDue(int published) throws SQLException {
         var now = Instant.now();
-        if (published >= config.batchSize() || pendingEvents.get() > 0 || !now.isBefore(nextLagMeasure)) {
+        boolean sawPending = oldestPendingEpochMillis.get() != 0;
+        if (published >= config.batchSize() || sawPending || !now.isBefore(nextLagMeasure)) {
             nextLagMeasure = now.plus(config.pollInterval());
             measureLag();
         }

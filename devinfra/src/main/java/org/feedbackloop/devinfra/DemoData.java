@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -63,6 +64,7 @@ public final class DemoData {
         if ("true".equals(charged.headers().firstValue("Idempotent-Replayed").orElse(""))) {
             return "demo data: already there (./feedbackloop reset starts afresh)";
         }
+        var doubleCharge = idOf(accepted(charged));
         var tracking = submit(alice, "demo-2", feedback("The new order tracking page is great, thank you!", "IN_APP", "CSAT", 5));
         var parcel = submit(bob, "demo-3", feedback("My parcel arrived three days late and the box was damaged.", "EMAIL", "CSAT", 2));
         var crash = submit(bob, "demo-4", feedback("The app crashes every time I open my order history.", "IN_APP", "NPS", 4));
@@ -72,30 +74,31 @@ public final class DemoData {
                 .put("topic", "product"));
         // every piece triaged before any action changes: a later one joining an action (the second double charge
         // joins the first here) changes its version, and a change made with the version read before would be refused
-        for (var feedbackId : List.of(tracking, parcel, crash, login, again, dark)) {
-            actionOf(admin, feedbackId);
+        var actions = new HashMap<String, String>();
+        for (var feedbackId : List.of(doubleCharge, tracking, parcel, crash, login, again, dark)) {
+            actions.put(feedbackId, actionOf(admin, feedbackId));
         }
 
         // OPEN: the praise (tracking) and the login remark stay as triage left them. PLANNED, then overdue: the double charge.
-        var action = actionOf(admin, idOf(accepted(charged)));
+        var action = actions.get(doubleCharge);
         change(admin, action, "transitions", transition("PLANNED", "Refund run on Friday", "We found the double charge and will refund it.",
                 "Double charges on invoices"));
         change(admin, action, "due", JSON.createObjectNode()
                 .put("dueAt", Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("reason", "Refunds go out this week"));
         // IN_PROGRESS: the late parcel
-        action = actionOf(admin, parcel);
+        action = actions.get(parcel);
         change(admin, action, "transitions", transition("PLANNED", null, null, null));
         change(admin, action, "transitions", transition("IN_PROGRESS", null, "We are changing carriers for your region.",
                 "Late and damaged parcels"));
         // DONE: the crash, told to bob ("you said, we did")
-        action = actionOf(admin, crash);
+        action = actions.get(crash);
         change(admin, action, "transitions", transition("PLANNED", null, null, null));
         change(admin, action, "transitions", transition("IN_PROGRESS", null, null, null));
         change(admin, action, "transitions", transition("DONE", null,
                 "Version 4.2 fixes the crash when opening your order history.", "App crash on order history"));
         // DECLINED: dark mode, with the reason
-        action = actionOf(admin, dark);
+        action = actions.get(dark);
         change(admin, action, "transitions", transition("DECLINED", null,
                 "Not this year: the redesign next spring will bring a dark theme.", "Dark mode"));
         return "demo data: actions OPEN, PLANNED (overdue in a few seconds), IN_PROGRESS, DONE and DECLINED";

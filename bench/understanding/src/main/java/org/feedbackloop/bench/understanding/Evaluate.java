@@ -92,6 +92,7 @@ public final class Evaluate {
         report.append(curve);
         line("");
         overlap(evaluation);
+        hindsight(calibration, evaluation);
 
         var topicAccuracy = topics();
         var sentiment = sentiment();
@@ -105,7 +106,7 @@ public final class Evaluate {
      * problems of one topic (pairs of texts, in the problem space, as the model reads them).
      */
     private void overlap(List<Corpora.Labelled> items) {
-        var problems = items.stream().map(item -> space.problem(reader.read(item.text()).vector())).toList();
+        var problems = problems(items);
         var same = new ArrayList<Double>();
         var sameTopic = new ArrayList<Double>();
         for (int i = 0; i < items.size(); i++) {
@@ -132,7 +133,7 @@ public final class Evaluate {
         line("");
     }
 
-    private static double cosine(float[] a, float[] b) {
+    static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
@@ -174,14 +175,8 @@ public final class Evaluate {
 
     /** @param labelledTeams route each text by its labelled topic instead of the analysed one (what topics cost) */
     GroupingResult group(List<Corpora.Labelled> items, double threshold, boolean labelledTeams) {
-        var problems = new ArrayList<float[]>();
-        var teams = new ArrayList<String>();
-        for (var item : items) {
-            var vector = reader.read(item.text()).vector();
-            problems.add(space.problem(vector));
-            var match = topics.match(space.centred(vector), item.text());
-            teams.add(SeedTopics.teamOf(labelledTeams ? item.label() : match.map(TopicMatcher.Match::topic).orElse("general")));
-        }
+        var problems = problems(items);
+        var teams = teams(items, labelledTeams);
         double precision = 0;
         double recall = 0;
         double f1 = 0;
@@ -222,6 +217,37 @@ public final class Evaluate {
             worst = Math.min(worst, f);
         }
         return new GroupingResult(threshold, precision, recall, f1, worst, (double) crossTeam / ORDERS, items.size(), count(items));
+    }
+
+    private List<float[]> problems(List<Corpora.Labelled> items) {
+        return items.stream().map(item -> space.problem(reader.read(item.text()).vector())).toList();
+    }
+
+    /** The team of each text: routed by the topic the analysis gives it, or by its labelled topic. */
+    private List<String> teams(List<Corpora.Labelled> items, boolean labelledTeams) {
+        return items.stream().map(item -> SeedTopics.teamOf(labelledTeams ? item.label()
+                : topics.match(space.centred(reader.read(item.text()).vector()), item.text())
+                        .map(TopicMatcher.Match::topic).orElse("general"))).toList();
+    }
+
+    /** What no decision rule can pass with these vectors: {@link Hindsight}, on each set, by each routing. */
+    private void hindsight(List<Corpora.Labelled> calibration, List<Corpora.Labelled> evaluation) {
+        line("The bound these vectors set: every text of a set clustered at once, in hindsight, within each team (average "
+                + "or complete linkage), with the linkage and threshold that are best on that very set:");
+        line("");
+        line("| set | routed by | best on the set itself | precision | recall | F1 |");
+        line("|---|---|---|---|---|---|");
+        for (var set : List.of(Map.entry("calibration", calibration), Map.entry("evaluation", evaluation))) {
+            for (boolean labelledTeams : List.of(false, true)) {
+                var items = set.getValue();
+                var bound = Hindsight.best(problems(items), teams(items, labelledTeams),
+                        items.stream().map(Corpora.Labelled::group).toList());
+                line("| %s | %s | %s linkage, %.2f | %.3f | %.3f | %.3f |", set.getKey(),
+                        labelledTeams ? "labelled topic" : "analysed topic", bound.linkage().name().toLowerCase(Locale.ROOT),
+                        bound.threshold(), bound.precision(), bound.recall(), bound.f1());
+            }
+        }
+        line("");
     }
 
     /** What triage does, item by item in arrival order: join the best open action of the team, or open one. */

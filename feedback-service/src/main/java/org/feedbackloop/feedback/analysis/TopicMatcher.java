@@ -27,7 +27,7 @@ public final class TopicMatcher {
     public record TopicVectors(String name, List<float[]> examples) {
     }
 
-    /** The topic found, how it was found and how near the text was to it (0 for keywords). */
+    /** The topic found, how it was found and its score (meaning plus any keyword bonus; 0 for keywords alone). */
     public record Match(String topic, boolean byMeaning, double score) {
     }
 

@@ -230,7 +230,7 @@ public final class Evaluate {
                         .map(TopicMatcher.Match::topic).orElse("general"))).toList();
     }
 
-    /** What no decision rule can pass with these vectors: {@link Hindsight}, on each set, by each routing. */
+    /** How far clustering these vectors goes in hindsight ({@link Hindsight}), on each set, by each routing. */
     private void hindsight(List<Corpora.Labelled> calibration, List<Corpora.Labelled> evaluation) {
         line("The bound these vectors set: every text of a set clustered at once, in hindsight, within each team (average "
                 + "or complete linkage), with the linkage and threshold that are best on that very set:");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,6 +178,7 @@ public final class Evaluate {
     GroupingResult group(List<Corpora.Labelled> items, double threshold, boolean labelledTeams) {
         var problems = problems(items);
         var teams = teams(items, labelledTeams);
+        var labels = items.stream().map(Corpora.Labelled::group).toList();
         double precision = 0;
         double recall = 0;
         double f1 = 0;
@@ -189,32 +191,19 @@ public final class Evaluate {
             }
             Collections.shuffle(sequence, new Random(order));
             var actionOf = triage(sequence, problems, teams, threshold);
-            long tp = 0;
-            long fp = 0;
-            long fn = 0;
             for (int i = 0; i < items.size(); i++) {
                 for (int j = i + 1; j < items.size(); j++) {
-                    boolean same = items.get(i).group().equals(items.get(j).group());
-                    boolean together = actionOf[i].equals(actionOf[j]);
-                    if (same && together) {
-                        tp++;
-                    } else if (together) {
-                        fp++;
-                    } else if (same) {
-                        fn++;
-                    }
-                    if (together && !SeedTopics.teamOf(items.get(i).label()).equals(SeedTopics.teamOf(items.get(j).label()))) {
+                    if (actionOf[i].equals(actionOf[j])
+                            && !SeedTopics.teamOf(items.get(i).label()).equals(SeedTopics.teamOf(items.get(j).label()))) {
                         crossTeam++;
                     }
                 }
             }
-            double p = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
-            double r = (double) tp / (tp + fn);
-            double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            precision += p / ORDERS;
-            recall += r / ORDERS;
-            f1 += f / ORDERS;
-            worst = Math.min(worst, f);
+            var pairwise = Pairwise.of(labels, Arrays.asList(actionOf));
+            precision += pairwise.precision() / ORDERS;
+            recall += pairwise.recall() / ORDERS;
+            f1 += pairwise.f1() / ORDERS;
+            worst = Math.min(worst, pairwise.f1());
         }
         return new GroupingResult(threshold, precision, recall, f1, worst, (double) crossTeam / ORDERS, items.size(), count(items));
     }

@@ -1,6 +1,7 @@
 package org.feedbackloop.bench.understanding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 
@@ -93,21 +94,7 @@ final class Hindsight {
     }
 
     private static Bound score(int[] groupOf, List<String> problemLabels, Linkage linkage, double threshold) {
-        long together = 0;
-        long right = 0;
-        long same = 0;
-        for (int i = 0; i < groupOf.length; i++) {
-            for (int j = i + 1; j < groupOf.length; j++) {
-                boolean sameProblem = problemLabels.get(i).equals(problemLabels.get(j));
-                boolean joined = groupOf[i] == groupOf[j];
-                together += joined ? 1 : 0;
-                same += sameProblem ? 1 : 0;
-                right += joined && sameProblem ? 1 : 0;
-            }
-        }
-        double precision = together == 0 ? 1 : (double) right / together;
-        double recall = (double) right / same;
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new Bound(linkage, threshold, precision, recall, f1);
+        var pairwise = Pairwise.of(problemLabels, Arrays.stream(groupOf).boxed().toList());
+        return new Bound(linkage, threshold, pairwise.precision(), pairwise.recall(), pairwise.f1());
     }
 }

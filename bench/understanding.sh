@@ -22,6 +22,8 @@ LOGS="$WORK/logs"
 mkdir -p "$RESULTS" "$LOGS"
 # shellcheck source=../scripts/lib/jdk.sh
 . "$ROOT/scripts/lib/jdk.sh"
+# shellcheck source=ceilings/ceilings.sh
+. "$ROOT/bench/ceilings/ceilings.sh"
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
@@ -135,22 +137,6 @@ submissions() {
   bench_java TriageAtScale submit 3000 $SUBMIT_RATE model-off | tee -a "$RESULTS/understanding-scale.txt"
   bench_java TriageAtScale submit 3000 $SUBMIT_RATE trivial | tee -a "$RESULTS/understanding-scale.txt"
   stop_services
-}
-
-pgbench_ceiling() { # single-row inserts per second on this machine now: the database's ceiling in the same run
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists pgbench_ceiling" -c "create database pgbench_ceiling" >/dev/null
-  psql -h 127.0.0.1 -U postgres -q -d pgbench_ceiling -c "create table item (id bigserial primary key, body text)" >/dev/null
-  printf 'insert into item (body) values (repeat(%s, 100));\n' "'x'" >"$WORK/pgbench-insert.sql"
-  pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 20 -f "$WORK/pgbench-insert.sql" pgbench_ceiling 2>/dev/null \
-    | sed -n 's/^tps = \([0-9.]*\).*/\1 single-row inserts per second (8 clients, 20 s)/p'
-  psql -h 127.0.0.1 -U postgres -q -c "drop database pgbench_ceiling" >/dev/null
-}
-
-broker_ceiling() { # persistent 1 KB messages per second through the broker now, published with confirms and consumed
-  "$ROOT/mvnw" -B -q -f "$ROOT/bench/ceilings/pom.xml" dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-  java -cp "$(cat "$ROOT/bench/ceilings/target/classpath.txt")" com.rabbitmq.perf.PerfTest \
-    -h amqp://guest:guest@127.0.0.1:5672/feedbackloop-bench -x 1 -y 1 -s 1000 -f persistent -c 100 -q 100 -z 15 2>/dev/null \
-    | sed -n 's/.*receiving rate avg: \([0-9]*\) msg\/s.*/\1 persistent 1 KB messages per second, confirmed and consumed (1 producer, 1 consumer, 15 s)/p'
 }
 
 case "${1:-}" in

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,9 +78,31 @@ class EmailDeliveryTest {
         // accepts it: a second e-mail from this run would be in the mailbox now
         VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(Instant.now().plus(Duration.ofHours(3))));
         assertThat(Mailbox.of(email)).hasSize(1);
-        // when the sender's own tick sent it, its transaction commits just after the SMTP server accepted the e-mail
+        // when the dispatcher sent it, its transaction commits just after the SMTP server accepted the e-mail
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows.count(
                 "select count(*) from notification where email = ? and status = 'SENT' and attempts >= 2", email)).isEqualTo(1));
+    }
+
+    @Test
+    void aMailServerThatHangsHoldsUpNoEventAndEachEmailGoesOutOnceItAnswers() throws Throwable {
+        var emails = List.of(address(), address(), address());
+        TestInfrastructure.smtpProxy().stall();
+        for (var email : emails) {
+            events.publish(Events.feedbackReceived(UUID.randomUUID(), null, email, "Sent while the mail server hangs"));
+        }
+
+        // every event is handled (its e-mail queued) while the mail server has not answered once: sending is not
+        // in the consumers' path
+        var rows = new Rows(database);
+        await().atMost(Duration.ofSeconds(10)).until(() -> emails.stream().allMatch(email ->
+                rows.count("select count(*) from notification where email = ? and channel = 'EMAIL'", email) == 1));
+        assertThat(emails).allSatisfy(email -> assertThat(Mailbox.of(email)).isEmpty());
+
+        TestInfrastructure.smtpProxy().restore();
+        await().atMost(Duration.ofSeconds(30)).until(() -> emails.stream().allMatch(email -> Mailbox.of(email).size() == 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> emails.stream().allMatch(email -> rows.count(
+                "select count(*) from notification where email = ? and status = 'SENT'", email) == 1));
+        assertThat(emails).allSatisfy(email -> assertThat(Mailbox.of(email)).hasSize(1));
     }
 
     @Test

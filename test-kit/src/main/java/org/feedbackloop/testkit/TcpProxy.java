@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy that a test can cut and restore: while cut, every connection through it is closed
- * and new ones are refused, exactly what a client sees when its broker goes away.
+ * A loopback TCP proxy that a test can cut, stall and restore: while cut, every connection through it is closed
+ * and new ones are refused, exactly what a client sees when its broker goes away; while stalled, new connections
+ * are accepted and never answered, what a client sees of a server that hangs.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean stalled;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -33,8 +35,16 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Starts (again) accepting and forwarding connections. */
+    /** Starts (again) accepting and forwarding connections; the connections held while stalled are closed. */
     public synchronized void restore() throws IOException {
+        if (stalled) {
+            stalled = false;
+            closeAll();
+        }
+        listen();
+    }
+
+    private void listen() throws IOException {
         if (server != null && !server.isClosed()) {
             return;
         }
@@ -50,6 +60,17 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        closeAll();
+    }
+
+    /** Drops every open connection, then accepts new ones and never answers them until {@link #restore()}. */
+    public synchronized void stall() throws IOException {
+        stalled = true;
+        closeAll();
+        listen();
+    }
+
+    private void closeAll() throws IOException {
         for (var socket : sockets) {
             socket.close();
         }
@@ -65,6 +86,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 var client = listening.accept();
+                if (stalled) {
+                    sockets.add(client);
+                    continue;
+                }
                 var upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

@@ -26,6 +26,15 @@ public interface NotificationConfig {
 
         int batchSize();
 
+        /** Messages handed to the mail server at once by one round, each over a pooled connection. */
+        int concurrency();
+
+        /** Rounds of sending at once, each with rows of its own: a hanging message holds up only its round. */
+        int rounds();
+
+        /** How long a message may take to be accepted; then it counts as failed and is retried with back-off. */
+        Duration sendTimeout();
+
         /** First retry delay; it doubles per attempt, with jitter, up to {@link #maxBackoff()}. */
         Duration firstBackoff();
 

@@ -9,9 +9,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.notification.config.NotificationConfig;
 import org.feedbackloop.notification.domain.Notification;
@@ -26,15 +26,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends the e-mail notifications that are due, through the configured SMTP server: one message per
- * notification, or one digest for everything due to an address at once. Claims rows with
+ * notification, or one digest for everything due to an address at once ({@link EmailDispatcher} decides when). Claims rows with
  * {@code FOR UPDATE SKIP LOCKED} (replicas share the work) and marks them SENT in the same transaction; a
  * failure is retried with exponential back-off and jitter, and after the last attempt the row is DEAD: counted,
  * logged, kept — never dropped silently. Every message carries a one-click unsubscribe link.
@@ -79,38 +81,30 @@ public class EmailSender {
         this.dead = Counter.builder("notifications.email.dead").description("E-mails given up after the last attempt").register(metrics);
     }
 
-    @Scheduled(every = "${feedbackloop.notifications.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        return sendDue(clock.instant()).replaceWithVoid();
-    }
-
     /**
-     * Sends at once when an event just queued e-mail that is due, rather than at the next tick; a failure here
-     * is left to the tick, which retries.
+     * Sends what is due at {@code now}; returns how many notifications it handled. The messages of a batch go to the
+     * mail server at once, over up to {@code concurrency} pooled connections (a mail server answers each command of
+     * a message in turn, so one connection carries only a few messages a second); their rows stay locked until the
+     * outcomes are recorded. Must be called on a Vert.x context.
      */
-    public Uni<Void> sendNowIfDue(List<Notification> created) {
-        var now = clock.instant();
-        var due = created.stream().anyMatch(n -> n.channel == Notification.Channel.EMAIL
-                && n.status == Notification.Status.PENDING && !n.nextAttemptAt.isAfter(now));
-        if (!due) {
-            return Uni.createFrom().voidItem();
-        }
-        return sendDue(now).replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            LOG.debugf("Immediate e-mail send deferred to the next tick: %s", failure);
-            return Uni.createFrom().voidItem();
-        });
-    }
-
-    /** Sends what is due at {@code now}; returns how many notifications it handled. */
     public Uni<Integer> sendDue(Instant now) {
+        var context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("E-mail must be sent from a Vert.x context");
+        }
+        Executor backOnThisContext = task -> context.runOnContext(ignored -> task.run());
         return Panache.withTransaction(() -> lockDue(now).flatMap(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(0)
                 : notifications.list("id in ?1 order by createdAt", ids).flatMap(due -> {
                     var byAddress = new LinkedHashMap<String, List<Notification>>();
-                    due.forEach(n -> byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new java.util.ArrayList<>()).add(n));
+                    due.forEach(n -> byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new ArrayList<>()).add(n));
                     return Multi.createFrom().iterable(byAddress.entrySet())
-                            .onItem().transformToUniAndConcatenate(entry -> send(entry.getKey(), entry.getValue(), now))
+                            .onItem().transformToUni(entry -> send(entry.getKey(), entry.getValue()))
+                            .merge(config.email().concurrency())
                             .collect().asList()
+                            // the session belongs to this context; a send may end on the mail client's
+                            .emitOn(backOnThisContext)
+                            .flatMap(outcomes -> record(outcomes, now))
                             .replaceWith(due.size());
                 }))).invoke(handled -> {
                     if (handled > 0) {
@@ -129,27 +123,43 @@ public class EmailSender {
                 .getResultList());
     }
 
-    private Uni<Void> send(String address, List<Notification> batch, Instant now) {
+    /** What became of one message: its notifications, and why it failed (null when the server accepted it). */
+    private record Outcome(List<Notification> batch, Throwable failure) {
+    }
+
+    private Uni<Outcome> send(String address, List<Notification> batch) {
         Mail mail;
         try {
             mail = compose(address, batch);
         } catch (IOException | RuntimeException e) {
-            return failedAll(batch, now, e);
+            return Uni.createFrom().item(new Outcome(batch, e));
         }
         return mailer.send(mail)
-                .onItem().transformToUni(nothing -> {
-                    sent.increment();
-                    var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    return Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(n -> {
-                        n.status = Notification.Status.SENT;
-                        n.sentAt = at;
-                        n.attempts++;
-                        n.nextAttemptAt = null;
-                        n.lastError = null;
-                        return notifier.delivered(n, status(n));
-                    }).collect().last().replaceWithVoid();
-                })
-                .onFailure().recoverWithUni(failure -> failedAll(batch, now, failure));
+                // a server that hangs must not hold the batch's rows, nor the dispatcher, for ever
+                .ifNoItem().after(config.email().sendTimeout()).fail()
+                .onItem().transform(nothing -> new Outcome(batch, null))
+                .onFailure().recoverWithItem(failure -> new Outcome(batch, failure));
+    }
+
+    private Uni<Void> record(List<Outcome> outcomes, Instant now) {
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Multi.createFrom().iterable(outcomes)
+                .onItem().transformToUniAndConcatenate(outcome -> outcome.failure() == null
+                        ? sent(outcome.batch(), at)
+                        : failedAll(outcome.batch(), now, outcome.failure()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> sent(List<Notification> batch, Instant at) {
+        sent.increment();
+        return Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(n -> {
+            n.status = Notification.Status.SENT;
+            n.sentAt = at;
+            n.attempts++;
+            n.nextAttemptAt = null;
+            n.lastError = null;
+            return notifier.delivered(n, status(n));
+        }).collect().last().replaceWithVoid();
     }
 
     private Uni<Void> failedAll(List<Notification> batch, Instant now, Throwable failure) {

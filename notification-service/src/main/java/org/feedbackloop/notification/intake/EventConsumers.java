@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.kit.inbox.EventConsumer;
-import org.feedbackloop.notification.email.EmailSender;
+import org.feedbackloop.notification.email.EmailDispatcher;
 import org.feedbackloop.notification.inbox.LiveStream;
 
 /**
@@ -19,10 +19,10 @@ public class EventConsumers {
 
     private final Intake intake;
     private final LiveStream live;
-    private final EmailSender email;
+    private final EmailDispatcher email;
     private final EventConsumer consumer;
 
-    EventConsumers(Intake intake, LiveStream live, EmailSender email, EventConsumer consumer) {
+    EventConsumers(Intake intake, LiveStream live, EmailDispatcher email, EventConsumer consumer) {
         this.intake = intake;
         this.live = live;
         this.email = email;
@@ -39,11 +39,12 @@ public class EventConsumers {
         return consume(message);
     }
 
-    /** Once acknowledged, the new notifications go out live and, when due now, by e-mail. */
+    /** Once acknowledged, the new notifications go out live, and e-mail due now is handed to its dispatcher. */
     private Uni<Void> consume(Message<byte[]> message) {
         return consumer.consume(message, intake::handle, created -> {
             live.publish(created);
-            return email.sendNowIfDue(created);
+            email.wakeUpIfDue(created);
+            return Uni.createFrom().voidItem();
         });
     }
 }

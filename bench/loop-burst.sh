@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# How fast the loop closes behind a burst, on a running suite (./feedbackloop up). Gatling (bench/load) submits
+# RATE items per second for SECONDS seconds straight to feedback-service, each with its own contact address; then we
+# wait until every item has been acknowledged and told "now tracked" by e-mail (2 e-mails each, counted in
+# notification-service's database). Prints the submissions' latency (Gatling; its HTML report is kept), how long the
+# loop took to close (first item created to last e-mail sent), items closed per second, the lag from an item's
+# creation to its acknowledgement e-mail (p50/p99), and the CPU each process spent per item: the whole machine's
+# figure leaves out the load generator's own processes (Maven and Gatling), measured apart. First, in the same run, the
+# ceilings of the parts (bench/ceilings/ceilings.sh): PostgreSQL inserts, the broker, and the mail sink.
+# Usage: bench/loop-burst.sh [rate] [seconds]   (default 20 15; loopback only; appends to results/loop-burst.txt)
+set -euo pipefail
+rate=${1:-20}
+seconds=${2:-15}
+items=$(( rate * seconds ))
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+WORK="$ROOT/.work"
+mkdir -p "$WORK"
+# shellcheck source=../scripts/lib/jdk.sh
+. "$ROOT/scripts/lib/jdk.sh"
+# shellcheck source=ceilings/ceilings.sh
+. "$BENCH/ceilings/ceilings.sh"
+run=$(date +%s)
+customer=$("$ROOT/feedbackloop" token alice)
+sql() { psql -h 127.0.0.1 -U postgres -d "$1" -Atc "$2"; }
+now_ms() { date +%s%3N; }
+
+# CPU ticks (1/100 s) so far: the whole machine's busy time, and each process of the loop
+machine_busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+ticks_of() { # ticks_of <pattern for the command line>: summed over the matching processes
+  local total=0 pid
+  for pid in $(pgrep -f "$1" || true); do
+    [[ -r /proc/$pid/stat ]] || continue
+    total=$(( total + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+parts=(feedback-service action-service notification-service postgres beam.smp greenmail)
+snapshot() { local part; for part in "${parts[@]}"; do printf '%s ' "$(ticks_of "$part")"; done; machine_busy; }
+
+"$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" test-compile
+ceilings=("PostgreSQL: $(pgbench_ceiling)" "RabbitMQ: $(broker_ceiling)" "mail sink: $(smtp_ceiling)")
+
+before=($(snapshot))
+client_cpu=$( { /usr/bin/time -f '%U %S' "$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" gatling:test \
+  -Dgatling.simulationClass=org.feedbackloop.bench.load.SubmissionsSimulation \
+  -Dbench.token="$customer" -Dbench.run="$run" -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
+  > "$BENCH/load/target/gatling-run.log" 2>"$BENCH/load/target/gatling-time.txt" || { cat "$BENCH/load/target/gatling-run.log" >&2; exit 1; }; } ; tail -1 "$BENCH/load/target/gatling-time.txt")
+started=$(now_ms)
+
+count_sent="select count(*) from notification where channel = 'EMAIL' and status = 'SENT' and email like 'burst-$run-%'"
+expected=$(( 2 * items ))
+until (( $(sql notifications "$count_sent") >= expected )); do
+  if (( $(now_ms) - started > 600000 )); then echo "not every e-mail sent within 10 minutes" >&2; break; fi
+  sleep 0.5
+done
+after=($(snapshot))
+
+closed=$(sql notifications "$count_sent")
+span_ms=$(sql notifications "select round(extract(epoch from
+    (select max(sent_at) from notification where channel = 'EMAIL' and status = 'SENT' and email like 'burst-$run-%')
+  - (select min(received_at) from contribution where contact_email like 'burst-$run-%')) * 1000)::bigint")
+lags=$(sql notifications "select string_agg(round(v)::text, ' / ') from unnest((select percentile_cont(array[0.5, 0.99])
+    within group (order by extract(epoch from n.sent_at - c.received_at) * 1000)
+  from notification n join contribution c on c.feedback_id = n.feedback_ids[1]
+  where n.kind = 'ACKNOWLEDGED' and n.channel = 'EMAIL' and n.email like 'burst-$run-%')) v")
+report=$(ls -dt "$BENCH"/load/target/gatling/*/ | head -1)
+{
+  echo "== $(date -u +%FT%TZ) loop burst: $rate submissions/s for $seconds s = $items items (run $run)"
+  printf '  ceiling, %s\n' "${ceilings[@]}"
+  grep -E "^> (request count|min|max|mean|std|response time (50|95|99)th)|^> failed" "$BENCH/load/target/gatling-run.log" \
+    | sed 's/^> /  submissions: /' | tr -s ' ' || true
+  echo "  Gatling report: ${report#"$ROOT"/}index.html"
+  echo "$closed of $expected e-mails sent; from the first item created to the last e-mail: $span_ms ms"
+  awk -v n="$items" -v ms="$span_ms" 'BEGIN { printf "items closed per second: %.1f (e-mails: %.1f per second)\n", n / (ms / 1000), 2 * n / (ms / 1000) }'
+  echo "acknowledgement e-mail after the item was created, ms (p50 / p99): $lags"
+  line="CPU ms per item:"
+  for i in "${!parts[@]}"; do
+    line+=" ${parts[$i]} $(awk -v d=$(( after[i] - before[i] )) -v n="$items" 'BEGIN { printf "%.1f", d * 10 / n }')"
+  done
+  last=${#parts[@]}
+  line+="; whole machine less the load generator $(awk -v d=$(( after[last] - before[last] )) -v c="$client_cpu" -v n="$items" \
+    'BEGIN { split(c, t, " "); printf "%.1f", (d * 10 - (t[1] + t[2]) * 1000) / n }')"
+  echo "$line"
+} | tee -a "$BENCH/results/loop-burst.txt"

@@ -13,13 +13,8 @@ owner=$(token olivia)
 now_ms() { date +%s%3N; }
 json_field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 
-etag_of() { curl -fsS -D - -o /dev/null -H "Authorization: Bearer $owner" "http://localhost:8082/api/actions/$1" \
-  | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p'; }
-move() { # move <action> <to> [publicNote]
-  local body="{\"to\":\"$2\"${3:+,\"publicNote\":\"$3\"}}"
-  curl -fsS -o /dev/null -X POST "http://localhost:8082/api/actions/$1/transitions" -H "Authorization: Bearer $owner" \
-    -H "If-Match: $(etag_of "$1")" -H 'Content-Type: application/json' -d "$body"
-}
+# shellcheck source=action-moves.sh
+. "$(dirname "$0")/action-moves.sh"
 wait_for() { # wait_for <what> <command...>: polls every 10 ms for up to 10 s
   local what=$1 start; shift; start=$(now_ms)
   until "$@"; do

@@ -35,8 +35,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends the e-mail notifications that are due, through the configured SMTP server: one message per
- * notification, or one digest for everything due to an address at once ({@link EmailDispatcher} decides when). Claims rows with
+ * Sends the e-mail notifications that are due, through the configured SMTP server ({@link EmailDispatcher} decides
+ * when): one message per notification, or one digest for everything due to an address at once. Claims rows with
  * {@code FOR UPDATE SKIP LOCKED} (replicas share the work) and marks them SENT in the same transaction; a
  * failure is retried with exponential back-off and jitter, and after the last attempt the row is DEAD: counted,
  * logged, kept — never dropped silently. Every message carries a one-click unsubscribe link.

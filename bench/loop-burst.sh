@@ -44,10 +44,13 @@ ceilings=("PostgreSQL: $(pgbench_ceiling)" "RabbitMQ: $(broker_ceiling)" "mail s
 for database in feedback actions notifications; do vacuumdb -h 127.0.0.1 -U postgres --analyze --quiet -d "$database"; done
 
 before=($(snapshot))
-client_cpu=$( { /usr/bin/time -f '%U %S' "$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" gatling:test \
+children_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; } # CPU of this script's finished children, 1/100 s
+client_before=$(children_ticks)
+"$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" gatling:test \
   -Dgatling.simulationClass=org.feedbackloop.bench.load.SubmissionsSimulation \
   -Dbench.token="$customer" -Dbench.run="$run" -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
-  > "$BENCH/load/target/gatling-run.log" 2>"$BENCH/load/target/gatling-time.txt" || { cat "$BENCH/load/target/gatling-run.log" >&2; exit 1; }; } ; tail -1 "$BENCH/load/target/gatling-time.txt")
+  > "$BENCH/load/target/gatling-run.log" 2>&1 || { cat "$BENCH/load/target/gatling-run.log" >&2; exit 1; }
+client_ticks=$(( $(children_ticks) - client_before ))
 started=$(now_ms)
 
 count_sent="select count(*) from notification where channel = 'EMAIL' and status = 'SENT' and email like 'burst-$run-%'"
@@ -81,7 +84,7 @@ report=$(ls -dt "$BENCH"/load/target/gatling/*/ | head -1)
     line+=" ${parts[$i]} $(awk -v d=$(( after[i] - before[i] )) -v n="$items" 'BEGIN { printf "%.1f", d * 10 / n }')"
   done
   last=${#parts[@]}
-  line+="; whole machine less the load generator $(awk -v d=$(( after[last] - before[last] )) -v c="$client_cpu" -v n="$items" \
-    'BEGIN { split(c, t, " "); printf "%.1f", (d * 10 - (t[1] + t[2]) * 1000) / n }')"
+  line+="; whole machine less the load generator $(awk -v d=$(( after[last] - before[last] )) -v c="$client_ticks" -v n="$items" \
+    'BEGIN { printf "%.1f", (d - c) * 10 / n }')"
   echo "$line"
 } | tee -a "$BENCH/results/loop-burst.txt"

@@ -73,6 +73,8 @@ public final class ServiceLaunch {
             env.put("WEB_SESSION_SECRET", site.secrets().webSession());
             env.put("WEB_STATE_SECRET", site.secrets().webState());
             env.put("WEB_CSRF_SECRET", site.secrets().webCsrf());
+            // the benchmark loads the gateway as the dev realm's feedbackloop-bench client, past the production limits
+            env.put("RATE_LIMIT_CLIENT_QUOTAS", "feedbackloop-bench=5000/5000");
             return env;
         }
         var database = database(service, site.databaseSuffix());

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * Per-caller token buckets (test limits: reads 30 then 10/s, writes 10 then 5/s). A burst is sent all at once, so
- * that refills during it do not matter; each test bursts as a caller no other test uses.
+ * Per-caller token buckets (test limits: reads 30 then 10/s, writes 10 then 5/s; the client feedbackloop-bench writes
+ * 40 then 5/s). A burst is sent all at once, so that refills during it do not matter; each test bursts as a caller no
+ * other test uses.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -69,6 +70,17 @@ class RateLimitTest {
         // the same caller's other writes still have the general bucket
         given().auth().oauth2(token).contentType("application/json").body("{}").post("/api/feedback")
                 .then().statusCode(org.hamcrest.Matchers.not(429)).header("RateLimit-Limit", "10");
+    }
+
+    @Test
+    void aClientWithAQuotaOfItsOwnWritesBeyondTheGeneralBucket() {
+        var bench = burst(25, "POST", "/api/feedback", Tokens.bench());
+        assertThat(count(bench, 429)).as("test quota of feedbackloop-bench: 40 writes, then 5/s").isZero();
+        assertThat(bench.getFirst().headers().firstValue("RateLimit-Limit")).hasValue("40");
+
+        var integrator = burst(25, "POST", "/api/feedback", Tokens.integrator());
+        assertThat(count(integrator, 429)).as("another client's token has the general 10 writes").isPositive();
+        assertThat(integrator.getFirst().headers().firstValue("RateLimit-Limit")).hasValue("10");
     }
 
     @Test

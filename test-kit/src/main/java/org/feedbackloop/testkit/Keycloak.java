@@ -70,6 +70,11 @@ public final class Keycloak {
         return clientToken("feedbackloop-integrator", "dev-integrator-secret");
     }
 
+    /** The dev realm's benchmark client (client credentials; an integrator with a rate quota of its own). */
+    public String benchToken() {
+        return clientToken("feedbackloop-bench", "dev-bench-secret");
+    }
+
     /** A fresh, uncached token for a client: its lifespan is whatever the client's settings give it. */
     public String freshClientToken(String clientId, String secret) {
         return request(realmUrl, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))

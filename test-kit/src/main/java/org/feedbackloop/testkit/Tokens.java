@@ -15,6 +15,11 @@ public final class Tokens {
         return Keycloak.local().integratorToken();
     }
 
+    /** The benchmark client's token: an integrator whose rate quota the gateway's test profile raises. */
+    public static String bench() {
+        return Keycloak.local().benchToken();
+    }
+
     public static String clientCredentials(String clientId, String secret) {
         return Keycloak.local().clientToken(clientId, secret);
     }

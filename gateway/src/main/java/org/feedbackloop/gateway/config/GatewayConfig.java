@@ -1,10 +1,12 @@
 package org.feedbackloop.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,12 +79,30 @@ public interface GatewayConfig {
 
         /**
          * Limits of their own for some routes (names as in proxy.RouteTable, plus timeline), e.g.
-         * GATEWAY_RATE_LIMIT_ROUTES_WEBHOOKS_WRITE_CAPACITY=5: such a route has its own buckets per caller.
+         * FEEDBACKLOOP_GATEWAY_RATE_LIMIT_ROUTES_WEBHOOKS_WRITE_CAPACITY=5: such a route has its own buckets per
+         * caller.
          */
-        Map<String, RouteLimits> routes();
+        Map<String, OwnLimits> routes();
+
+        /**
+         * Quotas of some OAuth clients (the token's {@code azp}), in place of {@link #read()} and {@link #write()} for
+         * their callers, e.g. {@code feedbackloop.gateway.rate-limit.clients.feedbackloop-bench.write.capacity}.
+         * Client ids with a dash cannot be map keys of an environment variable (SmallRye Config reads
+         * {@code _CLIENTS__A_B__} as {@code "a.b"}): from the environment, use {@link #clientQuotas()}.
+         */
+        Map<String, OwnLimits> clients();
+
+        /**
+         * Client quotas in one value, for the environment:
+         * {@code RATE_LIMIT_CLIENT_QUOTAS=feedbackloop-bench=5000/5000} (comma-separated
+         * {@code <client>=<per-second>/<burst>}, the same for reads and writes). A client that also has an entry in
+         * {@link #clients()} gets that entry.
+         */
+        Optional<List<@WithConverter(ClientQuota.Parser.class) ClientQuota>> clientQuotas();
     }
 
-    interface RouteLimits {
+    /** A route's or a client's limits: each kind of request that has none here keeps the general limit. */
+    interface OwnLimits {
         Optional<Bucket> read();
 
         Optional<Bucket> write();

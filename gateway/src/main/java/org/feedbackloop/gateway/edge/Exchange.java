@@ -2,6 +2,7 @@ package org.feedbackloop.gateway.edge;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -67,6 +68,12 @@ public final class Exchange {
     /** The token's {@code sub}, or null when anonymous. */
     public String subject() {
         return identity != null && identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
+    }
+
+    /** The OAuth client the token was issued to (its {@code azp}), or null when anonymous. */
+    public String client() {
+        return identity != null && identity.getPrincipal() instanceof JsonWebToken token
+                ? token.getClaim(Claims.azp) : null;
     }
 
     public void routedTo(String route, String upstream) {

@@ -14,7 +14,8 @@ import org.feedbackloop.kit.problem.ProblemType;
 
 /**
  * Limits each caller's rate on {@code /api}: a logged-in caller by the token's subject, an anonymous one by client
- * address. Every answer tells the caller where they stand ({@code RateLimit-Limit}, {@code -Remaining},
+ * address; an OAuth client with a quota of its own gives its callers that quota instead of the general limits (see
+ * {@link RateLimiter}). Every answer tells the caller where they stand ({@code RateLimit-Limit}, {@code -Remaining},
  * {@code -Reset}); a refusal is 429 with {@code Retry-After}.
  */
 @ApplicationScoped
@@ -31,11 +32,12 @@ public class RateLimitHandler {
     }
 
     private void handle(RoutingContext context) {
-        var subject = Exchange.of(context).subject();
+        var exchange = Exchange.of(context);
+        var subject = exchange.subject();
         var caller = subject != null ? "sub:" + subject : "ip:" + context.request().remoteAddress().hostAddress();
         var route = context.normalizedPath().equals("/api/me/timeline") ? "timeline"
                 : RouteTable.match(context.normalizedPath()).map(Route::name).orElse(null);
-        var decision = limiter.take(context.request().method(), route, caller);
+        var decision = limiter.take(context.request().method(), route, exchange.client(), caller);
         context.response().headers()
                 .set("RateLimit-Limit", String.valueOf(decision.limit()))
                 .set("RateLimit-Remaining", String.valueOf(decision.remaining()))

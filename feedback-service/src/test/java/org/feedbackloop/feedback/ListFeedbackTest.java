@@ -30,6 +30,23 @@ class ListFeedbackTest {
                 .post("/api/feedback").then().statusCode(201).extract().path("id");
     }
 
+    /** Every page of bob's search for {@code text} since {@code since}, following the cursors (at most 10 pages). */
+    private static List<List<String>> bobsSearch(String text, String since, int limit) {
+        var pages = new ArrayList<List<String>>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(Tokens.of("bob")).queryParam("q", text).queryParam("limit", limit)
+                    .queryParam("from", since);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/feedback").then().statusCode(200).extract();
+            pages.add(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && pages.size() < 10);
+        return pages;
+    }
+
     @Test
     void customersSeeOnlyTheirOwnFeedbackAndAnotherCustomersItemIsNotFound() {
         var bobs = submit("bob", "Bob's private words about the invoice", "WEB");
@@ -63,23 +80,22 @@ class ListFeedbackTest {
         for (int i = 0; i < 5; i++) {
             submitted.add(submit("bob", "Paging sample " + marker + " number " + i, "API"));
         }
-        var seen = new ArrayList<String>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = given().auth().oauth2(Tokens.of("bob")).queryParam("q", marker).queryParam("limit", 2)
-                    .queryParam("from", since);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/api/feedback").then().statusCode(200).extract();
-            seen.addAll(page.path("items.id"));
-            cursor = page.path("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 10);
+        var pages = bobsSearch(marker, since, 2);
 
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(submitted.reversed());
+        assertThat(pages).hasSize(3);
+        assertThat(pages.stream().flatMap(List::stream)).containsExactlyElementsOf(submitted.reversed());
+    }
+
+    @Test
+    void aSearchFindsMatchesOlderThanTheNewestItemsItReadsFirst() {
+        var since = Instant.now().minusSeconds(1).toString();
+        var marker = "older" + UUID.randomUUID().toString().replace("-", "");
+        var first = submit("bob", "The " + marker + " voucher was refused", "WEB");
+        var second = submit("bob", "The " + marker + " voucher expired too soon", "WEB");
+        for (int i = 0; i < 4; i++) { // newer than the matches, more than the search window of the tests (3)
+            submit("bob", "Unrelated words about delivery number " + i, "WEB");
+        }
+        assertThat(bobsSearch(marker, since, 1)).containsExactly(List.of(second), List.of(first));
     }
 
     @Test

@@ -14,6 +14,22 @@ public interface FeedbackConfig {
 
     Analysis analysis();
 
+    /** Items a search reads newest first before it asks the text index for every match. */
+    @WithDefault("5000")
+    int searchWindow();
+
+    Summary summary();
+
+    interface Summary {
+        /** How often the counts per topic of each period asked for are taken again. */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** A snapshot older than this (the refresh fell behind) is taken again by the request that finds it. */
+        @WithDefault("5m")
+        Duration maxSnapshotAge();
+    }
+
     interface Analysis {
         /** Threads that read feedback with the sentence model; each keeps one core busy while there is work. */
         @WithDefault("1")

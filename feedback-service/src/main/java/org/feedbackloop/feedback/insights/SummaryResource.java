@@ -1,6 +1,5 @@
 package org.feedbackloop.feedback.insights;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import org.feedbackloop.kit.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 
 /** Feedback volume by topic, for staff dashboards. */
 @Path("/api/feedback/summary")
@@ -28,11 +28,15 @@ public class SummaryResource {
 
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
-    private static final String COUNTS = """
-            select topic, count(*) from feedback where created_at >= :from and created_at < :to
-            group by topic order by count(*) desc, topic""";
+    private static final Comparator<VolumeSummary.TopicCount> MOST_FIRST =
+            Comparator.comparingLong(VolumeSummary.TopicCount::count).reversed().thenComparing(VolumeSummary.TopicCount::topic);
 
+    private final TopicVolumes volumes;
     private final Clock clock = Clock.systemUTC();
+
+    SummaryResource(TopicVolumes volumes) {
+        this.volumes = volumes;
+    }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
@@ -40,14 +44,11 @@ public class SummaryResource {
     public Uni<VolumeSummary> summary(@Parameter(description = "1 to 366, default 30") @QueryParam("days") String days) {
         var to = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var from = to.minus(Duration.ofDays(days(days)));
-        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery(COUNTS, Object[].class).setParameter("from", from).setParameter("to", to)
-                        .getResultList()))
-                .map(rows -> {
-                    var topics = rows.stream()
-                            .map(row -> new VolumeSummary.TopicCount((String) row[0], ((Number) row[1]).longValue())).toList();
-                    return new VolumeSummary(topics, topics.stream().mapToLong(VolumeSummary.TopicCount::count).sum(), from, to);
-                });
+        return volumes.counts(days(days), to).map(counts -> {
+            var topics = counts.entrySet().stream()
+                    .map(entry -> new VolumeSummary.TopicCount(entry.getKey(), entry.getValue())).sorted(MOST_FIRST).toList();
+            return new VolumeSummary(topics, topics.stream().mapToLong(VolumeSummary.TopicCount::count).sum(), from, to);
+        });
     }
 
     private static int days(String value) {

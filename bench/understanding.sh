@@ -6,6 +6,8 @@
 #   bench/understanding.sh scale     triage and submissions with 1,000,000 feedback items and 100,000 open actions
 #                                    loaded (the first run loads them: about 10 minutes); appends to
 #                                    bench/results/understanding-scale.txt
+#   bench/understanding.sh queries   only what people read at that scale (lists, searches, counts) and their plans,
+#                                    bench/results/scale-plans.txt
 #   bench/understanding.sh submissions  only the comparison of submission latency with and without the model (after scale)
 #   bench/understanding.sh train     trains what feedback-service ships (sentiment weights, feedback space) again
 #
@@ -88,7 +90,9 @@ rss() { # resident memory of the java process listening on a port, in MiB
 
 record() { printf '%s %s\n' "$(date -u +%FT%TZ)" "$*" | tee -a "$RESULTS/understanding-scale.txt"; }
 
-scale() {
+# the bench databases with 1,000,000 feedback items and 120,000 actions (loaded once: bench/scale/load.sql fills
+# only empty tables)
+load_scale_data() {
   "$ROOT/feedbackloop" infra
   build
   "$ROOT/mvnw" -B -q -pl feedback-service,action-service package -DskipTests
@@ -100,14 +104,18 @@ scale() {
   rabbitmqctl -q add_vhost feedbackloop-bench
   rabbitmqctl -q set_permissions -p feedbackloop-bench guest '.*' '.*' '.*'
 
-  # migrations first (the services make their schemas), then the data, then the measured runs
+  # migrations first (the services make their schemas), then the data
   start_service feedback-service 18081 feedback_bench
   start_service action-service 18082 actions_bench
   stop_services
-  say "loading 1,000,000 feedback items and 120,000 actions where the tables are empty (the first time: minutes)"
+  say "loading 1,000,000 feedback items and 120,000 actions where the tables are empty (the first time: about 5 minutes)"
   psql -h 127.0.0.1 -U postgres -q -f "$ROOT/bench/scale/load.sql" 2>&1 | tee -a "$LOGS/bench-load.log" | grep -E "^Time|empty" || true
   psql -h 127.0.0.1 -U postgres -d actions_bench -Atc "select 'actions_bench: ' || count(*) filter (where status in ('OPEN','PLANNED','IN_PROGRESS')) || ' open actions, ' || (select count(*) from feedback_item) || ' feedback items' from action"
   psql -h 127.0.0.1 -U postgres -d feedback_bench -Atc "select 'feedback_bench: ' || count(*) || ' feedback items' from feedback"
+}
+
+scale() {
+  load_scale_data
 
   record "pgbench ceiling: $(pgbench_ceiling)"
   record "broker ceiling (RabbitMQ PerfTest): $(broker_ceiling)"
@@ -120,8 +128,31 @@ scale() {
   record "action-service after triage: $(rss 18082) MiB resident"
   stop_services
 
+  queries
   submissions
   say "figures appended to bench/results/understanding-scale.txt"
+}
+
+# what people read at this scale: latency and PostgreSQL's CPU per request, then the plans (EXPLAIN ANALYZE, BUFFERS)
+queries() {
+  start_service feedback-service 18081 feedback_bench ANALYSIS_THREADS=0
+  start_service action-service 18082 actions_bench
+  bench_java QueriesAtScale 300 30 | tee -a "$RESULTS/understanding-scale.txt" >"$WORK/queries.txt"
+  cat "$WORK/queries.txt"
+  local line name
+  while IFS= read -r line; do
+    name=${line#*query[}; name=${name%%]*}
+    figure "scale: $name, p50 / p95 / p99 ms (PostgreSQL CPU ms per request)" "$(sed -E \
+      's/.*p50=([0-9.]+)ms p95=([0-9.]+)ms p99=([0-9.]+)ms.*PostgreSQL ([0-9.]+) ms.*/\1 \/ \2 \/ \3 (\4)/' <<<"$line")"
+  done <"$WORK/queries.txt"
+  stop_services
+  local customer
+  customer=$(psql -h 127.0.0.1 -U postgres -d feedback_bench -Atc \
+    "select contributor_id from feedback where contributor_id not like 'bench-%' group by 1 having count(*) = 20 limit 1")
+  { echo "== $(date -u +%FT%TZ) plans at scale (bench/scale/queries.sql)"
+    psql -h 127.0.0.1 -U postgres -X -v customer="$customer" -f "$ROOT/bench/scale/queries.sql"
+  } > "$RESULTS/scale-plans.txt" 2>&1
+  say "plans written to bench/results/scale-plans.txt"
 }
 
 # submission latency with the model reading each item off the request path, and without it (nothing else running)
@@ -142,6 +173,10 @@ submissions() {
 case "${1:-}" in
   quality) quality ;;
   scale) scale ;;
+  queries)
+    load_scale_data
+    queries
+    say "figures appended to bench/results/understanding-scale.txt" ;;
   submissions)
     build
     "$ROOT/mvnw" -B -q -pl feedback-service package -DskipTests

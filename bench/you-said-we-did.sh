@@ -8,7 +8,8 @@
 set -euo pipefail
 contributors=${1:-50}
 samples=${2:-3}
-BENCH=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 token() { "$BENCH/../feedbackloop" token "$1"; }
 integrator=$("$BENCH/../feedbackloop" token --integrator)
 owner=$(token olivia)
@@ -17,6 +18,8 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$1" -Atc "$2"; }
 
 # shellcheck source=action-moves.sh
 . "$(dirname "$0")/action-moves.sh"
+all_ms=$(mktemp)
+trap 'rm -f "$all_ms"' EXIT
 
 for sample in $(seq 1 "$samples"); do
   run="ysd-$(date +%s)-$sample"
@@ -41,6 +44,8 @@ for sample in $(seq 1 "$samples"); do
     (( $(now_ms) - done_ms > 60000 )) && { echo "sample $sample: not everyone told within a minute" >&2; break; }
     sleep 0.05
   done
+  sql notifications "select round(extract(epoch from sent_at) * 1000 - $done_ms) from notification
+    where action_id = '$action' and kind = 'YOU_SAID_WE_DID' and channel = 'EMAIL' and status = 'SENT'" >>"$all_ms"
   lags=$(sql notifications "select percentile_cont(0.5) within group (order by ms)::int || ' / ' ||
       percentile_cont(0.99) within group (order by ms)::int || ' / ' || max(ms)::int
     from (select extract(epoch from sent_at) * 1000 - $done_ms as ms from notification
@@ -48,3 +53,5 @@ for sample in $(seq 1 "$samples"); do
   echo "$(date -u +%FT%TZ) sample $sample: $joined of $contributors contributors on one action, $(sql notifications "$told") told by e-mail; ms after DONE answered (p50 / p99 / last): $lags" \
     | tee -a "$BENCH/results/you-said-we-did.txt"
 done
+figure "fan-out: \"you said, we did\" e-mail to $contributors contributors after DONE, p50 / p99 (ms, $samples samples)" \
+  "$(sort -n "$all_ms" | awk '{ v[NR] = $1 } END { printf "%d / %d", v[int((NR + 1) * 0.5)], v[int(NR * 0.99 + 0.999)] }')"

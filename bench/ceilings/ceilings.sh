@@ -28,3 +28,7 @@ smtp_ceiling() { # messages per second the mail sink (SMTP on 3025) accepts from
     --mail-rcpt 'ceiling-{}@example.com' -T "$WORK/smtp-ceiling.eml"
   awk -v ms=$(( $(date +%s%3N) - started )) 'BEGIN { printf "%.0f messages per second accepted (160 messages, 16 parallel clients, a connection each)\n", 160000 / ms }'
 }
+
+figure() { # figure <name> <value>: a figure of this run for the table of bench/harness.sh, when it runs the script
+  if [[ -n ${BENCH_FIGURES:-} ]]; then printf '%s\t%s\n' "$1" "$2" >>"$BENCH_FIGURES"; fi
+}

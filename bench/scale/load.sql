@@ -59,3 +59,12 @@ select md5('bench-feedback-' || i)::uuid,
 from generate_series(1, 1000000) i;
 vacuum analyze feedback;
 \endif
+
+-- Words to search for: one item in a hundred is about a refund (a search that matches 10,000 items), the rest share
+-- their words (a search for "wrong" matches every item) and each has its own number (a search that matches one).
+select count(*) = 0 as unseeded from feedback where text like 'Refund%' \gset
+\if :unseeded
+update feedback set text = 'Refund still not here for order ' || substr(id::text, 1, 8) || ' after three weeks'
+where text like 'Bench feedback number %00 about something that went wrong';
+vacuum analyze feedback;
+\endif

@@ -58,6 +58,12 @@ final class CommandLine {
         }
     }
 
+    /** The option's path, or null when it is not given. */
+    Path optionalPath(String name) {
+        String value = options.get(name);
+        return value == null ? null : Path.of(value).toAbsolutePath().normalize();
+    }
+
     Path path(String name, Path defaultPath) {
         String value = options.get(name);
         return (value == null ? defaultPath : Path.of(value)).toAbsolutePath().normalize();

@@ -17,12 +17,13 @@ import java.util.Map;
  * made once and kept under {@code --secrets}, so that cursors and links stay valid across restarts.
  *
  * <p>Usage: {@code LaunchCommand <service> --root DIR --ports feedback-service=8081,... --profile prod
- * --postgres-port 5432 --amqp-port 5672 --smtp-port 3025 --keycloak URL --secrets DIR --model-cache DIR}.
+ * --postgres-port 5432 --amqp-port 5672 --smtp-port 3025 --keycloak URL --secrets DIR --model-cache DIR
+ * [--aot-cache DIR]}: with {@code --aot-cache}, the service starts from its ahead-of-time cache there (JDK 25 or later).
  */
 public final class LaunchCommand {
 
     private static final String USAGE = "LaunchCommand <service> --root DIR --ports name=port,... --profile P --postgres-port N"
-            + " --amqp-port N --smtp-port N --keycloak REALM_URL --secrets DIR --model-cache DIR";
+            + " --amqp-port N --smtp-port N --keycloak REALM_URL --secrets DIR --model-cache DIR [--aot-cache DIR]";
 
     private LaunchCommand() {
     }
@@ -34,7 +35,7 @@ public final class LaunchCommand {
             }
             var service = args[0];
             var options = CommandLine.parse(Arrays.copyOfRange(args, 1, args.length), "--root", "--ports",
-                    "--profile", "--postgres-port", "--amqp-port", "--smtp-port", "--keycloak", "--secrets", "--model-cache");
+                    "--profile", "--postgres-port", "--amqp-port", "--smtp-port", "--keycloak", "--secrets", "--model-cache", "--aot-cache");
             var secrets = options.path("--secrets", Path.of(".work/secrets"));
             var ports = ports(options.required("--ports"));
             var site = new ServiceLaunch.Site(ports, "", "feedbackloop", options.required("--profile"),
@@ -46,7 +47,8 @@ public final class LaunchCommand {
             environment.put("DJL_CACHE_DIR", options.path("--model-cache", Path.of(".work/djl")).toString());
             var java = ProcessHandle.current().info().command().orElse("java");
             var out = new StringBuilder();
-            for (var word : ServiceLaunch.envCommand(java, options.path("--root", Path.of(".")), service, environment)) {
+            for (var word : ServiceLaunch.envCommand(java, options.path("--root", Path.of(".")), service, environment,
+                    options.optionalPath("--aot-cache"))) {
                 out.append(word).append('\0');
             }
             System.out.print(out);

@@ -1,5 +1,7 @@
 package org.feedbackloop.devinfra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,12 +100,42 @@ public final class ServiceLaunch {
         return env;
     }
 
-    /** The command and environment as {@code env NAME=value ... java ... -jar ...}. */
-    public static List<String> envCommand(String java, Path root, String service, Map<String, String> environment) {
+    /**
+     * The command and environment as {@code env NAME=value ... java ... -jar ...}; with an {@code aotCaches} folder,
+     * the JVM starts from the service's ahead-of-time cache there ({@link #aotCache}).
+     */
+    public static List<String> envCommand(String java, Path root, String service, Map<String, String> environment,
+                                          Path aotCaches) {
         var command = new ArrayList<String>();
         command.add("env");
         environment.forEach((name, value) -> command.add(name + "=" + value));
-        command.addAll(javaCommand(java, root, service));
+        var javaCommand = new ArrayList<>(javaCommand(java, root, service));
+        if (aotCaches != null) {
+            javaCommand.addAll(1, aotCache(aotCaches, service, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar")));
+        }
+        command.addAll(javaCommand);
         return command;
+    }
+
+    /**
+     * JDK 25's ahead-of-time cache (JEP 483, 514, 515): the classes an earlier run of the same build loaded and linked,
+     * and its method profiles; a service starts in about two thirds of the time. Without a cache newer than the jar,
+     * this run records one, written when the service stops. Nothing on an older JDK.
+     */
+    static List<String> aotCache(Path folder, String service, Path jar) {
+        if (Runtime.version().feature() < 25) {
+            return List.of();
+        }
+        var cache = folder.resolve(service + ".aot").toAbsolutePath();
+        try {
+            Files.createDirectories(folder);
+            if (Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:AOTCache=" + cache);
+            }
+            Files.deleteIfExists(cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the ahead-of-time cache " + cache, e);
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache);
     }
 }

@@ -46,6 +46,19 @@ final class Burst implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread pacer;
 
+    /** Alice's and bob's tokens, both told at once in the inbox and by e-mail, whatever earlier tests chose. */
+    static List<String> customersToldAtOnce() {
+        var tokens = List.of(Api.token("alice"), Api.token("bob"));
+        for (var token : tokens) {
+            var reply = Gateway.as(token).put("/api/me/preferences",
+                    Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
+            if (reply.status() != 200) {
+                throw new IllegalStateException("preferences refused: " + reply);
+            }
+        }
+        return tokens;
+    }
+
     Burst(String prefix, List<String> tokens, int perSecond) {
         this.prefix = prefix;
         this.tokens = tokens;

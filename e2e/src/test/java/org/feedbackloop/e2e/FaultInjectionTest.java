@@ -109,12 +109,7 @@ class FaultInjectionTest {
 
     private void survives(Fault fault) throws Exception {
         var prefix = "f" + (REPORTS.size() + 1) + "x" + RUN;
-        var tokens = List.of(Api.token("alice"), Api.token("bob"));
-        for (var token : tokens) { // whatever earlier tests chose: told at once, in the inbox and by e-mail
-            var reply = Gateway.as(token).put("/api/me/preferences",
-                    Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        }
+        var tokens = Burst.customersToldAtOnce();
         List<Burst.Outcome> outcomes;
         Set<String> sawDown;
         Set<String> downAfterBack;
@@ -150,10 +145,7 @@ class FaultInjectionTest {
         }
         var accepted = new HashMap<String, String>();
         outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));
-        var count = Await.until("every accepted submission stored, tracked and acknowledged after " + fault.name(),
-                SETTLE_LIMIT, () -> ledger(prefix, accepted), Ledger.Count::settled);
-        Settle.awaitEverythingBefore(); // anything doubled would have arrived by now
-        count = ledger(prefix, accepted);
+        var count = Ledger.settled(prefix, accepted, SETTLE_LIMIT, "after " + fault.name());
         var report = new FaultReport(fault.name(), outcomes, count, sawDown, backAfter,
                 Duration.between(burstEnd, Instant.now()));
         REPORTS.add(report);
@@ -164,13 +156,7 @@ class FaultInjectionTest {
         // an outage may be answered 502, 503 or 504, or not at all (refused or reset connections): never otherwise
         assertThat(outcomes.stream().filter(o -> o.status() != 0).map(Burst.Outcome::status).distinct())
                 .as("answers during " + fault.name()).isSubsetOf(201, 502, 503, 504);
-        assertThat(count.lost()).as("accepted but not stored").isZero();
-        assertThat(count.duplicated()).as("stored twice").isZero();
-        assertThat(count.unlinked()).as("not tracked by an action").isZero();
-        assertThat(count.inconsistentLinks()).as("feedback-service and action-service disagree on the action").isZero();
-        assertThat(count.missingAcknowledgements()).as("acknowledgements missing").isZero();
-        assertThat(count.doubledAcknowledgements()).as("acknowledgements doubled").isZero();
-        assertThat(count.emailsReceived()).as("contributors with their acknowledgement e-mail").isEqualTo(accepted.size());
+        count.assertWhole("after " + fault.name());
         assertThat(sawDown).as("readiness DOWN during " + fault.name()).containsAll(fault.mustReportDown());
         assertThat(downAfterBack).as("readiness DOWN again after the recovery from " + fault.name()).isEmpty();
         try (var readiness = new ReadinessWatch()) {
@@ -182,14 +168,6 @@ class FaultInjectionTest {
     private record Recovery(Map<String, String> notReady, long accepted) {
         boolean done() {
             return notReady.isEmpty() && accepted > 0;
-        }
-    }
-
-    private static Ledger.Count ledger(String prefix, Map<String, String> accepted) {
-        try {
-            return Ledger.count(prefix, accepted);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

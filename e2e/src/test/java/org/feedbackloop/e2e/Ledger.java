@@ -3,6 +3,7 @@ package org.feedbackloop.e2e;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the three databases and the mail sink hold about one burst, read directly: the ground truth behind the
@@ -28,6 +31,36 @@ final class Ledger {
         boolean settled() {
             return lost == 0 && unlinked == 0 && inconsistentLinks == 0 && missingAcknowledgements == 0
                     && emailsReceived >= accepted;
+        }
+
+        /** Every accepted submission stored once, tracked by one action, acknowledged once in the inbox and by e-mail. */
+        void assertWhole(String during) {
+            assertThat(lost).as("accepted but not stored, " + during).isZero();
+            assertThat(duplicated).as("stored twice, " + during).isZero();
+            assertThat(unlinked).as("not tracked by an action, " + during).isZero();
+            assertThat(inconsistentLinks).as("feedback-service and action-service disagree on the action, " + during).isZero();
+            assertThat(missingAcknowledgements).as("acknowledgements missing, " + during).isZero();
+            assertThat(doubledAcknowledgements).as("acknowledgements doubled, " + during).isZero();
+            assertThat(emailsReceived).as("contributors with their acknowledgement e-mail, " + during).isEqualTo(accepted);
+        }
+    }
+
+    /**
+     * Waits until every accepted submission of the burst is stored, tracked and acknowledged (at most {@code limit}),
+     * then until anything doubled would have arrived, and counts again.
+     */
+    static Count settled(String prefix, Map<String, String> accepted, Duration limit, String during) {
+        Await.until("every accepted submission stored, tracked and acknowledged " + during, limit,
+                () -> countNow(prefix, accepted), Count::settled);
+        Settle.awaitEverythingBefore();
+        return countNow(prefix, accepted);
+    }
+
+    private static Count countNow(String prefix, Map<String, String> accepted) {
+        try {
+            return count(prefix, accepted);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -77,6 +77,19 @@ public final class Suite implements BeforeAllCallback {
         running.start(service, true);
     }
 
+    /**
+     * Starts a second replica of a service, on a free port, with the same environment (database, queues): it takes
+     * its share of the service's queues as a competing consumer. Its name is {@code <service>-2}.
+     */
+    public static String startReplica(String service) {
+        return running.startReplica(service);
+    }
+
+    /** Stops a replica that {@link #startReplica} started (SIGTERM), and forgets it. */
+    public static void stopReplica(String replica) {
+        running.stopReplica(replica);
+    }
+
     public static void awaitReady(String service, Duration limit) {
         running.awaitReady(service, limit);
     }
@@ -153,11 +166,31 @@ public final class Suite implements BeforeAllCallback {
             }
         }
 
+        synchronized String startReplica(String service) {
+            var replica = service + "-2";
+            var environment = new LinkedHashMap<>(environments.get(service));
+            int port = freePort();
+            environment.put("HTTP_PORT", String.valueOf(port));
+            environments.put(replica, environment);
+            ports.put(replica, port);
+            start(replica, false);
+            return replica;
+        }
+
+        synchronized void stopReplica(String replica) {
+            var process = processes.remove(replica);
+            process.destroy();
+            awaitExit(process);
+            ports.remove(replica);
+            environments.remove(replica);
+        }
+
         /** Starts a service of the suite (again), on its port and with its environment; its log grows on. */
         synchronized void start(String name, boolean appendLog) {
+            var module = name.endsWith("-2") ? name.substring(0, name.length() - 2) : name;
             var log = logs.resolve(name + ".log").toFile();
-            var builder = new ProcessBuilder(ServiceLaunch.javaCommand(javaCommand(), root, name))
-                    .directory(root.resolve(name).toFile())
+            var builder = new ProcessBuilder(ServiceLaunch.javaCommand(javaCommand(), root, module))
+                    .directory(root.resolve(module).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
             builder.environment().putAll(environments.get(name));
@@ -266,17 +299,20 @@ public final class Suite implements BeforeAllCallback {
             for (var process : processes.values()) {
                 process.destroy();
             }
-            for (var process : processes.values()) {
-                try {
-                    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    process.destroyForcibly();
-                }
-            }
+            processes.values().forEach(Running::awaitExit);
             processes.clear();
+        }
+
+        /** Waits for a process told to stop, 20 s at most, then kills it. */
+        private static void awaitExit(Process process) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 

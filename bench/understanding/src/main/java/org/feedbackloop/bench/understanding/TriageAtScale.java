@@ -18,15 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -68,7 +65,7 @@ public final class TriageAtScale {
         factory.setHost("127.0.0.1");
         factory.setVirtualHost("feedbackloop-bench");
         long before = triaged();
-        var cpuBefore = cpu();
+        var cpuBefore = ProcessCpu.now();
         var started = Instant.now();
         var ids = new ArrayList<UUID>();
         try (var connection = factory.newConnection("bench: triage at scale"); var channel = connection.createChannel()) {
@@ -98,7 +95,7 @@ public final class TriageAtScale {
             Thread.sleep(200);
         }
         var elapsed = Duration.between(started, Instant.now());
-        var cpuAfter = cpu();
+        var cpuAfter = ProcessCpu.now();
         var metrics = metrics("http://127.0.0.1:18082/q/metrics");
         var line = String.format(Locale.ROOT,
                 "%s triage events=%d rate=%d/s took=%.1fs | triage p50=%.1fms p95=%.1fms p99=%.1fms | search p50=%.2fms p99=%.2fms"
@@ -177,108 +174,31 @@ public final class TriageAtScale {
 
     // --- submissions ------------------------------------------------------------------------------
 
-    /**
-     * {@code requests} submissions at a steady {@code perSecond} (open loop: each is sent at its time, whatever the ones
-     * before it do, and its latency counts from that time, so a stall shows in the figures instead of slowing the load).
-     */
+    /** {@code requests} submissions at a steady {@code perSecond} ({@link OpenLoop}). */
     private static void submit(int requests, int perSecond, String label) throws Exception {
         // the ceiling: the same load on the service's most trivial endpoint (liveness), so its latency is the floor
         boolean trivial = label.equals("trivial");
         var token = Keycloak.local().integratorToken();
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var latencies = new long[requests];
-        var failures = new AtomicInteger();
-        var cpuBefore = cpu();
-        long intervalNanos = 1_000_000_000L / perSecond;
-        long start = System.nanoTime();
-        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int n = 0; n < requests; n++) {
-                long due = start + n * intervalNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                int i = n;
-                senders.submit(() -> {
-                    var body = "{\"text\": \"Bench submission %d: the parcel came late and the box was damaged.\", \"channel\": \"API\", \"contact\": {\"email\": \"bench%d@example.com\"}}"
-                            .formatted(i, i % 500);
-                    var request = trivial
-                            ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:18081/q/health/live")).build()
-                            : HttpRequest.newBuilder(URI.create("http://127.0.0.1:18081/api/feedback"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    try {
-                        var response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != (trivial ? 200 : 201)) {
-                            failures.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        failures.incrementAndGet();
-                    }
-                    latencies[i] = System.nanoTime() - due;
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        var cpuAfter = cpu();
-        Arrays.sort(latencies);
+        var cpuBefore = ProcessCpu.now();
+        var outcome = OpenLoop.run(requests, perSecond, trivial ? 200 : 201, i -> {
+            var body = "{\"text\": \"Bench submission %d: the parcel came late and the box was damaged.\", \"channel\": \"API\", \"contact\": {\"email\": \"bench%d@example.com\"}}"
+                    .formatted(i, i % 500);
+            return trivial
+                    ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:18081/q/health/live")).build()
+                    : HttpRequest.newBuilder(URI.create("http://127.0.0.1:18081/api/feedback"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        });
+        var cpuAfter = ProcessCpu.now();
         var line = String.format(Locale.ROOT,
                 "%s submit[%s] requests=%d at %d/s took=%.1fs failures=%d | p50=%.1fms p95=%.1fms p99=%.1fms"
                         + " | CPU per request: feedback-service %.2f ms, PostgreSQL %.2f ms, machine %.2f ms",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), label, requests, perSecond, seconds,
-                failures.get(), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.95)] / 1e6,
-                latencies[(int) (requests * 0.99)] / 1e6,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), label, requests, perSecond, outcome.seconds(),
+                outcome.failures(), outcome.millis(0.5), outcome.millis(0.95), outcome.millis(0.99),
                 (cpuAfter.java("feedback-service") - cpuBefore.java("feedback-service")) * 10.0 / requests,
                 (cpuAfter.postgres() - cpuBefore.postgres()) * 10.0 / requests,
                 (cpuAfter.machine() - cpuBefore.machine()) * 10.0 / requests);
         record(line);
-    }
-
-    // --- CPU from /proc ---------------------------------------------------------------------------
-
-    /**
-     * Clock ticks (1/100 s) spent so far: by PostgreSQL's processes of the bench databases (their process title names
-     * the database: the backends, and the autovacuum workers that clean up after their writes; the checkpointer and
-     * the WAL and background writers serve every database and are left out), by each Java service, by the whole machine.
-     */
-    private record Cpu(long postgres, Map<String, Long> services, long machine) {
-        long java(String service) {
-            return services.getOrDefault(service, 0L);
-        }
-    }
-
-    private static Cpu cpu() throws IOException {
-        long postgres = 0;
-        var services = new java.util.HashMap<String, Long>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (var process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    var stat = Files.readString(process.resolve("stat"));
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("postgres")) {
-                        var title = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                        if (title.contains("actions_bench") || title.contains("feedback_bench")) {
-                            postgres += ticks;
-                        }
-                    } else if (name.equals("java")) {
-                        var command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                        for (var service : List.of("feedback-service", "action-service")) {
-                            if (command.contains(service + "/target/quarkus-app")) {
-                                services.merge(service, ticks, Long::sum);
-                            }
-                        }
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        var total = Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+");
-        long machine = Long.parseLong(total[1]) + Long.parseLong(total[2]) + Long.parseLong(total[3])
-                + Long.parseLong(total[6]) + Long.parseLong(total[7]);
-        return new Cpu(postgres, services, machine);
     }
 
     // --- metrics ----------------------------------------------------------------------------------

@@ -8,9 +8,9 @@
 #   3. "you said, we did" to 50 contributors (you-said-we-did.sh);
 #   4. what people read with 1,000,000 items and 120,000 actions, with the plans (understanding.sh queries; the
 #      first run loads those databases, about 5 minutes);
-#   5. each service's time to ready and resident memory idle (startup.sh);
-#   6. ingest through the gateway with the bench client's token, and a trivial endpoint under the same generator
-#      (ingest.sh); last, because the suite works off what it submitted for some minutes afterwards.
+#   5. ingest through the gateway with the bench client's token, and a trivial endpoint under the same generator
+#      (ingest.sh); then it waits until the suite has worked off what was submitted;
+#   6. each service's time to ready and resident memory idle (startup.sh): last, since it restarts every service.
 # Writes the run's table at the top of results/harness.md (earlier runs stay below it) and each script's raw block
 # to its own file in results/. Loopback only; every load is bounded in count and time.
 # Usage: bench/harness.sh
@@ -34,7 +34,7 @@ BENCH_CEILINGS=$(printf '%s\n' "${ceilings[@]}")
 export BENCH_CEILINGS
 
 say "2/6 the loop behind a burst, after a warm-up (the JIT compiles the hot paths in the first minutes of load)"
-BENCH_FIGURES="" BENCH_LOOP_RESULTS="$WORK/warm-up.txt" BENCH_SERIES="$WORK/warm-up" "$BENCH/loop-burst.sh" 10 45 >/dev/null
+BENCH_FIGURES="" BENCH_LOOP_RESULTS="$WORK/warm-up.txt" BENCH_SERIES="$WORK/warm-up" "$BENCH/loop-burst.sh" 10 90 >/dev/null
 "$BENCH/loop-burst.sh" 20 20
 closed=$(awk -F'\t' '/^loop: items closed per second/ { v = $2 } END { print int(v) }' "$BENCH_FIGURES")
 half=$(( closed > 1 ? closed / 2 : 1 ))
@@ -47,11 +47,23 @@ say "3/6 \"you said, we did\" to 50 contributors"
 say "4/6 what people read with 1,000,000 items"
 "$BENCH/understanding.sh" queries
 
-say "5/6 start-up: each service stopped and started again, one at a time"
-"$BENCH/startup.sh"
-
-say "6/6 ingest through the gateway"
+say "5/6 ingest through the gateway"
 "$BENCH/ingest.sh" 32 10
+say "    (waiting until the suite has worked off what was submitted: at most 10 minutes)"
+pending="select count(*) from outbox_event where published_at is null"
+quiet=0
+for _ in $(seq 1 600); do # done when no outbox has held an event for 10 s and the machine's load has fallen
+  busy=0
+  for database in feedback actions notifications; do
+    busy=$(( busy + $(psql -h 127.0.0.1 -U postgres -d "$database" -Atc "$pending") ))
+  done
+  if (( busy == 0 )); then quiet=$(( quiet + 1 )); else quiet=0; fi
+  (( quiet >= 10 )) && awk '{ exit !($1 < 1.5) }' /proc/loadavg && break
+  sleep 1
+done
+
+say "6/6 start-up: each service stopped and started again, one at a time"
+"$BENCH/startup.sh"
 
 minutes=$(awk -v s=$(( SECONDS - begun )) 'BEGIN { printf "%.1f", s / 60 }')
 table=$(mktemp)

@@ -73,7 +73,9 @@ after=($(snapshot))
 sampler_ticks=$(( $(proc_ticks "$sampler_java") - sampler_before ))
 sleep 2   # a last sample or two at rest
 touch "$SERIES/samples.csv.stop"
-wait "$sampler" || echo "the sampler failed: $(tail -3 "$WORK/sampler.log")" >&2
+for _ in $(seq 1 50); do kill -0 "$sampler" 2>/dev/null || break; sleep 0.2; done
+kill "$sampler" 2>/dev/null && echo "the sampler did not stop by itself: $(tail -3 "$WORK/sampler.log")" >&2
+wait "$sampler" || true
 rm -f "$SERIES/samples.csv.stop"
 psql -h 127.0.0.1 -U postgres -d notifications -X --csv -c "
   with first as (select min(received_at) as at from contribution where contact_email like 'burst-$run-%'),
@@ -88,7 +90,7 @@ psql -h 127.0.0.1 -U postgres -d notifications -X --csv -c "
          round(percentile_cont(0.5) within group (order by lag) filter (where kind = 'TRACKED')::numeric, 3) as tracked_p50,
          round(max(lag) filter (where kind = 'TRACKED')::numeric, 3) as tracked_max
   from lags group by second order by second" > "$SERIES/lag.csv"
-load_java Plots "$SERIES/samples.csv" "$SERIES/lag.csv" "$SERIES"
+load_java Plots "$SERIES/samples.csv" "$SERIES/lag.csv" "$SERIES" || echo "no plots of this run (see above)" >&2
 
 closed=$(sql notifications "$count_sent")
 span_ms=$(sql notifications "select round(extract(epoch from

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +44,8 @@ public final class Sampler {
     }
 
     private static final Pattern PENDING = Pattern.compile("^outbox_events_pending(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private Sampler() {
     }
@@ -122,13 +126,16 @@ public final class Sampler {
         }
     }
 
+    /** A service's outbox backlog, or blank when it does not answer within a second (a sample must not wait). */
     private static String outboxPending(int port) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                .timeout(Duration.ofSeconds(1)).build();
+        var answer = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            var body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            var matcher = PENDING.matcher(body);
+            var matcher = PENDING.matcher(answer.get(1, TimeUnit.SECONDS).body());
             return matcher.find() ? String.valueOf((long) Double.parseDouble(matcher.group(2))) : "";
-        } catch (IOException e) {
+        } catch (ExecutionException | TimeoutException e) {
+            answer.cancel(true);
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,8 +2,8 @@
 # Where the loop's CPU goes, on the suite that ./feedbackloop up runs: during a burst (loop-burst.sh), for each
 # service, the CPU of its threads by kind (from /proc: event loops, worker threads, JIT compilers, garbage collector,
 # the outbox relay...) and, for its Java threads, JFR's execution samples by package: where the sampled thread was
-# (its top frame) and what it was in (any frame of its stack). Appends to results/profile.txt; the JFR recordings stay
-# in .work/profile/.
+# (its top frame) and what it was in (any of the five top frames that jfr print shows). Appends to
+# results/profile.txt; the JFR recordings stay in .work/profile/ (open them in JDK Mission Control for the full stacks).
 # Usage: bench/profile.sh [rate] [seconds]   (default 20 20; loopback only)
 set -euo pipefail
 rate=${1:-20}
@@ -40,11 +40,11 @@ items=$(( rate * seconds ))
     awk -F'\t' -v n="$items" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
       END { for (k in after) { d = after[k] - before[k]; total += d; if (d > 0) printf "%8.2f  %s\n", d * 10 / n, k }
             printf "%8.2f  (all threads)\n", total * 10 / n }' "$out/$service.before" "$out/$service.after" | sort -rn | head -12
-    echo "-- $service: Java execution samples by package (first three parts of the class name), top frame / anywhere in the stack"
+    echo "-- $service: Java execution samples by package (first three parts of the class name): the top frame / any of the top five frames (what jfr print shows)"
     jfr print --events jdk.ExecutionSample "$out/$service.jfr" | awk '
       /stackTrace = \[/ { inside = 1; first = 1; delete seen; samples++; next }
       inside && /^[[:space:]]*\]/ { inside = 0; next }
-      inside {
+      inside && $1 ~ /^[a-zA-Z]/ {
         frame = $1; sub(/\(.*$/, "", frame); n = split(frame, part, "."); pkg = part[1];
         for (i = 2; i <= 3 && i < n - 1; i++) pkg = pkg "." part[i];
         if (first) { top[pkg]++; first = 0 }

@@ -57,7 +57,7 @@ public final class QueriesAtScale {
                 new Query("manager counts: feedback per topic, 30 days", manager, i -> FEEDBACK + "/api/feedback/summary"),
                 new Query("manager counts: open actions per team", manager, i -> ACTIONS + "/api/actions/summary"));
         for (var query : queries) {
-            run(query, Math.max(20, requests / 10), perSecond); // warm-up: the JIT and the caches
+            run(query, requests / 2, perSecond); // warm-up: the JIT and the caches
             record(run(query, requests, perSecond));
         }
     }

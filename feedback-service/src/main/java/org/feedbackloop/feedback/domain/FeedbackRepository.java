@@ -15,14 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID> {
 
-    private final int searchWindow;
-
-    FeedbackRepository(FeedbackConfig config) {
-        this.searchWindow = config.searchWindow();
-    }
-
-    private enum Plan { NEWEST_FIRST, NEWEST_WINDOW, TEXT_INDEX }
-
     /** The mapped columns: a native entity query must not return others (such as the search vector). */
     private static final String COLUMNS = """
             f.id, f.text, f.channel, f.rating_scale, f.rating_score, f.topic, f.topic_source, f.sentiment, f.status,
@@ -30,6 +22,14 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
             f.idempotency_key, f.request_hash, f.created_at, f.updated_at, f.version, f.action_linked_at,
             f.follow_up_of_action, f.joins_action, f.action_title, f.action_status, f.action_status_at,
             f.sentiment_label, f.sentiment_parts, f.analysed_at, f.traceparent""";
+
+    private enum Plan { NEWEST_FIRST, NEWEST_WINDOW, TEXT_INDEX }
+
+    private final int searchWindow;
+
+    FeedbackRepository(FeedbackConfig config) {
+        this.searchWindow = config.searchWindow();
+    }
 
     /** The item, if it exists and the contributor may see it (null contributor: anyone's). */
     public Uni<Feedback> findVisible(UUID id, String contributorId) {
@@ -68,9 +68,9 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
      * One page in newest-first keyset order; asks for {@code limit + 1} rows so the caller knows whether there is a
      * next page. Authorization is part of the query (the contributor filter), never applied after.
      * <p>
-     * A search reads the newest rows that pass the other filters first ({@code feedbackloop.feedback.search-window}): a page of matches
-     * found among them is the page (they are the newest matches). Only when they hold fewer does it ask the text
-     * index for every match and sort them. PostgreSQL cannot tell a rare word from a common one well enough to choose
+     * A search reads the newest rows that pass the other filters first ({@code feedbackloop.feedback.search-window}):
+     * a page of matches found among them is the page (they are the newest matches). Only when they hold fewer does it
+     * ask the text index for every match and sort them. PostgreSQL cannot tell a rare word from a common one well enough to choose
      * between these plans itself: walking the date index for a word in one item of a million took 2.7 s.
      */
     public Uni<List<Feedback>> page(FeedbackQuery query) {

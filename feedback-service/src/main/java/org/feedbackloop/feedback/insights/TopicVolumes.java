@@ -31,10 +31,14 @@ public class TopicVolumes {
     /** A submission commits well within this: a snapshot counts items this much older than its moment. */
     private static final Duration SETTLED = Duration.ofSeconds(10);
 
+    /** A period nobody has asked for this long is no longer counted in the background. */
+    private static final Duration FORGOTTEN_AFTER = Duration.ofMinutes(10);
+
     private record Snapshot(Instant at, Map<String, Long> counts) {
     }
 
     private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> lastAsked = new ConcurrentHashMap<>();
     private final Duration maxAge;
     private final Clock clock = Clock.systemUTC();
 
@@ -44,16 +48,23 @@ public class TopicVolumes {
 
     /** Items created in [{@code to} - {@code days}, {@code to}) per topic. */
     public Uni<Map<String, Long>> counts(int days, Instant to) {
+        lastAsked.put(days, to);
         var snapshot = snapshots.get(days);
         var usable = snapshot != null && !snapshot.at().isAfter(to) && !snapshot.at().isBefore(to.minus(maxAge));
         return Panache.withSession(() -> (usable ? Uni.createFrom().item(snapshot) : take(days, to))
                 .flatMap(taken -> since(taken, Duration.ofDays(days), to)));
     }
 
-    /** Takes every period's snapshot again, one after the other: what a request adds to one stays minutes of items. */
+    /**
+     * Takes the snapshot of every period asked for lately again, one after the other: what a request adds to one
+     * stays minutes of items. The others are dropped.
+     */
     @Scheduled(every = "${feedbackloop.feedback.summary.refresh}", delayed = "${feedbackloop.feedback.summary.refresh}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        var forgotten = clock.instant().minus(FORGOTTEN_AFTER);
+        lastAsked.entrySet().removeIf(asked -> asked.getValue().isBefore(forgotten));
+        snapshots.keySet().retainAll(lastAsked.keySet());
         return Multi.createFrom().iterable(snapshots.keySet())
                 .onItem().transformToUniAndConcatenate(days -> Panache.withSession(() -> take(days, clock.instant())))
                 .collect().last().replaceWithVoid();

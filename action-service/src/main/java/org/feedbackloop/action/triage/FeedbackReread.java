@@ -34,7 +34,10 @@ public class FeedbackReread {
     public Uni<Boolean> handle(UUID eventId, FeedbackUpdated update) {
         boolean reading = update.topic() != null || update.sentiment() != null
                 || update.problem() != null && update.problem().isCurrent();
-        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first || !reading
+        if (!reading) {
+            return Uni.createFrom().item(false); // the loop's own news (tracked, closed): nothing to read again
+        }
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
                 ? Uni.createFrom().item(false)
                 : items.findById(update.feedbackId()).flatMap(item -> {
                     if (item == null) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,7 @@ public class TopicVolumes {
 
     TopicVolumes(FeedbackConfig config) {
         this.maxAge = config.summary().maxSnapshotAge();
+        lastAsked.put(SummaryResource.DEFAULT_DAYS, clock.instant()); // counted at start: no request pays for it
     }
 
     /** Items created in [{@code to} - {@code days}, {@code to}) per topic. */
@@ -56,16 +58,15 @@ public class TopicVolumes {
     }
 
     /**
-     * Takes the snapshot of every period asked for lately again, one after the other: what a request adds to one
-     * stays minutes of items. The others are dropped.
+     * Takes the snapshot of every period asked for lately again, one after the other, the first time at start: what
+     * a request adds to one stays minutes of items. The others are dropped.
      */
-    @Scheduled(every = "${feedbackloop.feedback.summary.refresh}", delayed = "${feedbackloop.feedback.summary.refresh}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feedbackloop.feedback.summary.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         var forgotten = clock.instant().minus(FORGOTTEN_AFTER);
         lastAsked.entrySet().removeIf(asked -> asked.getValue().isBefore(forgotten));
         snapshots.keySet().retainAll(lastAsked.keySet());
-        return Multi.createFrom().iterable(snapshots.keySet())
+        return Multi.createFrom().iterable(List.copyOf(lastAsked.keySet()))
                 .onItem().transformToUniAndConcatenate(days -> Panache.withSession(() -> take(days, clock.instant())))
                 .collect().last().replaceWithVoid();
     }

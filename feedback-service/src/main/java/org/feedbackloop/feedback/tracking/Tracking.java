@@ -42,13 +42,17 @@ public class Tracking {
 
     /**
      * Closes the loop of each item whose contributor was told that its action is DONE or DECLINED
-     * (a "you said, we did" delivered on any channel). Returns whether an item changed.
+     * (a "you said, we did" delivered on any channel). Returns whether an item changed. Any other delivery changes
+     * nothing, so it takes no transaction: most deliveries are acknowledgements and "now tracked".
      */
     public Uni<Boolean> delivered(UUID eventId, NotificationDelivered delivery) {
         var closes = "YOU_SAID_WE_DID".equals(delivery.kind())
                 && ("DONE".equals(delivery.actionStatus()) || "DECLINED".equals(delivery.actionStatus()))
                 && delivery.feedbackIds() != null && !delivery.feedbackIds().isEmpty();
-        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first || !closes
+        if (!closes) {
+            return Uni.createFrom().item(false);
+        }
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
                         ? Uni.createFrom().item(false)
                         : feedback.list("id in ?1 and status <> ?2", delivery.feedbackIds(), FeedbackStatus.CLOSED)
                         .flatMap(items -> {

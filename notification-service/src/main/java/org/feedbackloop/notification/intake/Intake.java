@@ -13,6 +13,7 @@ import org.feedbackloop.events.ActionEscalated;
 import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.ActionProgressPosted;
 import org.feedbackloop.events.ActionStatusChanged;
+import org.feedbackloop.events.EventData;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackReceived;
 import org.feedbackloop.kit.inbox.NotYetKnown;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,6 +50,11 @@ import java.util.UUID;
 public class Intake {
 
     static final String CONSUMER = "notifications";
+
+    /** The events someone is told of, or that keep a projection; {@link #dispatch} takes each. */
+    private static final Set<Class<? extends EventData>> TOLD = Set.of(FeedbackReceived.class, ActionCreated.class,
+            ActionFeedbackLinked.class, ActionStatusChanged.class, ActionProgressPosted.class, ActionDueChanged.class,
+            ActionAssigned.class, ActionDeadline.class, ActionEscalated.class);
 
     private final ProcessedEvents processed;
     private final Repositories.Contributions contributions;
@@ -73,6 +80,11 @@ public class Intake {
      * projections, creates the notifications, and queues the webhook deliveries for the integrators.
      */
     public Uni<List<Notification>> handle(ReceivedEvent event) {
+        if (event.data() == null || !TOLD.contains(event.data().getClass())) {
+            // only integrators may want it, and the queueing of their deliveries is idempotent by itself
+            return Panache.withSession(() -> webhooks.fanOut(event.id(), event.type(), event.envelope()))
+                    .replaceWith(List.of());
+        }
         return Panache.withTransaction(() -> processed.firstTime(CONSUMER, event.id()).flatMap(first -> !first
                 ? Uni.createFrom().item(List.<Notification>of())
                 : dispatch(event).call(created -> webhooks.fanOut(event.id(), event.type(), event.envelope()))))

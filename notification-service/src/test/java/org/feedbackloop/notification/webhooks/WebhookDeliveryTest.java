@@ -179,6 +179,25 @@ class WebhookDeliveryTest {
         assertThat(deliveriesOf(subscription.id(), idOf(event))).isEqualTo(1);
     }
 
+    /** feedback.updated tells no contributor: it takes no processed-event record, the delivery's key is enough. */
+    @Test
+    void aRedeliveredEventOnlyIntegratorsWantIsDeliveredOnce() throws Exception {
+        var subscription = webhooks.subscribe(receiver.url(), "feedback.updated");
+        var event = Events.event("feedback.updated", "/feedback-service", UUID.randomUUID());
+        ((ObjectNode) event.get("data")).put("feedbackId", event.get("subject").asText()).put("status", "TRACKED");
+        var marker = feedbackEvent("Published after the copy of an update.");
+        webhooks.subscribe(receiver.url(), "feedback.received");
+
+        events.publish(event);
+        await().atMost(SOON).until(() -> !receiver.of(idOf(event)).isEmpty());
+        events.publish(event);
+        events.publish(marker);
+
+        await().atMost(SOON).until(() -> !receiver.of(idOf(marker)).isEmpty());
+        assertThat(receiver.of(idOf(event))).hasSize(1);
+        assertThat(deliveriesOf(subscription.id(), idOf(event))).isEqualTo(1);
+    }
+
     @Test
     void queueingTheSameEventTwiceAddsOneDelivery() throws Throwable {
         var subscription = webhooks.subscribe(receiver.url(), "feedback.updated");

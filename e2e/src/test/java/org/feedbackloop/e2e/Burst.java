@@ -39,7 +39,8 @@ final class Burst implements AutoCloseable {
     private final String prefix;
     private final List<String> tokens;
     private final int perSecond;
-    private final Semaphore inFlight = new Semaphore(16);
+    private static final int IN_FLIGHT = 32;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Outcome> order = new ConcurrentLinkedQueue<>();
@@ -140,10 +141,10 @@ final class Burst implements AutoCloseable {
         stopping.set(true);
         try {
             pacer.join(10_000);
-            if (!inFlight.tryAcquire(16, 60, TimeUnit.SECONDS)) {
+            if (!inFlight.tryAcquire(IN_FLIGHT, 60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("answers still missing a minute after the burst");
             }
-            inFlight.release(16);
+            inFlight.release(IN_FLIGHT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -42,7 +42,7 @@ class FaultInjectionTest {
     static Suite suite = new Suite();
 
     private static final int MINIMUM_BURST = 500;
-    private static final int PER_SECOND = 10;
+    private static final int PER_SECOND = 100;
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<FaultReport> REPORTS = Collections.synchronizedList(new ArrayList<>());
@@ -221,6 +221,13 @@ class FaultInjectionTest {
             return outcomes.stream().filter(o -> o.status() == 500).count();
         }
 
+        /** Submissions answered per second (any answer, or none), from the first answer to the last. */
+        double perSecond() {
+            var times = outcomes.stream().map(Burst.Outcome::at).sorted().toList();
+            var seconds = times.size() < 2 ? 0 : Duration.between(times.getFirst(), times.getLast()).toMillis() / 1000.0;
+            return seconds == 0 ? 0 : times.size() / seconds;
+        }
+
         /** The longest time without a single 201 answer during the burst. */
         Duration longestGap() {
             var times = outcomes.stream().filter(Burst.Outcome::accepted).map(Burst.Outcome::at)
@@ -235,13 +242,13 @@ class FaultInjectionTest {
 
         static String table(List<FaultReport> reports) {
             var out = new StringBuilder();
-            out.append(String.format("%-30s %11s %8s %11s %9s %4s %4s %10s %8s %9s %8s %6s %9s  %s%n", "fault",
-                    "submissions", "accepted", "502/503/504", "no answer", "500", "lost", "duplicated", "unlinked",
+            out.append(String.format("%-30s %11s %5s %8s %11s %9s %4s %4s %10s %8s %9s %8s %6s %9s  %s%n", "fault",
+                    "submissions", "per s", "accepted", "502/503/504", "no answer", "500", "lost", "duplicated", "unlinked",
                     "acks 1/ch", "no-201 s", "back s", "settled s", "readiness DOWN seen"));
             for (var r : reports) {
                 var acks = r.count.missingAcknowledgements() == 0 && r.count.doubledAcknowledgements() == 0 ? "yes" : "NO";
-                out.append(String.format("%-30s %11d %8d %11d %9d %4d %4d %10d %8d %9s %8.1f %6.1f %9.1f  %s%n",
-                        r.fault, r.outcomes.size(), r.count.accepted(), r.outageAnswers(), r.unanswered(),
+                out.append(String.format("%-30s %11d %5.0f %8d %11d %9d %4d %4d %10d %8d %9s %8.1f %6.1f %9.1f  %s%n",
+                        r.fault, r.outcomes.size(), r.perSecond(), r.count.accepted(), r.outageAnswers(), r.unanswered(),
                         r.status500(), r.count.lost(),
                         r.count.duplicated(), r.count.unlinked(), acks, r.longestGap().toMillis() / 1000.0,
                         r.backAfter.toMillis() / 1000.0, r.settledAfter.toMillis() / 1000.0, r.sawDown.isEmpty() ? "none" : new TreeSet<>(r.sawDown)));

@@ -119,6 +119,9 @@ done
 last=${#parts[@]}
 machine=$(awk -v d=$(( after[last] - before[last] )) -v c=$(( client_ticks + sampler_ticks )) -v n="$items" \
   'BEGIN { printf "%.1f", (d - c) * 10 / n }')
+mail_ceiling=$(printf '%s\n' "${ceilings[@]}" | sed -n 's/^mail sink: \([0-9.]*\) messages per second.*/\1/p')
+sink_share=$(awk -v p="$per_second" -v m="${mail_ceiling:-0}" \
+  'BEGIN { if (m > 0) printf "%.0f%% of the mail sink ceiling at 2 e-mails per item", 200 * p / m; else print "mail sink not measured" }')
 {
   echo "== $(date -u +%FT%TZ) loop burst: $rate submissions/s for $seconds s = $items items (run $run)"
   printf '  ceiling, %s\n' "${ceilings[@]}"
@@ -126,14 +129,14 @@ machine=$(awk -v d=$(( after[last] - before[last] )) -v c=$(( client_ticks + sam
     | sed 's/^> /  submissions: /' | tr -s ' ' || true
   echo "  Gatling report: ${report#"$ROOT"/}index.html"
   echo "$closed of $expected e-mails sent; from the first item created to the last e-mail: $span_ms ms"
-  echo "items closed per second: $per_second (e-mails: $(awk -v p="$per_second" 'BEGIN { printf "%.1f", 2 * p }') per second)"
+  echo "items closed per second: $per_second (e-mails: $(awk -v p="$per_second" 'BEGIN { printf "%.1f", 2 * p }') per second, $sink_share)"
   echo "acknowledgement e-mail after the item was created, ms (p50 / p99): $lags"
   echo "\"now tracked\" e-mail after the item was created, ms (p50 / p99): $tracked_lags"
   echo "$peaks (time series and plots: ${SERIES#"$ROOT"/}/)"
   echo "$cpu_line; whole machine less the load generator and the sampler $machine"
 } | tee -a "${BENCH_LOOP_RESULTS:-$BENCH/results/loop-burst.txt}"
 at="$items items at $rate/s"
-figure "loop: items closed per second ($at, $closed of $expected e-mails)" "$per_second"
+figure "loop: items closed per second ($at, $closed of $expected e-mails; $sink_share)" "$per_second"
 figure "loop ($at): acknowledgement e-mail after the item was created, p50 / p99 (ms)" "$lags"
 figure "loop ($at): \"now tracked\" e-mail after the item was created, p50 / p99 (ms)" "$tracked_lags"
 figure "loop ($at): CPU ms per closed item, whole machine less the load generator and the sampler" "$machine"

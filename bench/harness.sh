@@ -42,7 +42,7 @@ export BENCH_CEILINGS
 
 step "2/6 the loop behind a burst faster than it closes, after a warm-up (the JIT compiles the hot paths first)"
 BENCH_FIGURES="" BENCH_LOOP_RESULTS="$WORK/warm-up.txt" BENCH_SERIES="$WORK/warm-up" "$BENCH/loop-burst.sh" 10 60 >/dev/null
-"$BENCH/loop-burst.sh" 40 15
+"$BENCH/loop-burst.sh" 80 10
 closed=$(awk -F'\t' '/^loop: items closed per second/ { v = $2 } END { print int(v) }' "$BENCH_FIGURES")
 half=$(( closed > 1 ? closed / 2 : 1 ))
 say "    and at half the rate it closed: $half per second for 30 s"

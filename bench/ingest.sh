@@ -21,6 +21,7 @@ gatling() { # gatling <label> <-Dbench.* ...>: runs IngestSimulation; prints "rp
   "$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" gatling:test -Dgatling.simulationClass=org.feedbackloop.bench.load.IngestSimulation \
     -Dbench.url=http://localhost:8080 -Dbench.token="$token" -Dbench.run="$run" "${@:2}" >"$log" 2>&1 || true
   awk -F'|' '
+    { gsub(/,/, "") } # Gatling writes 1,190
     /^> request count/ { ok = $3; ko = $4 }
     /^> response time 50th/ { p50 = $2 } /^> response time 95th/ { p95 = $2 } /^> response time 99th/ { p99 = $2 }
     /^> mean throughput/ { rps = $2 }

@@ -17,13 +17,13 @@ import java.util.Map;
  * made once and kept under {@code --secrets}, so that cursors and links stay valid across restarts.
  *
  * <p>Usage: {@code LaunchCommand <service> --root DIR --ports feedback-service=8081,... --profile prod
- * --postgres-port 5432 --amqp-port 5672 --smtp-port 3025 --keycloak URL --secrets DIR --model-cache DIR
+ * --postgres-port 5432 --amqp-port 5672 --smtp-port 3025 --imap-port 3143 --keycloak URL --secrets DIR --model-cache DIR
  * [--aot-cache DIR]}: with {@code --aot-cache}, the service starts from its ahead-of-time cache there (JDK 25 or later).
  */
 public final class LaunchCommand {
 
     private static final String USAGE = "LaunchCommand <service> --root DIR --ports name=port,... --profile P --postgres-port N"
-            + " --amqp-port N --smtp-port N --keycloak REALM_URL --secrets DIR --model-cache DIR [--aot-cache DIR]";
+            + " --amqp-port N --smtp-port N --imap-port N --keycloak REALM_URL --secrets DIR --model-cache DIR [--aot-cache DIR]";
 
     private LaunchCommand() {
     }
@@ -35,12 +35,12 @@ public final class LaunchCommand {
             }
             var service = args[0];
             var options = CommandLine.parse(Arrays.copyOfRange(args, 1, args.length), "--root", "--ports",
-                    "--profile", "--postgres-port", "--amqp-port", "--smtp-port", "--keycloak", "--secrets", "--model-cache", "--aot-cache");
+                    "--profile", "--postgres-port", "--amqp-port", "--smtp-port", "--imap-port", "--keycloak", "--secrets", "--model-cache", "--aot-cache");
             var secrets = options.path("--secrets", Path.of(".work/secrets"));
             var ports = ports(options.required("--ports"));
             var site = new ServiceLaunch.Site(ports, "", "feedbackloop", options.required("--profile"),
                     options.required("--keycloak"), options.port("--postgres-port"), options.port("--amqp-port"),
-                    options.port("--smtp-port"), new ServiceLaunch.Secrets(kept(secrets, "cursor-secret"),
+                    options.port("--smtp-port"), options.port("--imap-port"), new ServiceLaunch.Secrets(kept(secrets, "cursor-secret"),
                     kept(secrets, "signing-secret"), kept(secrets, "web-session-secret"), kept(secrets, "web-state-secret"),
                     kept(secrets, "web-csrf-secret")), "http://localhost:" + ports.get("gateway"));
             var environment = new LinkedHashMap<>(ServiceLaunch.environment(service, site));

@@ -21,7 +21,7 @@ public final class ServiceLaunch {
 
     /** The suite on one machine: every service on loopback, the infrastructure on its ports. */
     public record Site(Map<String, Integer> ports, String databaseSuffix, String virtualHost, String profile,
-                       String keycloakRealmUrl, int postgresPort, int amqpPort, int smtpPort, Secrets secrets,
+                       String keycloakRealmUrl, int postgresPort, int amqpPort, int smtpPort, int imapPort, Secrets secrets,
                        String publicUrl) {
 
         public Site {
@@ -92,6 +92,14 @@ public final class ServiceLaunch {
         env.put("RABBITMQ_PASSWORD", "guest");
         env.put("CURSOR_SECRET", site.secrets().cursor());
         env.put("SIGNING_SECRET", site.secrets().signing());
+        if (service.equals("feedback-service")) { // its own mailbox on the mail sink: plain IMAP on loopback
+            env.put("MAILBOX_ENABLED", "true");
+            env.put("MAILBOX_HOST", "127.0.0.1");
+            env.put("MAILBOX_PORT", String.valueOf(site.imapPort()));
+            env.put("MAILBOX_TLS", "false");
+            env.put("MAILBOX_USERNAME", "feedback" + site.databaseSuffix().replace('_', '-') + "@feedbackloop.local");
+            env.put("MAILBOX_PASSWORD", "feedback");
+        }
         if (service.equals("notification-service")) {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(site.smtpPort()));

@@ -81,6 +81,26 @@ class FeedbackLoopTest {
         }
     }
 
+    /** Whoever writes to the feedback address is heard like everyone else: acknowledged, then told it is tracked. */
+    @Test
+    void someoneWhoWritesToTheFeedbackAddressIsAcknowledgedAndToldItIsTracked() {
+        var sender = "carol." + run + "@loop.example.com";
+        MailSink.send(sender, "feedback-e2e@feedbackloop.local", "<mail-" + run + "@loop.example.com>",
+                "Tracking page", "The parcel tracking page says 'not found' for parcel PT" + run + " since Monday.\r\n"
+                        + "-- \r\nCarol");
+
+        var subjects = Await.until("the acknowledgement and \"now tracked\" for the e-mail", Duration.ofSeconds(90),
+                () -> MailSink.subjects(sender), got -> got.contains("Thank you, we heard you")
+                        && got.stream().anyMatch(subject -> subject.startsWith("Your feedback is now tracked")));
+        assertThat(subjects).hasSize(2);
+        var olivia = Gateway.as(Api.token("olivia"));
+        var items = Await.until("the e-mail's item, tracked", Duration.ofSeconds(20),
+                () -> olivia.get("/api/feedback?channel=EMAIL&q=PT" + run).items(),
+                found -> found.size() == 1 && !found.getFirst().path("actionId").asText().isEmpty());
+        assertThat(items.getFirst().path("text").asText())
+                .isEqualTo("The parcel tracking page says 'not found' for parcel PT" + run + " since Monday.");
+    }
+
     /** A customer of the dev realm, who gives a contact address of this run so that the mail sink counts only it. */
     private static final class Customer {
 

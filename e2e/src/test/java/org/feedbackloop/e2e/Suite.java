@@ -148,6 +148,7 @@ public final class Suite implements BeforeAllCallback {
             var site = new ServiceLaunch.Site(ports, env("E2E_DATABASE_SUFFIX", "_e2e"), env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e"),
                     env("E2E_QUARKUS_PROFILE", "prod"), KEYCLOAK, Integer.parseInt(env("DB_PORT", "5432")),
                     Integer.parseInt(env("RABBITMQ_PORT", "5672")), Integer.parseInt(env("SMTP_PORT", "3025")),
+                    Integer.parseInt(env("IMAP_PORT", "3143")),
                     new ServiceLaunch.Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret(), randomSecret()),
                     "http://localhost:" + ports.get("notification-service"));
             try {

@@ -66,6 +66,7 @@ public record SubmitFeedback(
                 topic,
                 contact == null ? null : contact.email(),
                 consentToContact == null || consentToContact,
-                externalRef);
+                externalRef,
+                null);
     }
 }

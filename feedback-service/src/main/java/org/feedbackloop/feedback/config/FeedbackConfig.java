@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a deployment of feedback-service may change beyond the kit's broker, outbox and signing settings; see
@@ -19,6 +20,38 @@ public interface FeedbackConfig {
     int searchWindow();
 
     Summary summary();
+
+    Mailbox mailbox();
+
+    /** The feedback mailbox, read over IMAP: each message a person wrote becomes feedback with channel EMAIL. */
+    interface Mailbox {
+        /** Whether this replica reads it on its schedule (one replica at a time reads it). */
+        @WithDefault("false")
+        boolean enabled();
+
+        String host();
+
+        int port();
+
+        /** IMAP over TLS (imaps); without it, plain IMAP, for a server on this machine only. */
+        @WithDefault("true")
+        boolean tls();
+
+        String username();
+
+        /** Without one the mailbox is not read (a deployment that has no mailbox yet). */
+        Optional<String> password();
+
+        @WithDefault("INBOX")
+        String folder();
+
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        /** Messages read in one round at most; the rest wait for the next. */
+        @WithDefault("50")
+        int batchSize();
+    }
 
     interface Summary {
         /** How often the counts per topic of each period asked for are taken again. */

@@ -34,12 +34,14 @@ public class FeedbackService {
     private final TopicCatalog topics;
     private final SentimentAnalyzer sentiment;
     private final AnalysisWorker analysis;
+    private final CustomerAddresses addresses;
     private final MeterRegistry metrics;
     private final Counter replays;
 
     FeedbackService(FeedbackRepository repository, TopicCatalog topics, SentimentAnalyzer sentiment,
-                    AnalysisWorker analysis, MeterRegistry metrics) {
+                    AnalysisWorker analysis, CustomerAddresses addresses, MeterRegistry metrics) {
         this.repository = repository;
+        this.addresses = addresses;
         this.topics = topics;
         this.sentiment = sentiment;
         this.analysis = analysis;
@@ -98,7 +100,10 @@ public class FeedbackService {
                     return Uni.createFrom().failure(new UnknownTopicException(taxonomy.names()));
                 }
                 var feedback = capture(caller, input, idempotency, taxonomy);
-                return repository.persist(feedback).map(stored -> new Submission(stored, false));
+                return repository.persist(feedback)
+                        .call(stored -> caller.isCustomer() && caller.emailVerified() && caller.email() != null
+                                ? addresses.remember(caller.email(), caller.subject()) : Uni.createFrom().voidItem())
+                        .map(stored -> new Submission(stored, false));
             });
         });
     }
@@ -122,7 +127,7 @@ public class FeedbackService {
         feedback.sentimentLabel = SentimentLabel.of(feedback.sentiment).name();
         feedback.traceparent = OutboxWriter.currentTraceparent();
         feedback.status = FeedbackStatus.RECEIVED;
-        feedback.contributorId = caller.isCustomer() ? caller.subject() : null;
+        feedback.contributorId = caller.isCustomer() ? caller.subject() : input.contributorId();
         feedback.submittedBy = caller.subject();
         feedback.contactEmail = input.contactEmail() != null ? input.contactEmail()
                 : caller.isCustomer() ? caller.email() : null;

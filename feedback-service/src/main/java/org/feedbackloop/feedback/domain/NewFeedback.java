@@ -4,7 +4,9 @@ package org.feedbackloop.feedback.domain;
  * Feedback as submitted, already validated for shape; the service adds identity, analysis and status.
  *
  * @param topic        the submitter's topic, or null to derive it from the text
- * @param contactEmail where to tell the contributor what changed, or null for the address in their token
+ * @param contactEmail  where to tell the contributor what changed, or null for the address in their token
+ * @param contributorId the customer it comes from when the caller is not that customer and knows it (the mailbox,
+ *                      by a verified address); null otherwise
  */
 public record NewFeedback(
         String text,
@@ -14,5 +16,6 @@ public record NewFeedback(
         String topic,
         String contactEmail,
         boolean consentToContact,
-        String externalRef) {
+        String externalRef,
+        String contributorId) {
 }

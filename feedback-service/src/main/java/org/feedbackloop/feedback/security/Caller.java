@@ -8,10 +8,14 @@ import org.feedbackloop.kit.security.Roles;
  * Who is calling, as the verified token says.
  *
  * @param subject the token's {@code sub}: a user's or a service account's stable id
- * @param email   the user's e-mail address, if the token carries one
- * @param role    what the caller may see and do here
+ * @param email         the user's e-mail address, if the token carries one
+ * @param emailVerified whether the identity provider verified that the user holds that address
+ * @param role          what the caller may see and do here
  */
-public record Caller(String subject, String email, Role role) {
+public record Caller(String subject, String email, boolean emailVerified, Role role) {
+
+    /** The feedback mailbox: it submits what people wrote to the feedback address. */
+    public static final Caller MAILBOX = new Caller("mailbox", null, false, Role.INTEGRATOR);
 
     public enum Role {
         /** Sees only their own feedback. */
@@ -32,7 +36,8 @@ public record Caller(String subject, String email, Role role) {
         } else {
             role = Role.CUSTOMER;
         }
-        return new Caller(token.getSubject(), token.getClaim("email"), role);
+        return new Caller(token.getSubject(), token.getClaim("email"),
+                Boolean.TRUE.equals(token.getClaim("email_verified")), role);
     }
 
     public boolean isCustomer() {

@@ -1,0 +1,39 @@
+package org.feedbackloop.feedback.domain;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Locale;
+
+/**
+ * The verified e-mail address of each customer who submitted feedback, so that what they write to the feedback
+ * mailbox joins their own history. Only addresses the identity provider verified count: an address typed into a
+ * form proves nothing. When two customers held one address, the latest to submit has it.
+ */
+@ApplicationScoped
+public class CustomerAddresses {
+
+    /** Must run in the submission's transaction. */
+    Uni<Void> remember(String email, String customer) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        insert into customer_address (email, contributor_id, seen_at) values (:email, :customer, now())
+                        on conflict (email) do update set contributor_id = excluded.contributor_id, seen_at = now()
+                        where customer_address.contributor_id <> excluded.contributor_id""")
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .setParameter("customer", customer)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The customer whose verified address this is, or null. */
+    public Uni<String> customerOf(String email) {
+        if (email == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select contributor_id from customer_address where email = :email", String.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .getResultList()))
+                .map(found -> found.isEmpty() ? null : found.getFirst());
+    }
+}

@@ -1,0 +1,187 @@
+package org.feedbackloop.feedback.mailbox;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a message of the feedback mailbox is read: raw messages as mail servers deliver them. */
+class MailReaderTest {
+
+    private static IncomingMail read(String raw) throws Exception {
+        var message = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+        return MailReader.read(message);
+    }
+
+    private static String headers(String extra) {
+        return """
+                From: Alice Example <Alice@Example.com>
+                To: feedback@feedbackloop.local
+                Subject: Re: Your feedback is now tracked
+                Message-ID: <reply-1@example.com>
+                MIME-Version: 1.0
+                """ + extra;
+    }
+
+    @Test
+    void thePlainPartWithoutTheQuotedReplyAndTheSignature() throws Exception {
+        var mail = read(headers("""
+                Content-Type: text/plain; charset=UTF-8
+
+                The refund still has not arrived.
+                It has been two weeks.
+
+                On Mon, 1 Dec 2026 at 10:00, Feedback Loop <noreply@feedbackloop.local>
+                wrote:
+                > Your feedback is now tracked.
+                > Billing: refunds
+                """));
+
+        assertThat(mail.kind()).isEqualTo(IncomingMail.Kind.PERSONAL);
+        assertThat(mail.from()).isEqualTo("alice@example.com");
+        assertThat(mail.messageId()).isEqualTo("<reply-1@example.com>");
+        assertThat(mail.text()).isEqualTo("The refund still has not arrived.\nIt has been two weeks.");
+        assertThat(mail.attachments()).isZero();
+    }
+
+    @Test
+    void aSignatureAndInterleavedQuotesAreLeftOut() throws Exception {
+        var mail = read(headers("""
+                Content-Type: text/plain; charset=UTF-8
+
+                > Did the courier call?
+                No, nobody called on Monday.
+                --\s
+                Alice Example
+                Head of Purchasing
+                """));
+
+        assertThat(mail.text()).isEqualTo("No, nobody called on Monday.");
+    }
+
+    @Test
+    void htmlIsReadAsTextAndNothingOfItsMarkupIsKept() throws Exception {
+        var mail = read(headers("""
+                Content-Type: text/html; charset=UTF-8
+
+                <html><head><style>p { color: red }</style><title>x</title></head><body>
+                <p>The invoice <b>total</b> is wrong &amp; late.</p><div>Second line<br>third line</div>
+                <script>alert('x')</script><img src="https://tracker.example/p.gif" onerror="alert(1)">
+                <blockquote>What we wrote before</blockquote></body></html>
+                """));
+
+        assertThat(mail.text()).isEqualTo("The invoice total is wrong & late.\n\nSecond line\nthird line");
+    }
+
+    @Test
+    void thePlainAlternativeIsPreferredAndAttachmentsAreCountedAndSaidSo() throws Exception {
+        var mail = read(headers("""
+                Content-Type: multipart/mixed; boundary="outer"
+
+                --outer
+                Content-Type: multipart/alternative; boundary="inner"
+
+                --inner
+                Content-Type: text/plain; charset=UTF-8
+
+                The box was crushed, photo attached.
+                --inner
+                Content-Type: text/html; charset=UTF-8
+
+                <p>The box was <i>crushed</i>, photo attached.</p>
+                --inner--
+                --outer
+                Content-Type: image/jpeg; name="box.jpg"
+                Content-Disposition: attachment; filename="box.jpg"
+                Content-Transfer-Encoding: base64
+
+                /9j/4AAQSkZJRgABAQAAAQABAAD/
+                --outer--
+                """));
+
+        assertThat(mail.attachments()).isEqualTo(1);
+        assertThat(mail.text()).isEqualTo("The box was crushed, photo attached.\n\n[1 attachment was not kept]");
+    }
+
+    @Test
+    void automaticAnswersAreNotFeedback() throws Exception {
+        assertThat(read(headers("Auto-Submitted: auto-replied\nContent-Type: text/plain\n\nI am out of office.\n")).kind())
+                .isEqualTo(IncomingMail.Kind.AUTOMATIC);
+        assertThat(read(headers("Precedence: bulk\nContent-Type: text/plain\n\nOur newsletter.\n")).kind())
+                .isEqualTo(IncomingMail.Kind.AUTOMATIC);
+        assertThat(read(headers("X-Autoreply: yes\nContent-Type: text/plain\n\nAway.\n")).kind())
+                .isEqualTo(IncomingMail.Kind.AUTOMATIC);
+        assertThat(read(headers("Auto-Submitted: no\nContent-Type: text/plain\n\nA person wrote this.\n")).kind())
+                .isEqualTo(IncomingMail.Kind.PERSONAL);
+    }
+
+    @Test
+    void aDeliveryStatusNotificationIsABounce() throws Exception {
+        var mail = read("""
+                From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
+                To: feedback@feedbackloop.local
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <bounce-1@mx.example.com>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                The message could not be delivered.
+                --b
+                Content-Type: message/delivery-status
+
+                Final-Recipient: rfc822; gone@example.com
+                Action: failed
+                Status: 5.1.1
+                --b--
+                """);
+
+        assertThat(mail.kind()).isEqualTo(IncomingMail.Kind.BOUNCE);
+    }
+
+    @Test
+    void withoutAMessageIdTheSameMessageGetsTheSameDigest() throws Exception {
+        var raw = """
+                From: bob@example.com
+                Subject: Late parcel
+                Content-Type: text/plain
+
+                Parcel 42 is late.
+                """;
+
+        assertThat(read(raw).messageId()).startsWith("sha256:").isEqualTo(read(raw).messageId());
+        assertThat(read(raw.replace("42", "43")).messageId()).isNotEqualTo(read(raw).messageId());
+    }
+
+    @Test
+    void aLongMessageIsCutToTheFeedbackLimitAndAnEmptyOneFallsBackToTheSubject() throws Exception {
+        var long_ = read(headers("Content-Type: text/plain\n\n" + "word ".repeat(2000) + "\n"));
+        assertThat(long_.text()).hasSize(MailText.MAX).endsWith("…");
+
+        var empty = read(headers("Content-Type: text/plain\n\n> only what we wrote\n"));
+        assertThat(empty.text()).isEqualTo("Your feedback is now tracked");
+    }
+
+    @Test
+    void controlCharactersAndAnUnknownCharsetDoNotSurvive() throws Exception {
+        var mail = read(headers("Content-Type: text/plain; charset=x-unknown\n\nBad\u0007 bell and caf\u00e9.\n"));
+
+        assertThat(mail.text()).isEqualTo("Bad bell and café.");
+    }
+
+    @Test
+    void anUnusableSenderIsNoContact() throws Exception {
+        var mail = read("From: not an address\nSubject: hi\nContent-Type: text/plain\n\nHello.\n");
+
+        assertThat(mail.from()).isNull();
+        assertThat(mail.text()).isEqualTo("Hello.");
+    }
+}

@@ -19,6 +19,12 @@ public final class TransientFailure {
             "io.vertx.core.impl.NoStackTraceTimeoutException",
             "io.netty.channel.ConnectTimeoutException");
 
+    /**
+     * What the Vert.x SQL client answers when a request uses a pooled connection that the server closed a moment
+     * before (a restart): it has no class of its own, only this message.
+     */
+    private static final String CONNECTION_CLOSED_UNDER_IT = "Connection is not active now";
+
     /** SQLSTATE classes of an unreachable or restarting PostgreSQL: connection exceptions, operator intervention. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("08", "57");
 
@@ -30,6 +36,7 @@ public final class TransientFailure {
             if (cause instanceof SocketException || cause instanceof SocketTimeoutException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException
                     || UNAVAILABLE.contains(cause.getClass().getName())
+                    || cause.getMessage() != null && cause.getMessage().startsWith(CONNECTION_CLOSED_UNDER_IT)
                     || UNAVAILABLE_STATES.contains(sqlStateClass(cause))) {
                 return true;
             }

@@ -51,8 +51,9 @@ final class MailReader {
         var body = new Body();
         body.collect(message);
         var text = body.plain != null ? MailText.fromPlain(body.plain) : body.html != null ? MailText.fromHtml(body.html) : "";
-        if (text.isBlank() && message.getSubject() != null) {
-            text = MailText.fromPlain(REPLY_PREFIX.matcher(message.getSubject()).replaceFirst(""));
+        var subject = message.getSubject();
+        if (text.isBlank() && subject != null && !REPLY_PREFIX.matcher(subject).lookingAt()) {
+            text = MailText.fromPlain(subject); // all they wrote; a reply's subject is ours, not theirs
         }
         if (!text.isBlank() && body.attachments > 0) {
             var note = "\n\n[" + body.attachments + (body.attachments == 1 ? " attachment was" : " attachments were")

@@ -1,6 +1,7 @@
 package org.feedbackloop.feedback.mailbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -14,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import org.feedbackloop.events.TransientFailure;
 import org.feedbackloop.feedback.config.FeedbackConfig;
 import org.jboss.logging.Logger;
 
@@ -38,7 +40,7 @@ public class MailboxPoller {
 
     /** What became of a message. */
     public enum Outcome {
-        STORED, ALREADY_STORED, AUTOMATIC, BOUNCE, EMPTY, UNREADABLE
+        STORED, ALREADY_STORED, AUTOMATIC, BOUNCE, EMPTY, UNREADABLE, REFUSED
     }
 
     private static final Logger LOG = Logger.getLogger(MailboxPoller.class);
@@ -62,7 +64,8 @@ public class MailboxPoller {
         try {
             poll();
         } catch (MessagingException | SQLException | RuntimeException e) {
-            metrics.counter("mailbox.rounds.failed").increment();
+            Counter.builder("mailbox.rounds.failed").description("Rounds that could not read the feedback mailbox")
+                    .register(metrics).increment();
             LOG.warnf("The feedback mailbox %s@%s could not be read: %s", config.username(), config.host(), e.toString());
         }
     }
@@ -101,7 +104,8 @@ public class MailboxPoller {
                 for (var message : Arrays.copyOf(unseen, Math.min(unseen.length, config.batchSize()))) {
                     var outcome = take(message);
                     message.setFlag(Flags.Flag.SEEN, true);
-                    metrics.counter("mailbox.messages", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+                    Counter.builder("mailbox.messages").description("Messages of the feedback mailbox read, by what became of them")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(metrics).increment();
                     outcomes.add(outcome);
                 }
                 return outcomes;
@@ -132,8 +136,13 @@ public class MailboxPoller {
             return VertxContextSupport.subscribeAndAwait(() -> intake.store(mail))
                     ? Outcome.STORED : Outcome.ALREADY_STORED;
         } catch (Throwable failure) {
-            // not flagged: the next round tries again, and the idempotency key keeps it to one item
-            throw new IllegalStateException("feedback from the mailbox not stored: " + failure, failure);
+            if (TransientFailure.test(failure)) {
+                // not flagged: the next round tries again, and the idempotency key keeps it to one item
+                throw new IllegalStateException("feedback from the mailbox not stored: " + failure, failure);
+            }
+            // no retry would store it: flagged and left for a person, so that the messages after it are not held up
+            LOG.errorf(failure, "A message of the feedback mailbox (%s) was refused and is left there", mail.messageId());
+            return Outcome.REFUSED;
         }
     }
 

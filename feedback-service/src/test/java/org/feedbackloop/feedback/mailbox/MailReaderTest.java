@@ -162,12 +162,15 @@ class MailReaderTest {
     }
 
     @Test
-    void aLongMessageIsCutToTheFeedbackLimitAndAnEmptyOneFallsBackToTheSubject() throws Exception {
+    void aLongMessageIsCutToTheFeedbackLimitAndAnEmptyOneFallsBackToItsOwnSubject() throws Exception {
         var long_ = read(headers("Content-Type: text/plain\n\n" + "word ".repeat(2000) + "\n"));
         assertThat(long_.text()).hasSize(MailText.MAX).endsWith("…");
 
-        var empty = read(headers("Content-Type: text/plain\n\n> only what we wrote\n"));
-        assertThat(empty.text()).isEqualTo("Your feedback is now tracked");
+        var subjectOnly = read("From: gus@example.com\nSubject: The app crashes when I log in\nContent-Type: text/plain\n\n\n");
+        assertThat(subjectOnly.text()).isEqualTo("The app crashes when I log in");
+
+        var emptyReply = read(headers("Content-Type: text/plain\n\n> only what we wrote\n"));
+        assertThat(emptyReply.text()).as("the subject of a reply is ours").isEmpty();
     }
 
     @Test

@@ -100,7 +100,15 @@ public final class ServiceLaunch {
             env.put("MAILBOX_USERNAME", "feedback" + site.databaseSuffix().replace('_', '-') + "@feedbackloop.local");
             env.put("MAILBOX_PASSWORD", "feedback");
         }
-        if (service.equals("notification-service")) {
+        if (service.equals("notification-service")) { // its delivery reports go to a mailbox of its own on the sink
+            var bounces = "bounces" + site.databaseSuffix().replace('_', '-') + "@feedbackloop.local";
+            env.put("MAIL_BOUNCE_ADDRESS", bounces);
+            env.put("BOUNCE_MAILBOX_ENABLED", "true");
+            env.put("BOUNCE_MAILBOX_HOST", "127.0.0.1");
+            env.put("BOUNCE_MAILBOX_PORT", String.valueOf(site.imapPort()));
+            env.put("BOUNCE_MAILBOX_TLS", "false");
+            env.put("BOUNCE_MAILBOX_USERNAME", bounces);
+            env.put("BOUNCE_MAILBOX_PASSWORD", "bounces");
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(site.smtpPort()));
             env.put("PUBLIC_URL", site.publicUrl());

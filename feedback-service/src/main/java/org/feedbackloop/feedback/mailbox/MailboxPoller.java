@@ -8,32 +8,23 @@ import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import org.feedbackloop.events.TransientFailure;
 import org.feedbackloop.feedback.config.FeedbackConfig;
+import org.feedbackloop.kit.mailbox.ImapMailbox;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
- * Reads the feedback mailbox over IMAP: every message not yet seen, oldest first, becomes feedback once
- * ({@link MailIntake}), then is flagged seen. Exactly once: a message is flagged only after its feedback committed,
- * and its Message-ID is the submission's idempotency key, so a crash between the two stores nothing twice; reading
- * does not flag (IMAP peek). One replica reads at a time (a PostgreSQL advisory lock held for the round); the
- * others skip their turn. Runs on a worker thread: IMAP is blocking.
+ * Reads the feedback mailbox ({@link ImapMailbox}: one replica at a time, unseen messages oldest first, flagged only
+ * once handled): each message a person wrote becomes feedback once ({@link MailIntake}). Exactly once: a message is
+ * flagged only after its feedback committed, and its Message-ID is the submission's idempotency key, so a crash
+ * between the two stores nothing twice. Runs on a worker thread: IMAP is blocking.
  */
 @ApplicationScoped
 public class MailboxPoller {
@@ -47,13 +38,14 @@ public class MailboxPoller {
     private static final long LOCK = 0x6d61696c626f78L; // "mailbox"
 
     private final FeedbackConfig.Mailbox config;
-    private final AgroalDataSource database;
+    private final ImapMailbox mailbox;
     private final MailIntake intake;
     private final MeterRegistry metrics;
 
     MailboxPoller(FeedbackConfig config, AgroalDataSource database, MailIntake intake, MeterRegistry metrics) {
         this.config = config.mailbox();
-        this.database = database;
+        this.mailbox = new ImapMailbox(new ImapMailbox.Settings(this.config.host(), this.config.port(), this.config.tls(),
+                this.config.username(), this.config.password(), this.config.folder(), this.config.batchSize()), database, LOCK);
         this.intake = intake;
         this.metrics = metrics;
     }
@@ -72,53 +64,18 @@ public class MailboxPoller {
 
     /** One round: what became of each message read, in order; empty when another replica is reading. */
     public List<Outcome> poll() throws MessagingException, SQLException {
-        try (var lock = database.getConnection()) {
-            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                return List.of();
-            }
-            try {
-                return readUnseen();
-            } finally {
-                advisoryLock(lock, "pg_advisory_unlock");
-            }
-        }
+        return mailbox.readUnseen(message -> {
+            var outcome = take(message);
+            Counter.builder("mailbox.messages").description("Messages of the feedback mailbox read, by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(metrics).increment();
+            return outcome;
+        });
     }
 
-    private List<Outcome> readUnseen() throws MessagingException {
-        var protocol = config.tls() ? "imaps" : "imap";
-        var properties = new Properties();
-        properties.put("mail." + protocol + ".peek", "true"); // reading a message must not flag it seen
-        properties.put("mail." + protocol + ".connectiontimeout", "10000");
-        properties.put("mail." + protocol + ".timeout", "30000");
-        properties.put("mail." + protocol + ".writetimeout", "30000");
-        if (config.tls()) {
-            properties.put("mail.imaps.ssl.checkserveridentity", "true");
-        }
-        try (var store = Session.getInstance(properties).getStore(protocol)) {
-            store.connect(config.host(), config.port(), config.username(), config.password().orElse(""));
-            var folder = store.getFolder(config.folder());
-            folder.open(Folder.READ_WRITE);
-            try {
-                var unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-                var outcomes = new ArrayList<Outcome>();
-                for (var message : Arrays.copyOf(unseen, Math.min(unseen.length, config.batchSize()))) {
-                    var outcome = take(message);
-                    message.setFlag(Flags.Flag.SEEN, true);
-                    Counter.builder("mailbox.messages").description("Messages of the feedback mailbox read, by what became of them")
-                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(metrics).increment();
-                    outcomes.add(outcome);
-                }
-                return outcomes;
-            } finally {
-                folder.close(false);
-            }
-        }
-    }
-
-    private Outcome take(Message message) {
+    private Outcome take(MimeMessage message) {
         IncomingMail mail;
         try {
-            mail = MailReader.read((MimeMessage) message);
+            mail = MailReader.read(message);
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             // flagged seen and left in the mailbox for a person: reading it again would fail the same way
             LOG.warnf("A message of the feedback mailbox cannot be read and is left there: %s", unreadable.toString());
@@ -143,15 +100,6 @@ public class MailboxPoller {
             // no retry would store it: flagged and left for a person, so that the messages after it are not held up
             LOG.errorf(failure, "A message of the feedback mailbox (%s) was refused and is left there", mail.messageId());
             return Outcome.REFUSED;
-        }
-    }
-
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-        try (var statement = connection.prepareStatement("select " + function + "(?)")) {
-            statement.setLong(1, LOCK);
-            try (var result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
         }
     }
 

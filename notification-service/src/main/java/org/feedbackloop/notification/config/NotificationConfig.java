@@ -17,6 +17,35 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Bounces bounces();
+
+    /**
+     * The mailbox that receives the delivery reports of the suite's e-mail (its envelope sender, {@code
+     * MAIL_BOUNCE_ADDRESS}), read over IMAP: an address that fails for good gets no more e-mail.
+     */
+    interface Bounces {
+        /** Whether this replica reads it on its schedule (one replica at a time reads it). */
+        boolean enabled();
+
+        String host();
+
+        int port();
+
+        /** IMAP over TLS (imaps); without it, plain IMAP, for a server on this machine only. */
+        boolean tls();
+
+        String username();
+
+        /** Without one the mailbox is not read. */
+        Optional<String> password();
+
+        String folder();
+
+        Duration pollInterval();
+
+        int batchSize();
+    }
+
     /** Where people reach the suite, for links in e-mails ({@code http://localhost:8083} locally). */
     String publicUrl();
 

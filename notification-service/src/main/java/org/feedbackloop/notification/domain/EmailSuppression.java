@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An address that unsubscribed: no e-mail goes there any more. */
+/** An address that unsubscribed, or to which mail failed for good: no e-mail goes there any more. */
 @Entity
 @Table(name = "email_suppression")
 public class EmailSuppression {
@@ -17,4 +17,9 @@ public class EmailSuppression {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    public String reason;
+
+    public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+    public static final String BOUNCED = "BOUNCED";
 }

@@ -79,7 +79,9 @@ public class Notifier {
         if (!preference.emailEnabled) {
             return Uni.createFrom().item("e-mail switched off in the preferences");
         }
-        return suppressions.isSuppressed(email).map(suppressed -> suppressed ? "the address unsubscribed" : null);
+        return suppressions.reasonFor(email).map(reason -> reason == null ? null
+                : EmailSuppression.BOUNCED.equals(reason) ? "mail to the address failed for good (a delivery report)"
+                : "the address unsubscribed");
     }
 
     private Uni<Notification> create(UUID sourceEventId, Audience audience, Notification.Channel channel,

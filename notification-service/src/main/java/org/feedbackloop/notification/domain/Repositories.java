@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,8 +39,20 @@ public final class Repositories {
     @ApplicationScoped
     public static class Suppressions implements PanacheRepositoryBase<EmailSuppression, String> {
 
-        public Uni<Boolean> isSuppressed(String email) {
-            return findById(email.toLowerCase(Locale.ROOT)).map(found -> found != null);
+        /** Why no e-mail may go to the address, or null when it may. */
+        public Uni<String> reasonFor(String email) {
+            return findById(email.toLowerCase(Locale.ROOT)).map(found -> found == null ? null : found.reason);
+        }
+
+        /** Records that mail to the address failed for good; an earlier suppression stays as it was. */
+        public Uni<Boolean> bounced(String email, Instant at) {
+            return getSession().flatMap(session -> session.createNativeQuery("""
+                            insert into email_suppression (email, created_at, reason) values (:email, :at, :reason)
+                            on conflict (email) do nothing""")
+                    .setParameter("email", email.toLowerCase(Locale.ROOT))
+                    .setParameter("at", at)
+                    .setParameter("reason", EmailSuppression.BOUNCED)
+                    .executeUpdate()).map(inserted -> inserted == 1);
         }
     }
 

@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,6 +62,11 @@ public class EmailSender {
     private final Counter sent;
     private final Counter failed;
     private final Counter dead;
+    /**
+     * Notifications the mail server accepted whose SENT was not committed (the database went away during the round):
+     * the next round that claims them records them without sending them again.
+     */
+    private final Set<UUID> acceptedNotRecorded = ConcurrentHashMap.newKeySet();
 
     EmailSender(Repositories.Notifications notifications, Notifier notifier, ReactiveMailer mailer, LinkTokens tokens,
                 @Location("email/notification.html") Template single, @Location("email/notification.txt") Template singleText,
@@ -94,23 +101,45 @@ public class EmailSender {
         }
         Executor backOnThisContext = task -> context.runOnContext(ignored -> task.run());
         return Panache.withTransaction(() -> lockDue(now).flatMap(ids -> ids.isEmpty()
-                ? Uni.createFrom().item(0)
+                ? Uni.createFrom().item(new Round(0, List.of()))
                 : notifications.list("id in ?1 order by createdAt", ids).flatMap(due -> {
                     var byAddress = new LinkedHashMap<String, List<Notification>>();
-                    due.forEach(n -> byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new ArrayList<>()).add(n));
+                    var alreadyAccepted = new ArrayList<Notification>();
+                    due.forEach(n -> {
+                        if (acceptedNotRecorded.contains(n.id)) {
+                            alreadyAccepted.add(n);
+                        } else {
+                            byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new ArrayList<>()).add(n);
+                        }
+                    });
                     return Multi.createFrom().iterable(byAddress.entrySet())
                             .onItem().transformToUni(entry -> send(entry.getKey(), entry.getValue()))
                             .merge(config.email().concurrency())
                             .collect().asList()
                             // the session belongs to this context; a send may end on the mail client's
                             .emitOn(backOnThisContext)
-                            .flatMap(outcomes -> record(outcomes, now))
-                            .replaceWith(due.size());
-                }))).invoke(handled -> {
-                    if (handled > 0) {
+                            .map(outcomes -> alreadyAccepted.isEmpty() ? outcomes : withAlreadyAccepted(outcomes, alreadyAccepted))
+                            .flatMap(outcomes -> record(outcomes, now).replaceWith(outcomes))
+                            .map(outcomes -> new Round(due.size(), outcomes));
+                })))
+                .invoke(round -> {
+                    round.outcomes().stream().filter(outcome -> outcome.failure() == null)
+                            .forEach(outcome -> outcome.batch().forEach(n -> acceptedNotRecorded.remove(n.id)));
+                    if (round.handled() > 0) {
                         notifier.committed();
                     }
-                });
+                })
+                .map(Round::handled);
+    }
+
+    /** What one round handled, and the outcome of each message. */
+    private record Round(int handled, List<Outcome> outcomes) {
+    }
+
+    private static List<Outcome> withAlreadyAccepted(List<Outcome> outcomes, List<Notification> alreadyAccepted) {
+        var all = new ArrayList<>(outcomes);
+        all.add(new Outcome(alreadyAccepted, null));
+        return all;
     }
 
     private Uni<List<UUID>> lockDue(Instant now) {
@@ -137,7 +166,10 @@ public class EmailSender {
         return mailer.send(mail)
                 // a server that hangs must not hold the batch's rows, nor the dispatcher, for ever
                 .ifNoItem().after(config.email().sendTimeout()).fail()
-                .onItem().transform(nothing -> new Outcome(batch, null))
+                .onItem().transform(nothing -> {
+                    batch.forEach(n -> acceptedNotRecorded.add(n.id));
+                    return new Outcome(batch, null);
+                })
                 .onFailure().recoverWithItem(failure -> new Outcome(batch, failure));
     }
 

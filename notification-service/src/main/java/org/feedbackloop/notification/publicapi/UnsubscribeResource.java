@@ -72,6 +72,7 @@ public class UnsubscribeResource {
             var suppression = new EmailSuppression();
             suppression.email = email;
             suppression.createdAt = clock.instant();
+            suppression.reason = EmailSuppression.UNSUBSCRIBED;
             return suppressions.persist(suppression).replaceWith(email);
         }));
     }

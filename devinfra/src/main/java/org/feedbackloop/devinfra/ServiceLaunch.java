@@ -92,6 +92,7 @@ public final class ServiceLaunch {
         env.put("RABBITMQ_PASSWORD", "guest");
         env.put("CURSOR_SECRET", site.secrets().cursor());
         env.put("SIGNING_SECRET", site.secrets().signing());
+        env.put("REPLY_SECRET", site.secrets().signing()); // shared by the e-mail's sender and the mailbox's reader
         if (service.equals("feedback-service")) { // its own mailbox on the mail sink: plain IMAP on loopback
             env.put("MAILBOX_ENABLED", "true");
             env.put("MAILBOX_HOST", "127.0.0.1");

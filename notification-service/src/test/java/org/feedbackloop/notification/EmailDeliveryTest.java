@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.feedbackloop.notification.email.EmailSender;
+import org.feedbackloop.kit.signing.ReplyReferences;
 import org.feedbackloop.notification.support.Events;
 import org.feedbackloop.notification.support.Mailbox;
 import org.feedbackloop.notification.support.TestInfrastructure;
@@ -40,6 +41,9 @@ class EmailDeliveryTest {
     @Inject
     EmailSender sender;
 
+    @Inject
+    ReplyReferences replies;
+
     private Events events;
 
     @BeforeEach
@@ -55,6 +59,27 @@ class EmailDeliveryTest {
 
     private static String address() {
         return "d" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** A reply to "now tracked" names it in In-Reply-To: its Message-ID carries the action, signed. */
+    @Test
+    void anEmailAboutAnActionCarriesASignedReferenceToItInItsMessageId() throws Throwable {
+        var email = address();
+        var action = UUID.randomUUID();
+        var feedback = UUID.randomUUID();
+        events.publish(Events.feedbackReceived(feedback, null, email, "Where is my refund?"));
+        events.publish(Events.feedbackLinked(action, feedback, "Refunds", null));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> Mailbox.of(email).stream()
+                .anyMatch(mail -> mail.subject().startsWith("Your feedback is now tracked")));
+        var tracked = Mailbox.of(email).stream()
+                .filter(mail -> mail.subject().startsWith("Your feedback is now tracked")).findFirst().orElseThrow();
+        var messageId = tracked.content().lines().filter(line -> line.regionMatches(true, 0, "Message-ID:", 0, 11))
+                .findFirst().orElseThrow();
+        assertThat(messageId).contains("<r." + action + ".");
+        assertThat(replies.actionRepliedTo(messageId)).contains(action);
+        assertThat(replies.actionRepliedTo(messageId.replace("<r." + action, "<r." + UUID.randomUUID())))
+                .as("another action under the same signature").isEmpty();
     }
 
     @Test

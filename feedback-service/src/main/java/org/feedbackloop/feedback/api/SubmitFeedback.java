@@ -67,6 +67,7 @@ public record SubmitFeedback(
                 contact == null ? null : contact.email(),
                 consentToContact == null || consentToContact,
                 externalRef,
+                null,
                 null);
     }
 }

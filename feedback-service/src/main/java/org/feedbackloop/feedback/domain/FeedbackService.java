@@ -128,6 +128,7 @@ public class FeedbackService {
         feedback.traceparent = OutboxWriter.currentTraceparent();
         feedback.status = FeedbackStatus.RECEIVED;
         feedback.contributorId = caller.isCustomer() ? caller.subject() : input.contributorId();
+        feedback.followUpOfAction = input.followUpOfAction();
         feedback.submittedBy = caller.subject();
         feedback.contactEmail = input.contactEmail() != null ? input.contactEmail()
                 : caller.isCustomer() ? caller.email() : null;

@@ -1,5 +1,7 @@
 package org.feedbackloop.feedback.domain;
 
+import java.util.UUID;
+
 /**
  * Feedback as submitted, already validated for shape; the service adds identity, analysis and status.
  *
@@ -7,6 +9,7 @@ package org.feedbackloop.feedback.domain;
  * @param contactEmail  where to tell the contributor what changed, or null for the address in their token
  * @param contributorId the customer it comes from when the caller is not that customer and knows it (the mailbox,
  *                      by a verified address); null otherwise
+ * @param followUpOfAction the action whose thread it continues (a reply to one of its e-mails); null otherwise
  */
 public record NewFeedback(
         String text,
@@ -17,5 +20,6 @@ public record NewFeedback(
         String contactEmail,
         boolean consentToContact,
         String externalRef,
-        String contributorId) {
+        String contributorId,
+        UUID followUpOfAction) {
 }

@@ -9,8 +9,9 @@ package org.feedbackloop.feedback.mailbox;
  * @param text        what the person wrote: the plain part (or the HTML one as text), without quoted replies and
  *                    signature, at most {@link MailText#MAX} characters; blank when nothing is left
  * @param attachments how many attachments were left out
+ * @param replyTo     its In-Reply-To and References headers, or null: the messages it answers
  */
-public record IncomingMail(Kind kind, String messageId, String from, String text, int attachments) {
+public record IncomingMail(Kind kind, String messageId, String from, String text, int attachments, String replyTo) {
 
     public enum Kind {
         /** Written by a person: becomes feedback. */

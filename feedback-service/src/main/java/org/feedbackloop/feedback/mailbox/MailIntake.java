@@ -9,6 +9,7 @@ import org.feedbackloop.feedback.domain.Idempotency;
 import org.feedbackloop.feedback.domain.IdempotencyKeyReusedException;
 import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.security.Caller;
+import org.feedbackloop.kit.signing.ReplyReferences;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.HexFormat;
 /**
  * Makes a person's message feedback with channel EMAIL, submitted by the mailbox: the sender's address is the
  * contact (writing to the feedback address asks for an answer there, so consent to contact is recorded), and a
- * customer whose verified address it is gets it in their own history. The Message-ID is the idempotency key.
+ * customer whose verified address it is gets it in their own history. A reply to one of the suite's e-mails about an
+ * action (a signed reference in its In-Reply-To or References) continues that action's thread instead of being
+ * triaged. The Message-ID is the idempotency key.
  */
 @ApplicationScoped
 public class MailIntake {
@@ -29,10 +32,12 @@ public class MailIntake {
 
     private final FeedbackService feedback;
     private final CustomerAddresses addresses;
+    private final ReplyReferences replies;
 
-    MailIntake(FeedbackService feedback, CustomerAddresses addresses) {
+    MailIntake(FeedbackService feedback, CustomerAddresses addresses, ReplyReferences replies) {
         this.feedback = feedback;
         this.addresses = addresses;
+        this.replies = replies;
     }
 
     /** True when the message became feedback now; false when an earlier round had stored it. */
@@ -42,7 +47,8 @@ public class MailIntake {
         return addresses.customerOf(mail.from())
                 .flatMap(customer -> feedback.submit(Caller.MAILBOX, new NewFeedback(mail.text(), Channel.EMAIL,
                         null, null, null, mail.from(), mail.from() != null,
-                        reference.length() <= MAX_EXTERNAL_REF ? reference : null, customer), idempotency))
+                        reference.length() <= MAX_EXTERNAL_REF ? reference : null, customer,
+                        replies.actionRepliedTo(mail.replyTo()).orElse(null)), idempotency))
                 .map(submission -> !submission.replayed())
                 .onFailure(IdempotencyKeyReusedException.class).recoverWithItem(() -> {
                     LOG.warnf("Another message came with the Message-ID %s: the first one was kept", mail.messageId());

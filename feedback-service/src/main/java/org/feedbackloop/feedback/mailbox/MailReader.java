@@ -43,10 +43,10 @@ final class MailReader {
         var id = messageId(message);
         var from = sender(message);
         if (isBounce(message, from)) {
-            return new IncomingMail(IncomingMail.Kind.BOUNCE, id, from, "", 0);
+            return new IncomingMail(IncomingMail.Kind.BOUNCE, id, from, "", 0, null);
         }
         if (isAutomatic(message)) {
-            return new IncomingMail(IncomingMail.Kind.AUTOMATIC, id, from, "", 0);
+            return new IncomingMail(IncomingMail.Kind.AUTOMATIC, id, from, "", 0, null);
         }
         var body = new Body();
         body.collect(message);
@@ -60,7 +60,8 @@ final class MailReader {
                     + " not kept]";
             text = MailText.limit(text, MailText.MAX - note.length()) + note;
         }
-        return new IncomingMail(IncomingMail.Kind.PERSONAL, id, from, MailText.limit(text, MailText.MAX), body.attachments);
+        return new IncomingMail(IncomingMail.Kind.PERSONAL, id, from, MailText.limit(text, MailText.MAX), body.attachments,
+                replyTo(message));
     }
 
     /** The text parts a person wrote: the first plain and the first HTML one; everything else is an attachment. */
@@ -117,6 +118,14 @@ final class MailReader {
         var precedence = message.getHeader("Precedence", null);
         return message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
                 || precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** In-Reply-To and References together, or null when it answers nothing. */
+    private static String replyTo(MimeMessage message) throws MessagingException {
+        var inReplyTo = message.getHeader("In-Reply-To", " ");
+        var references = message.getHeader("References", " ");
+        return inReplyTo == null && references == null ? null
+                : (inReplyTo == null ? "" : inReplyTo) + " " + (references == null ? "" : references);
     }
 
     /** The first From address, lower-case, when it is a usable one. */

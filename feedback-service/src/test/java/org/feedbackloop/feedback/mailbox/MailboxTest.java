@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.kit.signing.ReplyReferences;
 import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ class MailboxTest {
 
     @Inject
     MailIntake intake;
+
+    @Inject
+    ReplyReferences replies;
 
     @Inject
     AgroalDataSource database;
@@ -113,7 +117,7 @@ class MailboxTest {
         deliver(message);
         // the round that stored it died before it flagged the message seen
         VertxContextSupport.subscribeAndAwait(() -> intake.store(new IncomingMail(IncomingMail.Kind.PERSONAL,
-                "<" + marker + "@example.com>", "dave@example.com", "Parcel " + marker + " is late.", 0)));
+                "<" + marker + "@example.com>", "dave@example.com", "Parcel " + marker + " is late.", 0, null)));
 
         assertThat(poller.poll()).containsExactly(MailboxPoller.Outcome.ALREADY_STORED);
         assertThat(items(marker)).isEqualTo(1);
@@ -144,6 +148,27 @@ class MailboxTest {
                 .body("items.text", hasItem("And invoice " + marker + " is wrong."));
         given().auth().oauth2(Tokens.of("bob")).get("/api/feedback?channel=EMAIL&limit=50").then().statusCode(200)
                 .body("items.text", not(hasItem("And invoice " + marker + " is wrong.")));
+    }
+
+    @Test
+    void aReplyToOneOfOurEmailsContinuesTheActionsThreadAndAForgedOneDoesNot() throws Exception {
+        var action = UUID.randomUUID();
+        var ours = replies.messageId(action, UUID.randomUUID(), "localhost").orElseThrow();
+        var reply = UUID.randomUUID().toString();
+        var answer = message("gina@example.com", "<" + reply + "@example.com>", "It still fails, reply " + reply + ".");
+        answer.setHeader("In-Reply-To", ours);
+        answer.setHeader("References", "<earlier@example.com> " + ours);
+        deliver(answer);
+        var forged = UUID.randomUUID().toString();
+        var other = message("gina@example.com", "<" + forged + "@example.com>", "Forged reply " + forged + ".");
+        other.setHeader("In-Reply-To", ours.replace("<r." + action, "<r." + UUID.randomUUID()));
+        deliver(other);
+
+        assertThat(poller.poll()).containsExactly(MailboxPoller.Outcome.STORED, MailboxPoller.Outcome.STORED);
+        assertThat(rows.count("select count(*) from feedback where text like ? and follow_up_of_action = ?",
+                "%" + reply + "%", action)).isEqualTo(1);
+        assertThat(rows.count("select count(*) from feedback where text like ? and follow_up_of_action is null",
+                "%" + forged + "%")).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.feedbackloop.kit.signing.ReplyReferences;
 import org.feedbackloop.notification.config.NotificationConfig;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
@@ -20,6 +21,7 @@ import org.feedbackloop.notification.domain.Repositories;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,12 +70,17 @@ public class EmailSender {
      * the next round that claims them records them without sending them again.
      */
     private final Set<UUID> acceptedNotRecorded = ConcurrentHashMap.newKeySet();
+    private final ReplyReferences replies;
+    private final String host;
 
     EmailSender(Repositories.Notifications notifications, Notifier notifier, ReactiveMailer mailer, LinkTokens tokens,
                 @Location("email/notification.html") Template single, @Location("email/notification.txt") Template singleText,
                 @Location("email/digest.html") Template digest, @Location("email/digest.txt") Template digestText,
-                ObjectMapper json, NotificationConfig config, Clock clock, MeterRegistry metrics) {
+                ObjectMapper json, NotificationConfig config, Clock clock, MeterRegistry metrics, ReplyReferences replies) {
         this.notifications = notifications;
+        this.replies = replies;
+        var publicHost = URI.create(config.publicUrl()).getHost();
+        this.host = publicHost == null ? "feedbackloop.local" : publicHost;
         this.notifier = notifier;
         this.mailer = mailer;
         this.tokens = tokens;
@@ -232,6 +240,11 @@ public class EmailSender {
             values.put("unsubscribe", unsubscribe);
             mail = Mail.withText(address, n.title, singleText.data(values).render())
                     .setHtml(single.data(values).render());
+            // a reply to it continues the action's thread (feedback-service's mailbox)
+            var messageId = n.actionId == null ? Optional.<String>empty() : replies.messageId(n.actionId, n.id, host);
+            if (messageId.isPresent()) {
+                mail.addHeader("Message-ID", messageId.get());
+            }
         } else {
             var items = batch.stream().map(this::templateValues).toList();
             var values = Map.of("items", items, "unsubscribe", unsubscribe);

@@ -120,12 +120,22 @@ final class MailReader {
                 || precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** In-Reply-To and References together, or null when it answers nothing. */
+    /**
+     * In-Reply-To and References together, unfolded and decoded (some clients encode a long Message-ID as RFC 2047
+     * words), or null when it answers nothing.
+     */
     private static String replyTo(MimeMessage message) throws MessagingException {
         var inReplyTo = message.getHeader("In-Reply-To", " ");
         var references = message.getHeader("References", " ");
-        return inReplyTo == null && references == null ? null
-                : (inReplyTo == null ? "" : inReplyTo) + " " + (references == null ? "" : references);
+        if (inReplyTo == null && references == null) {
+            return null;
+        }
+        var both = MimeUtility.unfold((inReplyTo == null ? "" : inReplyTo) + " " + (references == null ? "" : references));
+        try {
+            return MimeUtility.decodeText(both);
+        } catch (UnsupportedEncodingException undecodable) {
+            return both;
+        }
     }
 
     /** The first From address, lower-case, when it is a usable one. */

@@ -181,6 +181,23 @@ class MailReaderTest {
     }
 
     @Test
+    void theMessagesItAnswersAreReadEvenWhenTheClientEncodedThem() throws Exception {
+        var mail = read(headers("""
+                In-Reply-To: =?utf-8?q?=3Cr=2E1c998cb4-3ddd-408f-91fb-3c0f6f57dc23=2EmqzTEzm?=
+                 =?utf-8?q?BBCK8Wx-=5Fv39szg=2E763de4a7@localh?=
+                 =?utf-8?q?ost=3E?=
+                References: <earlier@example.com>
+                Content-Type: text/plain
+
+                Still not refunded.
+                """));
+
+        assertThat(mail.replyTo()).contains("<r.1c998cb4-3ddd-408f-91fb-3c0f6f57dc23.mqzTEzmBBCK8Wx-_v39szg.763de4a7@localhost>")
+                .contains("<earlier@example.com>");
+        assertThat(read(headers("Content-Type: text/plain\n\nNew words.\n")).replyTo()).isNull();
+    }
+
+    @Test
     void anUnusableSenderIsNoContact() throws Exception {
         var mail = read("From: not an address\nSubject: hi\nContent-Type: text/plain\n\nHello.\n");
 

@@ -1,14 +1,20 @@
 package org.feedbackloop.feedback;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.feedbackloop.feedback.support.Rows;
 import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.kit.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
@@ -20,6 +26,12 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OperationsTest {
 
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    OutboxRelay relay;
+
     @Test
     void readinessReflectsPostgresqlRabbitmqAndTheModel() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
@@ -28,6 +40,28 @@ class OperationsTest {
                 .body("checks.find { it.name == 'Analysis' }.data.state", is("loaded")));
         given().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", hasItems("Outbox relay"));
+    }
+
+    /** The ids of handled events are kept for the inbox's window (30 days), published events for the outbox's. */
+    @Test
+    void theRelayPurgesHandledEventIdsAndPublishedEventsPastTheirRetention() throws Exception {
+        var old = UUID.randomUUID();
+        var recent = UUID.randomUUID();
+        try (var connection = database.getConnection(); var insert = connection.prepareStatement(
+                "insert into processed_event (consumer, event_id, processed_at) values ('retention-test', ?, now() - ?::interval)")) {
+            insert.setObject(1, old);
+            insert.setString(2, "31 days");
+            insert.executeUpdate();
+            insert.setObject(1, recent);
+            insert.setString(2, "29 days");
+            insert.executeUpdate();
+        }
+
+        relay.purgeExpired();
+
+        var rows = new Rows(database);
+        assertThat(rows.count("select count(*) from processed_event where event_id = ?", old)).isZero();
+        assertThat(rows.count("select count(*) from processed_event where event_id = ?", recent)).isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.feedbackloop.events.CloudEvent;
+import org.feedbackloop.kit.inbox.InboxConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -50,6 +51,7 @@ public class OutboxRelay {
     private final AgroalDataSource database;
     private final BrokerConnection broker;
     private final OutboxConfig config;
+    private final InboxConfig inbox;
     private final String service;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pendingEvents = new AtomicLong();
@@ -63,11 +65,12 @@ public class OutboxRelay {
     private Instant nextPurge = Instant.now();
     private Instant nextLagMeasure = Instant.now();
 
-    OutboxRelay(AgroalDataSource database, BrokerConnection broker, OutboxConfig config, MeterRegistry metrics,
-                @ConfigProperty(name = "quarkus.application.name") String service) {
+    OutboxRelay(AgroalDataSource database, BrokerConnection broker, OutboxConfig config, InboxConfig inbox,
+                MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String service) {
         this.database = database;
         this.broker = broker;
         this.config = config;
+        this.inbox = inbox;
         this.service = service;
         this.published = Counter.builder("outbox.events.published")
                 .description("Events the broker confirmed").register(metrics);
@@ -122,7 +125,7 @@ public class OutboxRelay {
                     failing = false;
                     LOG.infof("Outbox relay recovered: publishing to RabbitMQ (%s) again", broker.address());
                 }
-                purgeOldPublishedEvents();
+                purgeWhenDue();
                 if (count < config.batchSize()) {
                     waitForWork(config.pollInterval());
                 }
@@ -266,19 +269,34 @@ public class OutboxRelay {
         }
     }
 
-    private void purgeOldPublishedEvents() throws SQLException {
+    private void purgeWhenDue() throws SQLException {
         if (Instant.now().isBefore(nextPurge)) {
             return;
         }
         nextPurge = Instant.now().plus(PURGE_EVERY);
-        try (var connection = database.getConnection();
-             var statement = connection.prepareStatement(
-                     "delete from outbox_event where published_at < ?")) {
-            statement.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
-            var purged = statement.executeUpdate();
-            if (purged > 0) {
-                LOG.debugf("Purged %d published events older than %s", purged, config.retention());
+        purgeExpired();
+    }
+
+    /**
+     * Deletes what the service no longer needs to keep: published events older than the outbox's retention, and the
+     * ids of handled events older than the inbox's. The relay does it every ten minutes. Returns the rows deleted.
+     */
+    public int purgeExpired() throws SQLException {
+        try (var connection = database.getConnection()) {
+            var published = delete(connection, "delete from outbox_event where published_at < ?", config.retention());
+            var processed = delete(connection, "delete from processed_event where processed_at < ?", inbox.retention());
+            if (published + processed > 0) {
+                LOG.debugf("Purged %d published events older than %s and %d handled event ids older than %s",
+                        published, config.retention(), processed, inbox.retention());
             }
+            return published + processed;
+        }
+    }
+
+    private static int delete(Connection connection, String sql, Duration olderThan) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now().minus(olderThan)));
+            return statement.executeUpdate();
         }
     }
 }

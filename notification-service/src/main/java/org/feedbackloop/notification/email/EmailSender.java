@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -66,10 +65,11 @@ public class EmailSender {
     private final Counter failed;
     private final Counter dead;
     /**
-     * Notifications the mail server accepted whose SENT was not committed (the database went away during the round):
-     * the next round that claims them records them without sending them again.
+     * Notifications the mail server accepted whose SENT was not committed (the database went away during the round),
+     * with when: the next round that claims them records them without sending them again. Forgotten after a day (another
+     * replica may have taken the rows), so that the map stays small.
      */
-    private final Set<UUID> acceptedNotRecorded = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Instant> acceptedNotRecorded = new ConcurrentHashMap<>();
     private final ReplyReferences replies;
     private final String host;
 
@@ -108,13 +108,15 @@ public class EmailSender {
             throw new IllegalStateException("E-mail must be sent from a Vert.x context");
         }
         Executor backOnThisContext = task -> context.runOnContext(ignored -> task.run());
+        var dayAgo = clock.instant().minus(Duration.ofDays(1));
+        acceptedNotRecorded.values().removeIf(acceptedAt -> acceptedAt.isBefore(dayAgo));
         return Panache.withTransaction(() -> lockDue(now).flatMap(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(new Round(0, List.of()))
                 : notifications.list("id in ?1 order by createdAt", ids).flatMap(due -> {
                     var byAddress = new LinkedHashMap<String, List<Notification>>();
                     var alreadyAccepted = new ArrayList<Notification>();
                     due.forEach(n -> {
-                        if (acceptedNotRecorded.contains(n.id)) {
+                        if (acceptedNotRecorded.containsKey(n.id)) {
                             alreadyAccepted.add(n);
                         } else {
                             byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new ArrayList<>()).add(n);
@@ -175,7 +177,8 @@ public class EmailSender {
                 // a server that hangs must not hold the batch's rows, nor the dispatcher, for ever
                 .ifNoItem().after(config.email().sendTimeout()).fail()
                 .onItem().transform(nothing -> {
-                    batch.forEach(n -> acceptedNotRecorded.add(n.id));
+                    var acceptedAt = clock.instant();
+                    batch.forEach(n -> acceptedNotRecorded.put(n.id, acceptedAt));
                     return new Outcome(batch, null);
                 })
                 .onFailure().recoverWithItem(failure -> new Outcome(batch, failure));

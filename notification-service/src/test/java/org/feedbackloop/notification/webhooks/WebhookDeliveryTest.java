@@ -169,12 +169,7 @@ class WebhookDeliveryTest {
         var event = feedbackEvent("Said once, sent twice by the broker.");
         var marker = feedbackEvent("Published after the copy.");
 
-        events.publish(event);
-        await().atMost(SOON).until(() -> !receiver.of(idOf(event)).isEmpty());
-        events.publish(event);
-        events.publish(marker);
-
-        await().atMost(SOON).until(() -> !receiver.of(idOf(marker)).isEmpty());
+        publishTwiceThenAMarker(event, marker);
         assertThat(receiver.of(idOf(event))).hasSize(1);
         assertThat(deliveriesOf(subscription.id(), idOf(event))).isEqualTo(1);
     }
@@ -188,12 +183,7 @@ class WebhookDeliveryTest {
         var marker = feedbackEvent("Published after the copy of an update.");
         webhooks.subscribe(receiver.url(), "feedback.received");
 
-        events.publish(event);
-        await().atMost(SOON).until(() -> !receiver.of(idOf(event)).isEmpty());
-        events.publish(event);
-        events.publish(marker);
-
-        await().atMost(SOON).until(() -> !receiver.of(idOf(marker)).isEmpty());
+        publishTwiceThenAMarker(event, marker);
         assertThat(receiver.of(idOf(event))).hasSize(1);
         assertThat(deliveriesOf(subscription.id(), idOf(event))).isEqualTo(1);
     }
@@ -271,6 +261,15 @@ class WebhookDeliveryTest {
     private long deliveriesOf(UUID subscription, UUID eventId) {
         return new Rows(database).count("select count(*) from webhook_delivery where subscription_id = ? and event_id = ?",
                 subscription, eventId);
+    }
+
+    /** The event delivered, then the broker's copy of it, then a marker: once the marker is in, the copy was handled. */
+    private void publishTwiceThenAMarker(ObjectNode event, ObjectNode marker) throws Exception {
+        events.publish(event);
+        await().atMost(SOON).until(() -> !receiver.of(idOf(event)).isEmpty());
+        events.publish(event);
+        events.publish(marker);
+        await().atMost(SOON).until(() -> !receiver.of(idOf(marker)).isEmpty());
     }
 
     private void execute(String sql, Object... parameters) throws SQLException {

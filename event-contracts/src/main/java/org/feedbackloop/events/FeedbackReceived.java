@@ -30,6 +30,10 @@ import java.util.UUID;
  *                         (an extension of the contract)
  * @param problem          what the feedback is about, for grouping it with feedback about the same problem
  *                         (an extension of the contract; absent only from events older than the model)
+ * @param silent           true for history brought in by an import that did not ask to tell anyone: its contributor
+ *                         hears nothing about it (no acknowledgement, no "now tracked", no update) and no clock to
+ *                         tell them runs; it still counts for triage and insights (an extension of the contract;
+ *                         absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedbackReceived(
@@ -47,7 +51,8 @@ public record FeedbackReceived(
         UUID followUpOfAction,
         UUID joinsAction,
         String sentimentLabel,
-        ProblemVector problem) implements EventData {
+        ProblemVector problem,
+        Boolean silent) implements EventData {
 
     @Override
     @JsonIgnore
@@ -56,6 +61,12 @@ public record FeedbackReceived(
                 && receivedAt != null && sentiment >= -1 && sentiment <= 1;
     }
 
+
+    /** Whether the contributor is to hear about this feedback at all. */
+    @JsonIgnore
+    public boolean isSilent() {
+        return Boolean.TRUE.equals(silent);
+    }
 
     /** A rating on a known scale: NPS 0–10 or CSAT 1–5. */
     public record Rating(String scale, int score) {

@@ -48,6 +48,6 @@ class EventDataTest {
 
     private static FeedbackReceived received(double sentiment) {
         return new FeedbackReceived(UUID.randomUUID(), "alice", null, false, "WEB", "Billed twice", "billing", sentiment,
-                null, null, Instant.now(), null, null, null, null);
+                null, null, Instant.now(), null, null, null, null, null);
     }
 }

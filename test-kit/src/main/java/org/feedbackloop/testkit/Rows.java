@@ -26,4 +26,16 @@ public class Rows {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Changes rows as a test's setting needs them (a state a crash would leave); returns how many changed. */
+    public int execute(String sql, Object... parameters) {
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -45,6 +45,9 @@ public class FeedbackItem {
     @Column(name = "consent_to_contact")
     public boolean consentToContact;
 
+    /** Imported history that its contributor is not told about: no clock to tell them runs for it. */
+    public boolean silent;
+
     @Column(name = "received_at")
     public Instant receivedAt;
 

@@ -61,7 +61,7 @@ public class Linker {
         boolean open = action.status.isOpen();
         return counted.invoke(nothing -> {
                     var informBy = deadlines.informBy(feedback, now);
-                    if (open && (action.informBy == null || informBy.isBefore(action.informBy))) {
+                    if (open && !feedback.silent && (action.informBy == null || informBy.isBefore(action.informBy))) {
                         action.informBy = informBy;
                     }
                     action.updatedAt = now;

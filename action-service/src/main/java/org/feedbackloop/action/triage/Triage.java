@@ -209,6 +209,7 @@ public class Triage {
         item.contactEmail = received.contactEmail();
         item.consentToContact = received.consentToContact();
         item.receivedAt = received.receivedAt();
+        item.silent = received.isSilent();
         return item;
     }
 }

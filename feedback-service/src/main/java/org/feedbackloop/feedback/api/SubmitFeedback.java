@@ -59,7 +59,7 @@ public record SubmitFeedback(
             String email) {
     }
 
-    NewFeedback toNewFeedback() {
+    public NewFeedback toNewFeedback() {
         return new NewFeedback(text.strip(), channel,
                 rating == null ? null : rating.scale(),
                 rating == null ? null : rating.score(),

@@ -3,6 +3,7 @@ package org.feedbackloop.feedback.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,6 +23,33 @@ public interface FeedbackConfig {
     Summary summary();
 
     Mailbox mailbox();
+
+    Imports imports();
+
+    /** Bulk imports: files of submissions (CSV or JSON Lines) taken in the background, a batch at a time. */
+    interface Imports {
+        /** Where a received file waits until its import is done; a replica that restarts resumes from here. */
+        Path spoolDirectory();
+
+        /** Rows in one file at most; a larger file is refused whole (split it). */
+        @WithDefault("1000000")
+        int maxRows();
+
+        /** Rows stored in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** An import whose worker has not reported for this long has stopped; posting the file again resumes it. */
+        @WithDefault("60s")
+        Duration staleAfter();
+
+        /**
+         * Imported items the sentence model reads and announces per second at most, when nothing said now waits: a
+         * file of history flows through the loop beside live feedback instead of queueing in front of it.
+         */
+        @WithDefault("20")
+        int announcedPerSecond();
+    }
 
     /** The feedback mailbox, read over IMAP: each message a person wrote becomes feedback with channel EMAIL. */
     interface Mailbox {

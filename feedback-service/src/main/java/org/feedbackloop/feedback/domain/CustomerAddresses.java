@@ -4,7 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The verified e-mail address of each customer who submitted feedback, so that what they write to the feedback
@@ -23,6 +27,20 @@ public class CustomerAddresses {
                 .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
                 .setParameter("customer", customer)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The customers whose verified addresses these are, by address (lower case); in the caller's session. */
+    public Uni<Map<String, String>> customersOf(Collection<String> emails) {
+        var wanted = emails.stream().filter(Objects::nonNull).map(email -> email.strip().toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select email, contributor_id from customer_address where email in (:emails)", Object[].class)
+                .setParameter("emails", wanted)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1])));
     }
 
     /** The customer whose verified address this is, or null. */

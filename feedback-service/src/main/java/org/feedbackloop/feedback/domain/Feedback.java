@@ -109,6 +109,13 @@ public class Feedback {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
+    /** The bulk import that brought it in; null for what was submitted one at a time. */
+    @Column(name = "import_id")
+    public UUID importId;
+
+    /** Imported history that its contributor is not told about. */
+    public boolean silent;
+
     @Column(name = "request_hash")
     public String requestHash;
 

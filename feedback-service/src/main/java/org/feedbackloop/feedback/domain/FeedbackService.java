@@ -109,6 +109,19 @@ public class FeedbackService {
     }
 
     private Feedback capture(Caller caller, NewFeedback input, Idempotency idempotency, TopicCatalog.Snapshot taxonomy) {
+        var feedback = draft(caller, input, taxonomy);
+        if (idempotency != null) {
+            feedback.idempotencyKey = idempotency.key();
+            feedback.requestHash = idempotency.requestHash();
+        }
+        return feedback;
+    }
+
+    /**
+     * A new item as a submission stores it, with its first answer for topic and sentiment, not yet stored: for
+     * imports, which store many in one transaction. The topic, when given, must be one the taxonomy knows.
+     */
+    public Feedback draft(Caller caller, NewFeedback input, TopicCatalog.Snapshot taxonomy) {
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var feedback = new Feedback();
         feedback.id = UUID.randomUUID();
@@ -134,10 +147,6 @@ public class FeedbackService {
                 : caller.isCustomer() ? caller.email() : null;
         feedback.consentToContact = input.consentToContact();
         feedback.externalRef = input.externalRef();
-        if (idempotency != null) {
-            feedback.idempotencyKey = idempotency.key();
-            feedback.requestHash = idempotency.requestHash();
-        }
         feedback.createdAt = now;
         feedback.updatedAt = now;
         return feedback;

@@ -38,7 +38,7 @@ public class Analysis {
     static final String ITEM_COLUMNS = """
             f.id, f.text, f.channel, f.rating_scale, f.rating_score, f.topic, f.topic_source, f.sentiment, f.contributor_id,
             f.contact_email, f.consent_to_contact, f.external_ref, f.created_at, f.follow_up_of_action, f.joins_action,
-            f.traceparent, f.status, f.action_id, f.embedding, f.sentiment_label""";
+            f.traceparent, f.status, f.action_id, f.embedding, f.sentiment_label, f.silent, f.import_id""";
 
     private final OutboxWriter outbox;
     private final ObjectMapper json;
@@ -53,7 +53,7 @@ public class Analysis {
                 TopicSource topicSource, double sentiment, String contributorId, String contactEmail,
                 boolean consentToContact, String externalRef, Instant createdAt, UUID followUpOfAction,
                 UUID joinsAction, String traceparent, String status, UUID actionId, float[] embedding,
-                String sentimentLabel) {
+                String sentimentLabel, boolean silent, boolean imported) {
 
         static Item of(ResultSet row) throws SQLException {
             return new Item(row.getObject("id", UUID.class), row.getString("text"), row.getString("channel"),
@@ -63,7 +63,8 @@ public class Analysis {
                     row.getString("external_ref"), row.getTimestamp("created_at").toInstant(),
                     row.getObject("follow_up_of_action", UUID.class), row.getObject("joins_action", UUID.class),
                     row.getString("traceparent"), row.getString("status"), row.getObject("action_id", UUID.class),
-                    floats(row.getArray("embedding")), row.getString("sentiment_label"));
+                    floats(row.getArray("embedding")), row.getString("sentiment_label"), row.getBoolean("silent"),
+                    row.getObject("import_id") != null);
         }
 
         /** The sentiment label people saw before this reading. */
@@ -130,7 +131,8 @@ public class Analysis {
                 item.contributorId(), item.consentToContact() ? item.contactEmail() : null, item.consentToContact(),
                 item.channel(), item.text(), result.topic(), result.sentiment(), rating, item.externalRef(),
                 item.createdAt(), item.followUpOfAction(), item.joinsAction(), result.label().name(),
-                new ProblemVector(FeedbackSpace.PROBLEM_SPACE, result.problem())), item.traceparent());
+                new ProblemVector(FeedbackSpace.PROBLEM_SPACE, result.problem()), item.silent() ? true : null),
+                item.traceparent());
         if (result.changedTopic() || result.label() != item.shownLabel()) {
             outbox.add(connection, EventTypes.FEEDBACK_UPDATED, item.id().toString(), new FeedbackUpdated(item.id(),
                     item.contributorId(), item.status(), item.actionId(), now, result.topic(), result.sentiment(),

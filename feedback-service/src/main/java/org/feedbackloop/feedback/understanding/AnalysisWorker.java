@@ -54,6 +54,7 @@ public class AnalysisWorker {
     private final Analysis analysis;
     private final OutboxWriter outbox;
     private final FeedbackConfig.Analysis config;
+    private final FeedbackConfig.Imports imports;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingEpochMillis = new AtomicLong();
@@ -70,6 +71,7 @@ public class AnalysisWorker {
         this.analysis = analysis;
         this.outbox = outbox;
         this.config = config.analysis();
+        this.imports = config.imports();
         this.analysed = Counter.builder("feedback.analysis.items")
                 .description("Items the sentence model read and announced").register(metrics);
         this.cpuPerItem = DistributionSummary.builder("feedback.analysis.cpu")
@@ -78,7 +80,7 @@ public class AnalysisWorker {
         Gauge.builder("feedback.analysis.pending", pending, AtomicLong::get)
                 .description("Items stored but not yet read by the model (nor announced)").register(metrics);
         Gauge.builder("feedback.analysis.lag.seconds", this, AnalysisWorker::lagSeconds)
-                .description("Age of the oldest item not yet read by the model (0 when none)").register(metrics);
+                .description("Age of the oldest item not yet read by the model, imports aside (0 when none)").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -118,13 +120,16 @@ public class AnalysisWorker {
         boolean failing = false;
         while (running) {
             try {
-                int count = analyseBatch();
+                var batch = analyseBatch();
                 if (failing) {
                     failing = false;
                     LOG.info("Analysis works again");
                 }
                 failures = 0;
-                if (count < config.batchSize()) {
+                if (batch.imported() > 0) {
+                    // history paced: anything said meanwhile wakes the worker, and is claimed first
+                    waitForWork(Duration.ofMillis(batch.imported() * 1000L / imports.announcedPerSecond()));
+                } else if (batch.size() < config.batchSize()) {
                     measureBacklog();
                     waitForWork(config.pollInterval());
                 }
@@ -149,11 +154,15 @@ public class AnalysisWorker {
         }
     }
 
-    private int analyseBatch() throws SQLException, TimeoutException, InterruptedException {
+    /** How many items a batch held, and how many of them an import brought. */
+    private record Batch(int size, int imported) {
+    }
+
+    private Batch analyseBatch() throws SQLException, TimeoutException, InterruptedException {
         var analyzer = model.analyzer(MODEL_WAIT);
         var batch = claim();
         if (batch.isEmpty()) {
-            return 0;
+            return new Batch(0, 0);
         }
         var threadCpu = ManagementFactory.getThreadMXBean();
         long cpuBefore = threadCpu.getCurrentThreadCpuTime();
@@ -169,16 +178,16 @@ public class AnalysisWorker {
         }
         analysed.increment(announced);
         outbox.committed();
-        return batch.size();
+        return new Batch(batch.size(), (int) batch.stream().filter(Analysis.Item::imported).count());
     }
 
-    /** Leases up to a batch of unread items, oldest first, that no other worker holds. */
+    /** Leases up to a batch of unread items that no other worker holds: what people said now first, oldest first. */
     private List<Analysis.Item> claim() throws SQLException {
         var sql = """
                 update feedback f set analysis_lease_until = clock_timestamp() + cast(? as interval)
                 from (select id from feedback
                       where analysed_at is null and (analysis_lease_until is null or analysis_lease_until < clock_timestamp())
-                      order by created_at limit ? for update skip locked) claimed
+                      order by (import_id is not null), created_at limit ? for update skip locked) claimed
                 where f.id = claimed.id
                 returning %s""".formatted(Analysis.ITEM_COLUMNS);
         try (var connection = database.getConnection();
@@ -218,7 +227,7 @@ public class AnalysisWorker {
 
     private void measureBacklog() throws SQLException {
         try (Connection connection = database.getConnection();
-             var statement = connection.prepareStatement("select count(*), min(created_at) from feedback where analysed_at is null");
+             var statement = connection.prepareStatement("select count(*), min(created_at) filter (where import_id is null) from feedback where analysed_at is null");
              var rows = statement.executeQuery()) {
             rows.next();
             pending.set(rows.getLong(1));

@@ -9,6 +9,9 @@ import org.feedbackloop.notification.security.Recipients;
 public record Audience(String recipient, String userId, String email, boolean hasInbox) {
 
     public static Audience contributor(Contribution contribution) {
+        if (contribution.silent) {
+            return null; // imported history: not to be told
+        }
         if (contribution.contributorId != null) {
             return new Audience(Recipients.user(contribution.contributorId), contribution.contributorId,
                     contribution.contactEmail, true);

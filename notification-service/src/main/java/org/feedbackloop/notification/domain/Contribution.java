@@ -43,4 +43,7 @@ public class Contribution {
     /** Set when this is an answer to "did this solve it?": the person is not thanked or told "tracked" again. */
     @Column(name = "follow_up_of_action")
     public UUID followUpOfAction;
+
+    /** Imported history that its contributor is not told about. */
+    public boolean silent;
 }

@@ -127,8 +127,10 @@ public class Intake {
             contribution.topic = received.topic();
             contribution.receivedAt = received.receivedAt();
             contribution.followUpOfAction = received.followUpOfAction();
-            if (contribution.followUpOfAction != null) {
-                return contributions.persist(contribution).replaceWith(List.<Notification>of()); // thanked on the page
+            contribution.silent = received.isSilent();
+            if (contribution.followUpOfAction != null || contribution.silent) {
+                // an answer is thanked on its page; imported history is not acknowledged
+                return contributions.persist(contribution).replaceWith(List.<Notification>of());
             }
             var text = Wording.acknowledged();
             return contributions.persist(contribution).flatMap(saved -> notifier.notify(eventId,

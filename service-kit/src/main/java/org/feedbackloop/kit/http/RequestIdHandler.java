@@ -11,6 +11,8 @@ import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemType;
 import org.jboss.logging.MDC;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,10 @@ import java.util.regex.Pattern;
  * First handler of every request: gives it a request id (the caller's {@code X-Request-Id} when it is sane,
  * else a new one) for the logs and the response, and refuses bodies announced larger than the limit with a
  * problem+json 413 before anything reads them (the rest of the body drained, so that the client reads the answer).
+ * <p>
+ * The limit is {@code feedbackloop.http.max-body-size}; the paths of {@code feedbackloop.http.upload-paths} (files
+ * written to disk as they arrive) have the HTTP layer's own, larger {@code quarkus.http.limits.max-body-size}. A
+ * body without a length is counted against the same limit as it is read.
  */
 @ApplicationScoped
 public class RequestIdHandler {
@@ -26,14 +32,36 @@ public class RequestIdHandler {
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final long maxBodyBytes;
+    /** Where the HTTP layer reads the limit of a body that comes without a length. */
+    private static final String READ_LIMIT_KEY = "io.quarkus.max-request-size";
 
-    RequestIdHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.maxBodyBytes = maxBodySize.asLongValue();
+    private final long maxBodyBytes;
+    private final long maxUploadBytes;
+    private final List<String> uploadPaths;
+
+    RequestIdHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit,
+                     @ConfigProperty(name = "feedbackloop.http.max-body-size") Optional<MemorySize> maxBodySize,
+                     @ConfigProperty(name = "feedbackloop.http.upload-paths") Optional<List<String>> uploadPaths) {
+        this.maxUploadBytes = httpLimit.asLongValue();
+        this.maxBodyBytes = Math.min(maxUploadBytes, maxBodySize.map(MemorySize::asLongValue).orElse(maxUploadBytes));
+        this.uploadPaths = uploadPaths.orElse(List.of());
     }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::handle);
+        if (maxBodyBytes < maxUploadBytes) {
+            // after the HTTP layer set its own (larger) limit for reading: anything but an upload has the smaller one
+            router.route().order(-1).handler(context -> {
+                if (!isUpload(context)) {
+                    context.put(READ_LIMIT_KEY, maxBodyBytes);
+                }
+                context.next();
+            });
+        }
+    }
+
+    private boolean isUpload(RoutingContext context) {
+        return !uploadPaths.isEmpty() && uploadPaths.contains(context.normalizedPath());
     }
 
     private void handle(RoutingContext context) {
@@ -41,9 +69,10 @@ public class RequestIdHandler {
         var requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         context.response().putHeader(HEADER, requestId);
-        if (OversizedBody.announced(context.request()) > maxBodyBytes) {
+        var limit = isUpload(context) ? maxUploadBytes : maxBodyBytes;
+        if (OversizedBody.announced(context.request()) > limit) {
             var problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The body may hold at most %d bytes".formatted(maxBodyBytes)).withRequestId(requestId);
+                    "The body may hold at most %d bytes".formatted(limit)).withRequestId(requestId);
             OversizedBody.closeAfterAnswer(context);
             context.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

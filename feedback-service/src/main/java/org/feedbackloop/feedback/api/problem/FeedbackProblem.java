@@ -7,6 +7,9 @@ public final class FeedbackProblem {
 
     public static final ProblemKind IDEMPOTENCY_KEY_REUSED = ProblemKind.of("IDEMPOTENCY_KEY_REUSED", 422, "Idempotency-Key reused with a different request");
 
+    /** A file for import that is not what the import reads: wrong encoding, no header, a broken or oversized row. */
+    public static final ProblemKind UNREADABLE_FILE = ProblemKind.of("UNREADABLE_FILE", 422, "The file cannot be imported");
+
     private FeedbackProblem() {
     }
 }

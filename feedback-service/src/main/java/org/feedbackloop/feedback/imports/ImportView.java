@@ -1,0 +1,35 @@
+package org.feedbackloop.feedback.imports;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An import's progress, as its submitter and managers see it. */
+@Schema(name = "FeedbackImport", description = "A file of feedback being imported, or imported")
+public record ImportView(
+        UUID id,
+        @Schema(description = "RUNNING; INTERRUPTED (the service stopped while it ran: post the same file again to go on "
+                + "where it stopped); DONE; FAILED (the file could no longer be read: see failure)",
+                enumeration = {"RUNNING", "INTERRUPTED", "DONE", "FAILED"})
+        String status,
+        @Schema(enumeration = {"CSV", "NDJSON"}) String format,
+        @Schema(name = "notify", description = "Whether contributors are told about these items, as if they had just said them")
+        @JsonProperty("notify") boolean notifyContributors,
+        @Schema(description = "Rows in the file, the header aside") int totalRows,
+        @Schema(description = "Rows with a result so far") int rowsDone,
+        int accepted,
+        @Schema(description = "Rows whose externalRef an import brought in before") int duplicates,
+        @Schema(description = "Rows refused; GET .../rows?outcome=REJECTED gives each with its line and reason") int rejected,
+        @Schema(nullable = true) String failure,
+        Instant createdAt,
+        @Schema(nullable = true) Instant finishedAt) {
+
+    static ImportView of(FeedbackImport job, Duration staleAfter) {
+        var status = job.interrupted(staleAfter, Instant.now()) ? "INTERRUPTED" : job.status.name();
+        return new ImportView(job.id, status, job.format.name(), job.notify, job.totalRows, job.rowsDone(),
+                job.accepted, job.duplicates, job.rejected, job.failure, job.createdAt, job.finishedAt);
+    }
+}

@@ -135,6 +135,19 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void aFileForImportPassesTheGeneralLimitAndArrivesWhole() {
+        var file = "text,channel\n" + "A row of history from the old tool,PHONE\n".repeat(25_000); // about 1 MB
+        given().auth().oauth2(Tokens.integrator()).contentType("text/csv").body(file)
+                .post("/api/feedback/imports").then().statusCode(200);
+        var received = TestInfrastructure.feedback().last("/api/feedback/imports");
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.body()).isEqualTo(file);
+        // the general limit still holds for everything else under /api/feedback
+        given().auth().oauth2(Tokens.of("alice")).contentType("application/json").body("x".repeat(1024 * 1024))
+                .post("/api/feedback").then().statusCode(413);
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitAnswers413() {
         var chunk = "x".repeat(8 * 1024);
         var request = new StringBuilder("POST /api/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ")

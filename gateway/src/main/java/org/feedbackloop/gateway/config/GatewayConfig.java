@@ -14,6 +14,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "feedbackloop.gateway")
 public interface GatewayConfig {
 
+    /** Request bodies larger than this answer 413, except on upload routes (which have the HTTP layer's limit). */
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+
     /** The services behind the gateway, by name ({@code feedback-service}, {@code action-service}, {@code notification-service}). */
     Map<String, UpstreamConfig> upstreams();
 

@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
 
 /**
  * One client request on its way to an upstream through Vert.x HTTP Proxy: each {@link #attempt} sends it (the
- * body, at most 64 KiB, is held in memory so that an attempt can be repeated) and ends when the upstream's status
+ * body, at most 64 KiB, is held in memory so that an attempt can be repeated; an upload's is passed on as it
+ * arrives) and ends when the upstream's status
  * and headers are in; {@link #relay} then streams the upstream's body to the client as it comes, so live streams
  * stay live.
  */
@@ -60,11 +61,16 @@ final class Forwarding {
         return onRequestContext;
     }
 
-    /** Sends the request once; fails with {@link UpstreamUnavailable} when the upstream is away or answers 503. */
+    /**
+     * Sends the request once; fails with {@link UpstreamUnavailable} when the upstream is away or answers 503. A
+     * null body is the client's own, passed on as it arrives (an upload: sent once, never repeated).
+     */
     Uni<ProxyResponse> attempt(Buffer body) {
         return Uni.createFrom().deferred(() -> {
             abandon();
-            proxyRequest.setBody(body.length() == 0 ? null : Body.body(body));
+            if (body != null) {
+                proxyRequest.setBody(body.length() == 0 ? null : Body.body(body));
+            }
             var options = upstream.request(proxyRequest.getMethod(), proxyRequest.getURI());
             // The guard's timeout decides; this only cuts a body that stalls after the headers came.
             timeout.ifPresent(t -> options.setIdleTimeout(t.toMillis() + 1000));

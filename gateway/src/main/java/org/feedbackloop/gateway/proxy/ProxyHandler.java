@@ -55,6 +55,10 @@ public class ProxyHandler {
         var timeout = route.streaming() ? Optional.<Duration>empty() : Optional.of(timeouts.of(route.name()));
         // Before the body is read: taking the request over pauses it, which an HTTP/2 request refuses once read.
         var forwarding = new Forwarding(context, upstream, route, timeout);
+        if (route.upload() && !context.request().isEnded()) {
+            forward(context, forwarding, null); // passed on as it arrives
+            return;
+        }
         readBody(context).onSuccess(body -> forward(context, forwarding, body)).onFailure(failure -> {
             if (failure instanceof Bodies.TooLarge) {
                 bodyLimit.refuse(context);

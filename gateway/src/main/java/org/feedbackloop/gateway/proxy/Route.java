@@ -3,12 +3,29 @@ package org.feedbackloop.gateway.proxy;
 /**
  * A path prefix of the public API and the service that serves it.
  *
- * @param name      short name, for timeouts, the access log and metrics
- * @param prefix    the path and everything below it; a segment {@code *} stands for any one segment (an id)
- * @param upstream  the service's name
- * @param streaming a live stream: no timeout, a connection pool of its own
+ * @param name     short name, for timeouts, the access log and metrics
+ * @param prefix   the path and everything below it; a segment {@code *} stands for any one segment (an id)
+ * @param upstream the service's name
+ * @param traffic  what passes: calls, a live stream, or uploads
  */
-public record Route(String name, String prefix, String upstream, boolean streaming) {
+public record Route(String name, String prefix, String upstream, Traffic traffic) {
+
+    public enum Traffic {
+        /** A request and its answer, the body at most the general limit and held so that a retry can send it again. */
+        CALL,
+        /** A live stream: no timeout, a connection pool of its own. */
+        STREAM,
+        /** Files: a body up to the upload limit, passed on as it arrives (never held, never retried). */
+        UPLOAD
+    }
+
+    public boolean streaming() {
+        return traffic == Traffic.STREAM;
+    }
+
+    public boolean upload() {
+        return traffic == Traffic.UPLOAD;
+    }
 
     boolean covers(String path) {
         if (!prefix.contains("*")) {

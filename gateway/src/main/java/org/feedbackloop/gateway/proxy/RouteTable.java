@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.feedbackloop.gateway.proxy.Route.Traffic;
+
 import static org.feedbackloop.gateway.upstream.Upstreams.ACTION;
 import static org.feedbackloop.gateway.upstream.Upstreams.FEEDBACK;
 import static org.feedbackloop.gateway.upstream.Upstreams.NOTIFICATION;
@@ -15,18 +17,19 @@ import static org.feedbackloop.gateway.upstream.Upstreams.NOTIFICATION;
 public final class RouteTable {
 
     public static final List<Route> ROUTES = List.of(
-            new Route("feedback", "/api/feedback", FEEDBACK, false),
+            new Route("feedback", "/api/feedback", FEEDBACK, Traffic.CALL),
+            new Route("imports", "/api/feedback/imports", FEEDBACK, Traffic.UPLOAD),
             // what feedback is near in meaning: action-service groups feedback into actions, so it knows
-            new Route("similar", "/api/feedback/*/similar", ACTION, false),
-            new Route("actions", "/api/actions", ACTION, false),
-            new Route("rules", "/api/routing-rules", ACTION, false),
-            new Route("board", "/api/public/updates", ACTION, false),
-            new Route("notifications", "/api/me/notifications", NOTIFICATION, false),
-            new Route("stream", "/api/me/notifications/stream", NOTIFICATION, true),
-            new Route("preferences", "/api/me/preferences", NOTIFICATION, false),
-            new Route("webhooks", "/api/webhooks", NOTIFICATION, false),
-            new Route("unsubscribe", "/api/public/unsubscribe", NOTIFICATION, false),
-            new Route("followup", "/api/public/follow-up", NOTIFICATION, false));
+            new Route("similar", "/api/feedback/*/similar", ACTION, Traffic.CALL),
+            new Route("actions", "/api/actions", ACTION, Traffic.CALL),
+            new Route("rules", "/api/routing-rules", ACTION, Traffic.CALL),
+            new Route("board", "/api/public/updates", ACTION, Traffic.CALL),
+            new Route("notifications", "/api/me/notifications", NOTIFICATION, Traffic.CALL),
+            new Route("stream", "/api/me/notifications/stream", NOTIFICATION, Traffic.STREAM),
+            new Route("preferences", "/api/me/preferences", NOTIFICATION, Traffic.CALL),
+            new Route("webhooks", "/api/webhooks", NOTIFICATION, Traffic.CALL),
+            new Route("unsubscribe", "/api/public/unsubscribe", NOTIFICATION, Traffic.CALL),
+            new Route("followup", "/api/public/follow-up", NOTIFICATION, Traffic.CALL));
 
     private static final List<Route> LONGEST_FIRST = ROUTES.stream()
             .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())

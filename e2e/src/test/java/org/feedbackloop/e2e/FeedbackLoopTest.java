@@ -101,6 +101,48 @@ class FeedbackLoopTest {
                 .isEqualTo("The parcel tracking page says 'not found' for parcel PT" + run + " since Monday.");
     }
 
+    @Test
+    void aFileOfFeedbackIsImportedAndOnlyTheContributorsItAsksToTellAreTold() {
+        var told = "dana." + run + "@loop.example.com";
+        var quiet = "eli." + run + "@loop.example.com";
+        var integrator = Gateway.as(Api.integratorToken());
+        var file = """
+                text,channel,externalRef,createdAt,contact.email,consentToContact
+                "The parcel tracking page says 'not found' for parcel QT%1$s, again",PHONE,call-%1$s-1,,%2$s,true
+                Refund for order %1$s never arrived,PHONE,call-%1$s-2,,%2$s,true
+                Nothing works,FAX,call-%1$s-3,,%2$s,true
+                """.formatted(run, told);
+        var started = integrator.postFile("/api/feedback/imports?notify=true", "text/csv", file);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        var location = started.header("Location");
+        var done = Await.until("the import", Duration.ofSeconds(30), () -> integrator.get(location).json(),
+                job -> job.path("status").asText().equals("DONE"));
+        assertThat(done.path("accepted").asInt()).isEqualTo(2);
+        assertThat(done.path("rejected").asInt()).isEqualTo(1);
+        var refused = integrator.get(location + "/rows?outcome=REJECTED").json().path("items");
+        assertThat(refused.get(0).path("line").asInt()).isEqualTo(4);
+        assertThat(refused.get(0).path("reason").asText()).startsWith("channel: must be one of");
+
+        // history from years ago, imported without asking to tell: tracked like the rest, nobody told
+        var history = """
+                {"text": "Parcel QT%1$s was left at the wrong door", "channel": "SOCIAL", "externalRef": "post-%1$s", "createdAt": "2021-05-04", "contact": {"email": "%2$s"}}
+                """.formatted(run, quiet);
+        var silent = integrator.postFile("/api/feedback/imports", "application/x-ndjson", history);
+        assertThat(silent.status()).as(silent.toString()).isEqualTo(202);
+        Await.until("the quiet import", Duration.ofSeconds(30), () -> integrator.get(silent.header("Location")).json(),
+                job -> job.path("status").asText().equals("DONE") && job.path("accepted").asInt() == 1);
+
+        var subjects = Await.until("the acknowledgements and \"now tracked\" for the imported rows", Duration.ofSeconds(90),
+                () -> MailSink.subjects(told), got -> got.stream().filter(s -> s.startsWith("Your feedback is now tracked")).count() == 2);
+        assertThat(subjects).filteredOn(subject -> subject.equals("Thank you, we heard you")).hasSize(2);
+        var olivia = Gateway.as(Api.token("olivia"));
+        var old = Await.until("the imported history, tracked", Duration.ofSeconds(30),
+                () -> olivia.get("/api/feedback?channel=SOCIAL&q=QT" + run).items(),
+                found -> found.size() == 1 && !found.getFirst().path("actionId").asText().isEmpty());
+        assertThat(old.getFirst().path("createdAt").asText()).isEqualTo("2021-05-04T00:00:00Z");
+        assertThat(MailSink.subjects(quiet)).isEmpty();
+    }
+
     /** A customer of the dev realm, who gives a contact address of this run so that the mail sink counts only it. */
     private static final class Customer {
 

@@ -65,12 +65,21 @@ final class Gateway {
         return reply;
     }
 
+    /** Posts a file as it is, of the given type (an import). */
+    Reply postFile(String path, String contentType, String content) {
+        return exchange("POST", path, content, contentType);
+    }
+
     Reply send(String method, String path, Object body, String... headers) {
+        return exchange(method, path, body == null ? null : write(body), "application/json", headers);
+    }
+
+    private Reply exchange(String method, String path, String body, String contentType, String... headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(write(body)));
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

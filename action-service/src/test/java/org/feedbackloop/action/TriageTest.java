@@ -3,6 +3,7 @@ package org.feedbackloop.action;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.feedbackloop.action.support.TestInfrastructure;
@@ -156,6 +157,21 @@ class TriageTest {
         assertThat(rows.count("select count(*) from feedback_item where feedback_id = ?", feedbackId)).isEqualTo(1);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + action).then().body("feedbackCount", is(1));
         assertThat(broker.events("action.feedback-linked", action)).hasSize(1);
+    }
+
+    @Test
+    void importedHistoryThatNobodyIsToldOfOpensAnActionWithoutAClockToTell() throws Exception {
+        var feedbackId = UUID.randomUUID();
+        var event = received(UUID.randomUUID(), feedbackId, "billing",
+                "Invoices were wrong all through 2021 " + uniqueWords() + ".", "NPS", 2, -0.7, null, "old@example.com");
+        ((ObjectNode) event.path("data")).put("silent", true);
+        broker.publish("feedback.events", "feedback.received", bytes(event));
+
+        var actionId = awaitAction(feedbackId);
+        given().auth().oauth2(Tokens.of("olivia")).get("/api/actions/" + actionId).then().statusCode(200)
+                .body("feedbackCount", is(1))
+                .body("dueAt", notNullValue())
+                .body("informBy", nullValue());
     }
 
     @Test

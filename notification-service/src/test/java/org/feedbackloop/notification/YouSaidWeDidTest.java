@@ -114,6 +114,25 @@ class YouSaidWeDidTest {
     }
 
     @Test
+    void importedHistoryThatNobodyAskedToTellTellsNobody() throws Exception {
+        var action = UUID.randomUUID();
+        var quiet = address();
+        var heard = address();
+        var silent = Events.feedbackReceived(UUID.randomUUID(), null, quiet, "Parcels were always late in 2021.");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) silent.path("data")).put("silent", true);
+        events.publish(silent);
+        events.publish(Events.feedbackLinked(action, UUID.fromString(silent.path("data").path("feedbackId").asText()),
+                "Late parcels", null));
+        contribution(action, UUID.randomUUID(), null, heard, "My parcel is late again.");
+        await().atMost(SOON).until(() -> mails(heard, "Your feedback is now tracked").size() == 1);
+
+        events.publish(Events.statusChanged(action, "Late parcels", "IN_PROGRESS", "DONE", "A second carrier now takes the overflow."));
+        await().atMost(SOON).until(() -> mails(heard, "You said, we did").size() == 1);
+        events.awaitActionEventsHandled();
+        assertThat(Mailbox.of(quiet)).isEmpty();
+    }
+
+    @Test
     void aDeclinedActionExplainsWhy() throws Exception {
         var action = UUID.randomUUID();
         var email = address();

@@ -346,6 +346,35 @@ class WebUiTest {
     }
 
     @Test
+    void managerFollowsAnImportAndReadsWhyRowsWereRefused() {
+        var run = unique();
+        var integrator = Gateway.as(Api.integratorToken());
+        var started = integrator.postFile("/api/feedback/imports", "text/csv", """
+                text,channel,externalRef
+                Parcel %1$s arrived a week late,PHONE,ui-%1$s-1
+                Fax %1$s never answered,FAX,ui-%1$s-2
+                """.formatted(run));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        var id = started.json().path("id").asText();
+        Await.until("the import", Duration.ofSeconds(30), () -> integrator.get("/api/feedback/imports/" + id).json(),
+                job -> job.path("status").asText().equals("DONE"));
+
+        var maria = signIn("maria");
+        maria.navigate("/manager/imports");
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Newest imports"))).isVisible();
+        var row = maria.locator("tr", new Page.LocatorOptions().setHas(maria.locator("a[href='/manager/imports/" + id + "']")));
+        assertThat(row.locator("progress")).hasAttribute("value", "100");
+        assertThat(row).containsText("Done");
+        Browser.screenshot(maria, "09-imports");
+
+        maria.locator("a[href='/manager/imports/" + id + "']").focus();
+        maria.keyboard().press("Enter");
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Refused rows"))).isVisible();
+        assertThat(maria.locator("table").first()).containsText("channel: must be one of");
+        assertThat(maria.locator("table").first()).containsText("ui-" + run + "-2");
+    }
+
+    @Test
     void pagesAreProtectedAndFormsNeedTheSessionsToken() {
         var visitor = newContext();
         var home = visitor.request().get("/");

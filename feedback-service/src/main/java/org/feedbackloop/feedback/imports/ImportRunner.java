@@ -18,15 +18,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Takes each import's file a batch at a time, on a thread of its own (one import at a time per replica, the next
  * ones queued), and wakes the analysis after each batch. A batch that cannot be stored (the database away) is
- * tried again until it can; an import whose file cannot be read any more fails with the reason. At start the
- * replica takes over the imports that stopped while their file was in its spool directory.
+ * tried again until it can; an import whose file cannot be read any more fails with the reason. Now and then (and
+ * at start) the replica takes over the imports that stopped while their file was in its spool directory: a
+ * replica killed in the middle of one goes on with it once it is back.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -40,7 +41,7 @@ public class ImportRunner {
     private final AnalysisWorker analysis;
     private final FeedbackConfig.Imports config;
     private final MeterRegistry metrics;
-    private ExecutorService worker;
+    private ScheduledExecutorService worker;
     private volatile boolean running;
 
     ImportRunner(ImportStore store, RowReader reader, ObjectMapper json, AnalysisWorker analysis, FeedbackConfig config,
@@ -59,8 +60,9 @@ public class ImportRunner {
             leftovers.forEach(ImportRunner::deleteQuietly); // files whose receiving a stop cut short
         }
         running = true;
-        worker = Executors.newSingleThreadExecutor(task -> Thread.ofPlatform().name("import").daemon().unstarted(task));
-        worker.execute(this::resumeStopped);
+        worker = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name("import").daemon().unstarted(task));
+        var every = Math.max(1, config.staleAfter().toSeconds() / 2);
+        worker.scheduleWithFixedDelay(this::resumeStopped, 0, every, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

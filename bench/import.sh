@@ -6,6 +6,7 @@
 # resident memory before, at its peak during the import and after, with its heap after a full collection. With
 # KILL=1 it then imports a second file and kills feedback-service (-9) a third of the way through: the import goes
 # on by itself once ./feedbackloop up has started the service again, and ends with every row counted once.
+# The ceiling beside it: pgbench's single-row inserts per second, measured first.
 # Usage: bench/import.sh [rows]   (default 100000; KILL=1 to add the kill; appends to results/import.txt)
 set -euo pipefail
 rows=${1:-100000}
@@ -37,6 +38,15 @@ make_file() { # make_file <path> <rows> <tag>: the CSV
 PID=$(ss -ltnpH "sport = :8081" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 [[ -n "$PID" ]] || { echo "feedback-service is not running: ./feedbackloop up first" >&2; exit 1; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+ticks_of() { # ticks_of <pattern for the command line>: CPU ticks (1/100 s) so far, summed over the matching processes
+  local total=0 pid
+  for pid in $(pgrep -f "$1" || true); do
+    [[ -r /proc/$pid/stat ]] && total=$(( total + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+machine_busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+ms_per_row() { awk -v t="$1" -v r="$2" 'BEGIN { printf "%.2f", t * 10 / r }'; }
 heap_after_gc_mib() { # heap_after_gc_mib <pid>: used heap after a full collection
   jcmd "$1" GC.run >/dev/null 2>&1 || true
   jcmd "$1" GC.heap_info 2>/dev/null | awk '/total/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'
@@ -57,10 +67,13 @@ post() { # post <file>: prints "<http status> <location> <seconds>"
 status_of() { curl -s -H "Authorization: Bearer $token" "http://localhost:8080$1"; }
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p"; }
 
+ceiling=$(pgbench_ceiling)
 make_file "$file" "$rows" "h$run"
 size=$(du -m "$file" | cut -f1)
 before=$(rss_mib "$PID")
 peak=$before
+cpu_feedback=$(ticks_of feedback-service/target); cpu_gateway=$(ticks_of gateway/target); cpu_pg=$(ticks_of postgres)
+cpu_machine=$(machine_busy)
 read -r code location received < <(post "$file")
 [[ "$code" == 202 ]] || { echo "the import was refused: HTTP $code" >&2; exit 1; }
 started=$(date +%s.%N)
@@ -72,14 +85,18 @@ while :; do
   sleep 1
 done
 ended=$(date +%s.%N)
+cpu_feedback=$(( $(ticks_of feedback-service/target) - cpu_feedback )); cpu_gateway=$(( $(ticks_of gateway/target) - cpu_gateway ))
+cpu_pg=$(( $(ticks_of postgres) - cpu_pg )); cpu_machine=$(( $(machine_busy) - cpu_machine ))
 seconds=$(awk -v a="$started" -v b="$ended" -v r="$received" 'BEGIN { printf "%.1f", b - a + r }')
 after=$(rss_mib "$PID")
 heap=$(heap_after_gc_mib "$PID")
 {
   echo "== $(date -u +%FT%TZ) import of $rows rows ($size MiB CSV) through the gateway, feedback-service at -Xmx256m"
   echo "received and checked in $received s (202); DONE after $seconds s: $(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }') rows/s"
+  echo "ceiling, pgbench in the same run: $ceiling; the import stores $(awk -v r="$rows" -v s="$seconds" -v c="${ceiling%% *}" 'BEGIN { printf "%.1f", r / s * 100 / c }')% of that"
   echo "result: accepted $(field accepted <<<"$state"), duplicates $(field duplicates <<<"$state"), refused $(field rejected <<<"$state")"
   echo "feedback-service resident memory: $before MiB before, $peak MiB at the peak, $after MiB after; heap after a full GC: ${heap:-?} MiB"
+  echo "CPU per row: feedback-service $(ms_per_row "$cpu_feedback" "$rows") ms, PostgreSQL $(ms_per_row "$cpu_pg" "$rows") ms, gateway $(ms_per_row "$cpu_gateway" "$rows") ms, whole machine $(ms_per_row "$cpu_machine" "$rows") ms (the analysis of imported items, paced, runs meanwhile)"
 } | tee -a "$BENCH/results/import.txt"
 figure "import: $rows rows through the gateway, seconds to DONE (rows/s)" "$seconds ($(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }'))"
 figure "import: feedback-service RSS before / peak / after, MiB (-Xmx256m)" "$before / $peak / $after"

@@ -109,7 +109,7 @@ class FeedbackLoopTest {
         var file = """
                 text,channel,externalRef,createdAt,contact.email,consentToContact
                 "The parcel tracking page says 'not found' for parcel QT%1$s, again",PHONE,call-%1$s-1,,%2$s,true
-                Refund for order %1$s never arrived,PHONE,call-%1$s-2,,%2$s,true
+                The mobile app forgets my language setting (%1$s) after every update,PHONE,call-%1$s-2,,%2$s,true
                 Nothing works,FAX,call-%1$s-3,,%2$s,true
                 """.formatted(run, told);
         var started = integrator.postFile("/api/feedback/imports?notify=true", "text/csv", file);

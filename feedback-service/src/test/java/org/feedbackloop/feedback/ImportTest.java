@@ -79,6 +79,7 @@ class ImportTest {
         rows.body("items.line", equalTo(java.util.List.of(2, 4, 5, 6, 7, 8)))
                 .body("items.outcome", equalTo(java.util.List.of("ACCEPTED", "ACCEPTED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED")))
                 .body("items[2].reason", containsString("channel: must be one of"))
+                .body("items[2].externalRef", is(run + "-3"))
                 .body("items[3].reason", containsString("text: must not be blank"))
                 .body("items[4].reason", containsString("was imported before"))
                 .body("items[5].reason", containsString("rating"));

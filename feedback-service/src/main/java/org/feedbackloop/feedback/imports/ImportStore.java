@@ -183,7 +183,7 @@ class ImportStore {
     private RowResult result(Caller caller, FeedbackImport job, RowReader.Read row, TopicCatalog.Snapshot taxonomy,
                              HashSet<String> seenRefs, Map<String, String> customers, List<Feedback> items) {
         if (row.feedback() == null) {
-            return new RowResult(row.line(), Outcome.REJECTED, null, null, row.refused());
+            return new RowResult(row.line(), Outcome.REJECTED, null, row.externalRef(), row.refused());
         }
         var input = row.feedback();
         if (input.externalRef() != null && !seenRefs.add(input.externalRef())) {

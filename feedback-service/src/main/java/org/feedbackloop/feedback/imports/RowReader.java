@@ -33,13 +33,15 @@ class RowReader {
 
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_REF = 200;
 
     /**
      * A row read: a submission to store, or the reason it is refused.
      *
-     * @param createdAt when it was said; null for now
+     * @param createdAt   when it was said; null for now
+     * @param externalRef the row's reference as written, when it has one (a refused row's too)
      */
-    record Read(int line, NewFeedback feedback, Instant createdAt, String refused) {
+    record Read(int line, NewFeedback feedback, Instant createdAt, String externalRef, String refused) {
     }
 
     private final ObjectReader submissions;
@@ -83,11 +85,13 @@ class RowReader {
                     .map(v -> field(v) + ": " + v.getMessage())
                     .collect(Collectors.joining("; ")));
         }
-        return new Read(row.line(), submission.toNewFeedback(), createdAt, null);
+        return new Read(row.line(), submission.toNewFeedback(), createdAt, submission.externalRef(), null);
     }
 
     private static Read refused(ImportRows.Row row, String reason) {
-        return new Read(row.line(), null, null, reason);
+        var ref = row.fields() == null ? null : row.fields().get("externalRef");
+        var text = ref != null && ref.isTextual() ? ref.asText() : null;
+        return new Read(row.line(), null, null, text == null || text.length() > MAX_REF ? null : text, reason);
     }
 
     static Instant instant(String text) {

@@ -24,6 +24,14 @@ public class Imports {
             return "RUNNING".equals(status);
         }
 
+        public String kind() {
+            return "NDJSON".equals(format) ? "JSON Lines" : format;
+        }
+
+        public String rows() {
+            return totalRows == 1 ? "1 row" : totalRows + " rows";
+        }
+
         public int percent() {
             return totalRows <= 0 ? 100 : Math.min(100, rowsDone * 100 / totalRows);
         }

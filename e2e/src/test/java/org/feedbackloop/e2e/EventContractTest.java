@@ -87,7 +87,7 @@ class EventContractTest {
     /**
      * One customer's words through the whole loop, plus what feeds the other types: an integrator's import, a "me
      * too" on the public board, a duplicate merged, a "no" to "did this solve it?" and praise, which the suite
-     * makes due at once ({@code SLA_P4}) so that it is overdue and escalated within seconds.
+     * makes due at once ({@code SLA_P4}) so that it is overdue and escalated within seconds, and a survey answered.
      */
     private static void driveTheLoopThroughEveryEventType() {
         var unique = UUID.randomUUID().toString().substring(0, 8);
@@ -110,6 +110,23 @@ class EventContractTest {
         mergeADuplicate(olivia, bob, action, unique);
         Api.advance(olivia, action, "DONE", "Every double charge " + unique + " is refunded.");
         answerTheFollowUp(alice, action, "no");
+        answerASurvey(unique);
+    }
+
+    /** A manager's survey, one invitation, its answer through the link (notification.survey-answered). */
+    private static void answerASurvey(String unique) {
+        var address = "survey." + unique + "@loop.example.com";
+        var maria = Api.token("maria");
+        var created = Api.call("POST", Suite.notificationService() + "/api/surveys", maria,
+                Map.of("name", "Our product " + unique, "scale", "NPS"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var invited = Api.call("POST", Suite.notificationService() + "/api/surveys/" + Api.json(created).path("id").asText()
+                + "/invitations", maria, Map.of("recipients", List.of(Map.of("email", address))));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        var token = Await.until("the survey invitation", PATIENCE, () -> MailSink.surveyToken(address), found -> found != null);
+        var answered = Gateway.anonymous().post("/api/public/surveys/"
+                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8), Map.of("score", 9));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(204);
     }
 
     private static UUID feedback(String token, Map<String, Object> body) {

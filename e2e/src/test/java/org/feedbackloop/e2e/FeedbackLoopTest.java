@@ -108,7 +108,7 @@ class FeedbackLoopTest {
         var integrator = Gateway.as(Api.integratorToken());
         var file = """
                 text,channel,externalRef,createdAt,contact.email,consentToContact
-                "The parcel tracking page says 'not found' for parcel QT%1$s, again",PHONE,call-%1$s-1,,%2$s,true
+                "The export to PDF button QT%1$s does nothing on the reports screen, again",PHONE,call-%1$s-1,,%2$s,true
                 The mobile app forgets my language setting (%1$s) after every update,PHONE,call-%1$s-2,,%2$s,true
                 Nothing works,FAX,call-%1$s-3,,%2$s,true
                 """.formatted(run, told);
@@ -125,7 +125,7 @@ class FeedbackLoopTest {
 
         // history from years ago, imported without asking to tell: tracked like the rest, nobody told
         var history = """
-                {"text": "Parcel QT%1$s was left at the wrong door", "channel": "SOCIAL", "externalRef": "post-%1$s", "createdAt": "2021-05-04", "contact": {"email": "%2$s"}}
+                {"text": "The old web shop QT%1$s logged me out on every page", "channel": "SOCIAL", "externalRef": "post-%1$s", "createdAt": "2021-05-04", "contact": {"email": "%2$s"}}
                 """.formatted(run, quiet);
         var silent = integrator.postFile("/api/feedback/imports", "application/x-ndjson", history);
         assertThat(silent.status()).as(silent.toString()).isEqualTo(202);
@@ -141,6 +141,41 @@ class FeedbackLoopTest {
                 found -> found.size() == 1 && !found.getFirst().path("actionId").asText().isEmpty());
         assertThat(old.getFirst().path("createdAt").asText()).isEqualTo("2021-05-04T00:00:00Z");
         assertThat(MailSink.subjects(quiet)).isEmpty();
+    }
+
+    @Test
+    void aSurveyAnswerGoesRoundTheLoopAndItsLinkWorksOnce() {
+        var dana = "frank." + run + "@loop.example.com";
+        var maria = Gateway.as(Api.token("maria"));
+        var created = maria.post("/api/surveys", map("name", "Your support call " + run, "scale", "CSAT", "topic", "support"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var surveyId = created.json().path("id").asText();
+        var invited = maria.post("/api/surveys/" + surveyId + "/invitations", map("recipients", List.of(map("email", dana))));
+        assertThat(invited.json().path("invited").asInt()).as(invited.toString()).isEqualTo(1);
+
+        var token = Await.until("the survey invitation", Duration.ofSeconds(60), () -> MailSink.surveyToken(dana),
+                found -> found != null);
+        var anonymous = Gateway.anonymous();
+        assertThat(anonymous.get("/api/public/surveys/" + token).json().path("question").asText())
+                .isEqualTo("How satisfied are you with your support call " + run + "?");
+        var answered = anonymous.post("/api/public/surveys/" + token,
+                map("score", 1, "reason", "Agent SV" + run + " hung up on me twice and never called back."));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(204);
+        assertThat(anonymous.post("/api/public/surveys/" + token, map("score", 5)).status()).isEqualTo(409);
+
+        // the answer is feedback: acknowledged, tracked (a detractor: the shorter clock), told by e-mail
+        var subjects = Await.until("the acknowledgement and \"now tracked\" of the survey answer", Duration.ofSeconds(90),
+                () -> MailSink.subjects(dana), got -> got.contains("Thank you, we heard you")
+                        && got.stream().anyMatch(subject -> subject.startsWith("Your feedback is now tracked")));
+        assertThat(subjects).filteredOn(subject -> subject.startsWith("A quick question")).hasSize(1);
+        var olivia = Gateway.as(Api.token("olivia"));
+        var item = Await.until("the survey answer, tracked", Duration.ofSeconds(30),
+                () -> olivia.get("/api/feedback?channel=SURVEY&q=SV" + run).items(),
+                found -> found.size() == 1 && !found.getFirst().path("actionId").asText().isEmpty()).getFirst();
+        assertThat(item.path("rating").path("scale").asText()).isEqualTo("CSAT");
+        assertThat(item.path("rating").path("score").asInt()).isEqualTo(1);
+        assertThat(item.path("topic").asText()).isEqualTo("support");
+        assertThat(maria.get("/api/surveys/" + surveyId).json().path("responseRate").asDouble()).isEqualTo(1.0);
     }
 
     /** A customer of the dev realm, who gives a contact address of this run so that the mail sink counts only it. */

@@ -50,6 +50,24 @@ final class MailSink {
         }
     }
 
+    /**
+     * The token of the survey link in the invitation that reached {@code address}, or null while none did. The
+     * message is quoted-printable: soft line breaks are joined and {@code =3D} read as {@code =} first.
+     */
+    static String surveyToken(String address) {
+        for (var message : messages(address)) {
+            if (!message.path("subject").asText().startsWith("A quick question")) {
+                continue;
+            }
+            var text = message.path("mimeMessage").asText().replaceAll("=\\r?\\n", "").replace("=3D", "=");
+            var link = java.util.regex.Pattern.compile("/survey\\?token=([A-Za-z0-9%._-]+)").matcher(text);
+            if (link.find()) {
+                return java.net.URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     /** Delivers a plain-text message to {@code to} over SMTP, as any mail server would. */
     static void send(String from, String to, String messageId, String subject, String body) {
         try (var socket = new Socket("127.0.0.1", SMTP_PORT)) {

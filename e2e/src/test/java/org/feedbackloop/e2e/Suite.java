@@ -150,7 +150,7 @@ public final class Suite implements BeforeAllCallback {
                     Integer.parseInt(env("RABBITMQ_PORT", "5672")), Integer.parseInt(env("SMTP_PORT", "3025")),
                     Integer.parseInt(env("IMAP_PORT", "3143")),
                     new ServiceLaunch.Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret(), randomSecret()),
-                    "http://localhost:" + ports.get("notification-service"));
+                    GATEWAY); // links in e-mails lead through the gateway, as in production
             try {
                 for (var name : ports.keySet()) {
                     environments.put(name, environment(name, site));

@@ -375,6 +375,55 @@ class WebUiTest {
     }
 
     @Test
+    void aSurveyIsAnsweredOnAPhoneWithTheKeyboardAloneAndItsLinkOnlyOnce() {
+        var run = unique();
+        var address = "grace." + run + "@loop.example.com";
+        var maria = Gateway.as(Api.token("maria"));
+        var surveyId = maria.post("/api/surveys", Gateway.map("name", "Your support call " + run, "scale", "NPS"))
+                .json().path("id").asText();
+        maria.post("/api/surveys/" + surveyId + "/invitations",
+                Gateway.map("recipients", List.of(Gateway.map("email", address))));
+        var token = Await.until("the survey invitation", Duration.ofSeconds(60), () -> MailSink.surveyToken(address),
+                found -> found != null);
+        var link = "/survey?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+
+        var phone = browser.newPhoneContext();
+        contexts.add(phone);
+        var page = phone.newPage();
+        page.navigate(link);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your support call " + run))).isVisible();
+        var overflow = (Boolean) page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1");
+        assertThat(overflow).as("no horizontal scrolling on a phone").isFalse();
+        Browser.screenshot(page, "10-survey-phone");
+
+        for (int i = 0; i < 40 && !"score".equals(page.evaluate("document.activeElement && document.activeElement.name")); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(page.evaluate("document.activeElement.name")).isEqualTo("score");
+        page.keyboard().press("Space"); // the first score: 0
+        for (int i = 0; i < 8; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        assertThat(page.locator("input[name=score]:checked")).hasValue("8");
+        tabUntilFocused(page, "reason");
+        page.keyboard().type("Quick and friendly, solved on the first call.");
+        tabUntilFocused(page, "send-answer");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+
+        page.navigate(link);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You have answered this survey"))).isVisible();
+        page.navigate(link.substring(0, link.length() - 3) + "xyz");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link does not work"))).isVisible();
+
+        var item = Await.until("the answer as feedback", Duration.ofSeconds(30),
+                () -> Gateway.as(Api.token("olivia")).get("/api/feedback?channel=SURVEY&q=friendly").items().stream()
+                        .filter(found -> found.path("contact").path("email").asText().equals(address)).toList(),
+                found -> found.size() == 1).getFirst();
+        assertThat(item.path("rating").path("score").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void pagesAreProtectedAndFormsNeedTheSessionsToken() {
         var visitor = newContext();
         var home = visitor.request().get("/");

@@ -34,6 +34,8 @@ public final class EventTypes {
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
     /** Extension: a contributor answered "did this solve it?" after their action was done. */
     public static final String NOTIFICATION_FOLLOW_UP_ANSWERED = "notification.follow-up-answered";
+    /** A survey was answered through its invitation's link; feedback-service makes it feedback. */
+    public static final String NOTIFICATION_SURVEY_ANSWERED = "notification.survey-answered";
 
     private static final Map<String, Class<? extends EventData>> DATA = Map.ofEntries(
             Map.entry(FEEDBACK_RECEIVED, FeedbackReceived.class),
@@ -49,7 +51,8 @@ public final class EventTypes {
             Map.entry(ACTION_DEADLINE_APPROACHING, ActionDeadline.class),
             Map.entry(ACTION_ME_TOO_ADDED, ActionMeTooAdded.class),
             Map.entry(NOTIFICATION_DELIVERED, NotificationDelivered.class),
-            Map.entry(NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class));
+            Map.entry(NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class),
+            Map.entry(NOTIFICATION_SURVEY_ANSWERED, SurveyAnswered.class));
 
     private EventTypes() {
     }

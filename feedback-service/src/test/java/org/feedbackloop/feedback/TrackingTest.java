@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -227,6 +228,49 @@ class TrackingTest {
                 .body("items.find { it.followUpOfAction == '" + action + "' }.rating.score", is(1))
                 .body("items.find { it.followUpOfAction == '" + action + "' }.text",
                         is("No, this did not solve it (follow-up on \"Refund delays\")"));
+    }
+
+    private void surveyAnswered(UUID eventId, UUID invitationId, String reason) throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
+                .put("source", "/notification-service").put("type", "notification.survey-answered")
+                .put("subject", invitationId.toString()).put("time", Instant.now().toString());
+        var data = event.putObject("data").put("surveyId", UUID.randomUUID().toString()).put("surveyName", "Your delivery")
+                .put("invitationId", invitationId.toString()).put("contributorId", Tokens.subjectOf("alice"))
+                .put("contactEmail", "alice@example.com").put("scale", "CSAT").put("score", 2).put("topic", "delivery")
+                .put("answeredAt", Instant.now().toString());
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        broker.publish("notification.events", "notification.survey-answered", JSON.writeValueAsBytes(event));
+    }
+
+    @Test
+    void aSurveyAnswerBecomesFeedbackOfTheCustomerWithTheRatingOncePerInvitation() throws Exception {
+        var invitation = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var reason = "The courier " + invitation.toString().substring(0, 8) + " left my parcel in the rain.";
+        var tap = new TestBroker("feedback-service survey tap").tap("feedback.events", "feedback.received");
+        try {
+            surveyAnswered(eventId, invitation, reason);
+            surveyAnswered(eventId, invitation, reason); // redelivered
+            surveyAnswered(UUID.randomUUID(), invitation, reason); // the same invitation in another event
+
+            var found = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(Tokens.of("alice"))
+                    .queryParam("channel", "SURVEY").queryParam("limit", 100).get("/api/feedback").then().extract()
+                    .jsonPath().getList("items.findAll { it.text == '" + reason + "' }.id", String.class), ids -> ids.size() == 1);
+            Markers.awaitNotificationEvents(broker);
+            given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + found.getFirst()).then().statusCode(200)
+                    .body("channel", is("SURVEY")).body("topic", is("delivery"))
+                    .body("rating.scale", is("CSAT")).body("rating.score", is(2))
+                    .body("externalRef", is("survey:" + invitation));
+            given().auth().oauth2(Tokens.of("alice")).queryParam("channel", "SURVEY").queryParam("limit", 100)
+                    .get("/api/feedback").then().body("items.findAll { it.text == '" + reason + "' }.size()", is(1));
+            var announced = tap.awaitAbout(found.getFirst(), Duration.ofSeconds(20)).getFirst().event().path("data");
+            assertThat(announced.path("rating").path("score").asInt()).isEqualTo(2); // a detractor: the shorter clock
+            assertThat(announced.path("channel").asText()).isEqualTo("SURVEY");
+        } finally {
+            tap.close();
+        }
     }
 
     @Test

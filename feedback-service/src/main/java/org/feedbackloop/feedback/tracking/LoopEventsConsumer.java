@@ -9,14 +9,17 @@ import org.feedbackloop.events.ActionMeTooAdded;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.FollowUpAnswered;
 import org.feedbackloop.events.NotificationDelivered;
+import org.feedbackloop.events.SurveyAnswered;
 import org.feedbackloop.feedback.followup.FollowUps;
 import org.feedbackloop.feedback.metoo.MeToos;
+import org.feedbackloop.feedback.surveys.SurveyAnswers;
 import org.feedbackloop.kit.inbox.EventConsumer;
 
 /**
  * Consumes {@code action.feedback-linked}, {@code action.status-changed} and {@code action.me-too-added} (quorum
- * queue {@code feedback-service.action-service}), {@code notification.delivered} and
- * {@code notification.follow-up-answered} (queue {@code feedback-service.notification-service}). Acknowledges
+ * queue {@code feedback-service.action-service}), {@code notification.delivered},
+ * {@code notification.follow-up-answered} and {@code notification.survey-answered} (queue
+ * {@code feedback-service.notification-service}). Acknowledges
  * after the transaction committed; a message that can never succeed is dead-lettered at once to the queue's
  * {@code .dlq}; a failure that may pass is retried with back-off, then dead-lettered, so a queue never stalls
  * behind one message.
@@ -27,11 +30,13 @@ public class LoopEventsConsumer {
     private final Tracking tracking;
     private final FollowUps followUps;
     private final MeToos meToos;
+    private final SurveyAnswers surveys;
     private final EventConsumer consumer;
 
-    LoopEventsConsumer(Tracking tracking, FollowUps followUps, MeToos meToos, EventConsumer consumer) {
+    LoopEventsConsumer(Tracking tracking, FollowUps followUps, MeToos meToos, SurveyAnswers surveys, EventConsumer consumer) {
         this.tracking = tracking;
         this.followUps = followUps;
+        this.surveys = surveys;
         this.meToos = meToos;
         this.consumer = consumer;
     }
@@ -51,6 +56,7 @@ public class LoopEventsConsumer {
         return consumer.consume(message, event -> switch (event.data()) {
             case NotificationDelivered delivery -> tracking.delivered(event.id(), delivery);
             case FollowUpAnswered answer -> followUps.answered(event.id(), answer);
+            case SurveyAnswered answer -> surveys.answered(event.id(), answer);
             case null, default -> EventConsumer.unexpected(event);
         });
     }

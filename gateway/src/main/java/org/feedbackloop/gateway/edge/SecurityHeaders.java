@@ -19,7 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class SecurityHeaders {
 
-    static final List<String> PAGE_PREFIXES = List.of("/portal", "/console", "/board", "/manager", "/login", "/logout");
+    static final List<String> PAGE_PREFIXES = List.of("/portal", "/console", "/board", "/manager", "/survey", "/login", "/logout");
     static final List<String> ASSET_PREFIXES = List.of("/web/", "/_static/", "/webjars/");
 
     private final String pagePolicy;

@@ -29,7 +29,9 @@ public final class RouteTable {
             new Route("preferences", "/api/me/preferences", NOTIFICATION, Traffic.CALL),
             new Route("webhooks", "/api/webhooks", NOTIFICATION, Traffic.CALL),
             new Route("unsubscribe", "/api/public/unsubscribe", NOTIFICATION, Traffic.CALL),
-            new Route("followup", "/api/public/follow-up", NOTIFICATION, Traffic.CALL));
+            new Route("followup", "/api/public/follow-up", NOTIFICATION, Traffic.CALL),
+            new Route("surveys", "/api/surveys", NOTIFICATION, Traffic.CALL),
+            new Route("survey", "/api/public/surveys", NOTIFICATION, Traffic.CALL));
 
     private static final List<Route> LONGEST_FIRST = ROUTES.stream()
             .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())

@@ -46,6 +46,13 @@ public interface NotificationConfig {
         int batchSize();
     }
 
+    Surveys surveys();
+
+    interface Surveys {
+        /** How long after the event a survey it triggers is e-mailed: the news of the event arrives alone first. */
+        Duration triggerDelay();
+    }
+
     /** Where people reach the suite, for links in e-mails ({@code http://localhost:8083} locally). */
     String publicUrl();
 

@@ -21,5 +21,7 @@ public enum Kind {
     /** To managers: an action needs leadership attention. */
     ESCALATED,
     /** To an owner (or their team): a contributor says their done action did not solve it. */
-    FOLLOW_UP_NOT_SOLVED
+    FOLLOW_UP_NOT_SOLVED,
+    /** To someone asked a survey: the question and the link to answer it. */
+    SURVEY_INVITATION
 }

@@ -11,6 +11,7 @@ import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.feedbackloop.notification.config.NotificationConfig;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -51,6 +52,11 @@ public class Notifier {
 
     /** Must run in the consumer's transaction; returns the notifications it created (for the live stream). */
     public Uni<List<Notification>> notify(UUID sourceEventId, Audience audience, Message message) {
+        return notify(sourceEventId, audience, message, Duration.ZERO);
+    }
+
+    /** As {@link #notify(UUID, Audience, Message)}, the e-mail not before {@code emailDelay} from now. */
+    public Uni<List<Notification>> notify(UUID sourceEventId, Audience audience, Message message, Duration emailDelay) {
         if (audience == null) {
             return Uni.createFrom().item(List.of());
         }
@@ -64,7 +70,8 @@ public class Notifier {
             if (audience.email() != null) {
                 planned.add(suppressionOfEmail(audience.email(), preference).flatMap(reason ->
                         create(sourceEventId, audience, Notification.Channel.EMAIL, message, now, reason,
-                                preference.digest == Preference.Digest.DAILY ? nextDigest(now) : now)));
+                                preference.digest == Preference.Digest.DAILY ? nextDigest(now.plus(emailDelay))
+                                        : now.plus(emailDelay))));
             }
             return Multi.createFrom().iterable(planned).onItem().transformToUniAndConcatenate(uni -> uni)
                     .filter(created -> created != null).collect().asList();

@@ -28,6 +28,8 @@ import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.domain.TrackedAction;
 import org.feedbackloop.notification.email.FollowUpLinks;
+import org.feedbackloop.notification.surveys.SurveyRequests;
+import org.feedbackloop.notification.surveys.Surveys;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
 import org.feedbackloop.notification.wording.Wording;
 
@@ -62,11 +64,13 @@ public class Intake {
     private final Notifier notifier;
     private final WebhookFanOut webhooks;
     private final FollowUpLinks followUps;
+    private final Surveys surveys;
     private final ObjectMapper json;
 
     Intake(ProcessedEvents processed, Repositories.Contributions contributions, Repositories.Actions actions,
-           Notifier notifier, WebhookFanOut webhooks, FollowUpLinks followUps, ObjectMapper json) {
+           Notifier notifier, WebhookFanOut webhooks, FollowUpLinks followUps, Surveys surveys, ObjectMapper json) {
         this.followUps = followUps;
+        this.surveys = surveys;
         this.processed = processed;
         this.contributions = contributions;
         this.actions = actions;
@@ -206,8 +210,25 @@ public class Intake {
                 var text = Wording.youSaidWeDid(changed.to(), changed.title(), changed.publicNote());
                 return new Message(Kind.YOU_SAID_WE_DID, text.title(), text.body(), changed.actionId(), null,
                         changed.to(), data);
-            });
+            }).flatMap(told -> "DONE".equals(changed.to()) || "DECLINED".equals(changed.to())
+                    ? askTheTriggeredSurveys(changed.actionId()).map(asked -> concat(told, asked))
+                    : Uni.createFrom().item(told));
         }));
+    }
+
+    /** Surveys asked by themselves once an action is closed: its contributors who may be told anything. */
+    private Uni<List<Notification>> askTheTriggeredSurveys(UUID actionId) {
+        return contributions.ofAction(actionId).flatMap(all -> surveys.triggered(EventTypes.ACTION_STATUS_CHANGED,
+                all.stream().map(Audience::contributor).filter(audience -> audience != null && audience.email() != null)
+                        .map(audience -> new SurveyRequests.Recipient(audience.email(), audience.userId()))
+                        .toList()));
+    }
+
+    private static List<Notification> concat(List<Notification> first, List<Notification> second) {
+        var all = new ArrayList<Notification>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
     }
 
     Uni<List<Notification>> progressPosted(UUID eventId, ActionProgressPosted posted) {

@@ -18,7 +18,9 @@ public enum Notice {
     MERGED("merged", "Merged: the feedback of the other action is here now, and each of its contributors is told once."),
     LINKED("linked", "The feedback is linked here; its contributor will hear about this action from now on."),
     TOPIC_SAVED("topic-saved", "The topic is saved. New feedback is read against it now; stored feedback is read again below."),
-    TOPIC_REMOVED("topic-removed", "The topic is removed. Its stored feedback is read again and takes the nearest remaining topic.");
+    TOPIC_REMOVED("topic-removed", "The topic is removed. Its stored feedback is read again and takes the nearest remaining topic."),
+    SURVEY_CREATED("survey-created", "The survey is defined. Ask people below: each gets an e-mail with a link to answer it."),
+    SURVEY_SENT("survey-sent", "The invitations are on their way. Anyone this survey asked before is not asked again.");
 
     private final String code;
     private final String text;

@@ -32,6 +32,7 @@ public record PageContext(Viewer viewer, String section, String csrf, Notice not
             links.add(link("Overview", "/manager", "manager"));
             links.add(link("Topics", "/manager/topics", "topics"));
             links.add(link("Imports", "/manager/imports", "imports"));
+            links.add(link("Surveys", "/manager/surveys", "surveys"));
         }
         links.add(link("You said, we did", "/board", "board"));
         return links;

@@ -198,6 +198,35 @@ class MailReaderTest {
     }
 
     @Test
+    void hostileMessagesAreReadAsPlainTextOrNotAtAll() throws Exception {
+        // 5 MB of HTML with scripts and handlers: cut to the feedback limit, and no markup survives
+        var huge = read(headers("Content-Type: text/html\n\n<p onclick=\"steal()\">Refund please</p><script>alert(1)</script>"
+                + "<img src=x onerror=alert(2)>" + "<b>more</b> ".repeat(500_000) + "\n"));
+        assertThat(huge.text()).startsWith("Refund please").hasSizeLessThanOrEqualTo(MailText.MAX)
+                .doesNotContain("<", "script", "alert", "onerror", "steal");
+
+        // broken MIME: a multipart without its closing boundary, a part without headers
+        var broken = read(headers("""
+                Content-Type: multipart/alternative; boundary="b1"
+
+                --b1
+
+                The parcel never came.
+                --b1
+                Content-Type: text/html
+
+                <p>The parcel never <i>came</i>.
+                """));
+        assertThat(broken.text()).contains("The parcel never came.").doesNotContain("<p>", "--b1");
+
+        // a line break smuggled into headers cannot add a recipient or a header of ours: the text is the body's
+        var injected = read("From: \"Eve\\r\\nBcc: all@example.com\" <eve@example.com>\n"
+                + "Subject: Hello\r\nX-Injected: yes\nContent-Type: text/plain\n\nJust words.\n");
+        assertThat(injected.from()).isEqualTo("eve@example.com");
+        assertThat(injected.text()).isEqualTo("Just words.");
+    }
+
+    @Test
     void anUnusableSenderIsNoContact() throws Exception {
         var mail = read("From: not an address\nSubject: hi\nContent-Type: text/plain\n\nHello.\n");
 

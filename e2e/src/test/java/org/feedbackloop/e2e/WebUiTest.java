@@ -375,6 +375,35 @@ class WebUiTest {
     }
 
     @Test
+    void managerDefinesASurveyAsksPeopleAndSeesItsResponseRate() {
+        var run = unique();
+        var maria = signIn("maria");
+        maria.navigate("/manager/surveys");
+        maria.getByLabel("What it asks about").fill("Your invoice " + run);
+        maria.getByLabel("Likely to recommend, 0–10 (NPS)").check();
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Define the survey")).click();
+        assertThat(maria.locator(".notice")).containsText("The survey is defined");
+
+        var ask = maria.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Ask people: Your invoice " + run));
+        ask.getByLabel("E-mail addresses").fill("hana." + run + "@loop.example.com\nivan." + run + "@loop.example.com");
+        ask.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the survey")).click();
+        assertThat(maria.locator(".notice")).containsText("The invitations are on their way");
+        var row = maria.locator("tr", new Page.LocatorOptions().setHasText("Your invoice " + run));
+        assertThat(row.locator("td").nth(1)).hasText("2");
+        assertThat(row.locator("td").nth(2)).hasText("0");
+        assertThat(row.locator("progress")).hasAttribute("value", "0");
+        Browser.screenshot(maria, "11-surveys");
+
+        var token = Await.until("the invitation", Duration.ofSeconds(60),
+                () -> MailSink.surveyToken("hana." + run + "@loop.example.com"), found -> found != null);
+        Gateway.anonymous().post("/api/public/surveys/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
+                Gateway.map("score", 10));
+        maria.reload();
+        assertThat(row.locator("td").nth(2)).hasText("1");
+        assertThat(row.locator("progress")).hasAttribute("value", "50");
+    }
+
+    @Test
     void aSurveyIsAnsweredOnAPhoneWithTheKeyboardAloneAndItsLinkOnlyOnce() {
         var run = unique();
         var address = "grace." + run + "@loop.example.com";

@@ -35,7 +35,8 @@ class HealthTest {
                 .body("paths.'/api/public/updates/{actionId}/me-too'.post.security", notNullValue())
                 .body("paths.'/api/actions/{id}/similar'.get", notNullValue())
                 .body("paths.'/api/feedback/{id}/similar'.get", notNullValue())
-                .body("paths.'/api/public/updates/similar'.post.security", nullValue());
+                .body("paths.'/api/public/updates/similar'.post.security", nullValue())
+                .body("paths.'/api/insights/actions'.get.security", notNullValue());
         given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_lag_seconds"))
                 .body(containsString("triage_index_actions"));
     }

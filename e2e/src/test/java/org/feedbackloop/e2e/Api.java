@@ -34,6 +34,33 @@ final class Api {
         return KEYCLOAK.userToken(user);
     }
 
+    /**
+     * A customer of a test's own, made through Keycloak's admin API in the dev realm (verified address, password =
+     * username): a test that erases a customer's data must not erase alice's. Returns their token.
+     */
+    static String newCustomer(String username, String email) {
+        var admin = KEYCLOAK.masterAdminToken();
+        var users = KEYCLOAK.serverUrl() + "/admin/realms/feedbackloop/users";
+        var user = Map.of("username", username, "email", email, "emailVerified", true, "enabled", true,
+                "firstName", "Erin", "lastName", "Test", "requiredActions", List.of(),
+                "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+        var created = send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(user))).build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak did not create " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        var location = created.headers().firstValue("Location").orElseThrow();
+        var role = send(HttpRequest.newBuilder(URI.create(KEYCLOAK.serverUrl() + "/admin/realms/feedbackloop/roles/customer"))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        var mapped = send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")).build());
+        if (mapped.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not make " + username + " a customer: " + mapped.body());
+        }
+        return KEYCLOAK.userToken(username);
+    }
+
     /** A token of the dev realm's integrator client, by the client-credentials grant. */
     static String integratorToken() {
         return KEYCLOAK.clientToken("feedbackloop-integrator", Suite.env("INTEGRATOR_SECRET", "dev-integrator-secret"));
@@ -50,6 +77,18 @@ final class Api {
         var response = send(HttpRequest.newBuilder(URI.create(Suite.feedbackService() + "/api/feedback"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("feedback not accepted: " + response.statusCode() + " " + response.body());
+        }
+        return UUID.fromString(json(response).path("id").asText());
+    }
+
+    /** Feedback with a rating ({@code scale} NPS or CSAT), straight to feedback-service. */
+    static UUID giveRatedFeedback(String token, String text, String scale, int score) {
+        var body = Map.of("text", text, "channel", "SURVEY", "rating", Map.of("scale", scale, "score", score));
+        var response = send(HttpRequest.newBuilder(URI.create(Suite.feedbackService() + "/api/feedback"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("feedback not accepted: " + response.statusCode() + " " + response.body());
@@ -158,7 +197,7 @@ final class Api {
         }
     }
 
-    private static String write(Object value) {
+    static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {

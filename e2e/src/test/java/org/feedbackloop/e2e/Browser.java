@@ -1,5 +1,6 @@
 package org.feedbackloop.e2e;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -90,5 +91,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
             throw new UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** axe-core's WCAG 2.1 A and AA rules find nothing on the page as it is now. */
+    public static void assertAccessible(Page page) {
+        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        var violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(violations).as("axe on " + page.url()).isEmpty();
     }
 }

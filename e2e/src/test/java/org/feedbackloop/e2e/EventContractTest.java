@@ -111,6 +111,33 @@ class EventContractTest {
         Api.advance(olivia, action, "DONE", "Every double charge " + unique + " is refunded.");
         answerTheFollowUp(alice, action, "no");
         answerASurvey(unique);
+        eraseACustomer(unique);
+        letAChannelGoQuiet(unique);
+    }
+
+    /** A customer of the test's own gives feedback, then erases their data (feedback.erased). */
+    private static void eraseACustomer(String unique) {
+        var erin = Api.newCustomer("erin-" + unique, "erin." + unique + "@loop.example.com");
+        feedback(erin, Map.of("text", "Please forget " + unique + " once I ask.", "channel", "WEB"));
+        var erased = Gateway.as(erin).delete("/api/me/data");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
+    }
+
+    /**
+     * Eight weeks of history of a channel nobody uses in the tests, 20 items a week, imported (silent), and nothing
+     * in the last 7 days: the silence detector flags it within seconds (insight.silence-detected).
+     */
+    private static void letAChannelGoQuiet(String unique) {
+        var windowStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(7));
+        var rows = new StringBuilder();
+        for (int i = 0; i < 160; i++) {
+            var at = windowStart.minus(Duration.ofHours(1 + i * 8L));
+            rows.append(Api.write(Map.of("text", "Old post " + unique + " number " + i, "channel", "SOCIAL",
+                    "externalRef", "quiet-" + unique + "-" + i, "createdAt", at.toString()))).append('\n');
+        }
+        var started = Gateway.as(Api.integratorToken()).postFile("/api/feedback/imports", "application/x-ndjson",
+                rows.toString());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
     }
 
     /** A manager's survey, one invitation, its answer through the link (notification.survey-answered). */

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,7 @@ class FeedbackLoopTest {
 
     @Test
     void twoCustomersAreHeardTrackedAndToldWhatWasDoneExactlyOnce() {
+        var start = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         var alice = new Customer("alice", "alice." + run + "@loop.example.com");
         var bob = new Customer("bob", "bob." + run + "@loop.example.com");
         var olivia = Gateway.as(Api.token("olivia"));
@@ -79,6 +82,17 @@ class FeedbackLoopTest {
             assertThat(board.body()).as("the board never names a contributor")
                     .doesNotContain(customer.email, customer.subject, customer.name, "VX" + run);
         }
+
+        // the managers' summary since this test began counts both contributors as told the outcome
+        var summary = Gateway.as(Api.token("maria")).get("/api/insights/summary?from=" + start);
+        assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
+        var figures = summary.json();
+        assertThat(figures.path("partial").asBoolean()).as(summary.toString()).isFalse();
+        assertThat(figures.path("csat").path("responses").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(figures.path("closeTheLoop").path("closed").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(figures.path("timeToClosure").path("count").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(figures.path("byTeam").findValuesAsText("team")).contains("billing");
+        assertThat(alice.api.get("/api/insights/summary").status()).isEqualTo(403);
     }
 
     /** Whoever writes to the feedback address is heard like everyone else: acknowledged, then told it is tracked. */

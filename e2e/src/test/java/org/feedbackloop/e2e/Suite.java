@@ -242,6 +242,11 @@ public final class Suite implements BeforeAllCallback {
                 env.put("ESCALATE_AFTER", "3s");
                 env.put("DEADLINE_SCAN_INTERVAL", "1s");
             }
+            if (name.equals("feedback-service")) {
+                // silence is looked for every few seconds, so that a channel gone quiet is flagged within a test
+                env.put("SILENCE_CHECK_EVERY", "3s");
+                env.put("SILENCE_CHECK_DELAY", "3s");
+            }
             if (name.equals("notification-service")) {
                 // the integrators' webhook receivers of the tests listen on loopback; every other private or
                 // local address stays refused

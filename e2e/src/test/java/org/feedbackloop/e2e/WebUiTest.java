@@ -127,13 +127,26 @@ class WebUiTest {
         }
         olivia.getByLabel("Done", new Page.GetByLabelOptions().setExact(true)).check();
         olivia.locator("#publicNote").fill(note);
-        assertThat(olivia.locator("#preview")).containsText("You said, we did: ");
+        // a contributor's words are never the public title as they are: the owner says it in their own
+        assertThat(olivia.locator("#publicTitle-hint")).containsText("The most representative feedback says");
+        olivia.locator("#publicTitle").fill(text.toUpperCase());
+        olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save this step")).click();
+        assertThat(olivia.locator(".alert")).containsText("own words");
+        assertThat(olivia.locator(".badges .tag")).hasText("In progress");
+        var publicTitle = "Double charges refunded " + token;
+        olivia.getByLabel("Done", new Page.GetByLabelOptions().setExact(true)).check();
+        olivia.locator("#publicNote").fill(note);
+        olivia.locator("#publicTitle").fill(publicTitle);
+        assertThat(olivia.locator("#preview")).containsText("You said, we did: " + publicTitle);
         assertThat(olivia.locator("#preview")).containsText("It is done. " + note);
         assertThat(olivia.locator("#preview")).containsText("You told us: “" + text + "”");
         Browser.screenshot(olivia, "06-console-action-detail-with-preview");
         olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save this step")).click();
         assertThat(olivia.locator(".badges .tag")).hasText("Done");
         assertThat(olivia.locator(".history")).containsText(note);
+        var board = Gateway.anonymous().get("/api/public/updates?status=done&limit=100");
+        assertThat(board.items().stream().filter(i -> i.path("actionId").asText().equals(actionId))
+                .map(i -> i.path("title").asText()).toList()).containsExactly(publicTitle);
 
         // alice: the outcome arrives in the open inbox without a reload, then in the timeline
         var outcome = inbox.locator(".inbox-entry", new Page.LocatorOptions().setHasText("You said, we did"))
@@ -343,6 +356,41 @@ class WebUiTest {
         maria.locator("summary", new Page.LocatorOptions().setHasText("Show the numbers as a table")).first().click();
         assertThat(maria.locator(".chart-table table").first()).isVisible();
         Browser.screenshot(maria, "08-manager");
+    }
+
+    @Test
+    void managerReadsTheInsightsChartsTablesAndDownloadsThem() {
+        var run = unique();
+        var alice = Api.token("alice");
+        for (int score : new int[]{10, 3}) {
+            Api.giveRatedFeedback(alice, "Checkout " + run + " rated " + score + ".", "NPS", score);
+        }
+        var maria = signIn("maria");
+        maria.navigate("/manager/insights");
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Insights").setExact(true))).isVisible();
+        var nps = maria.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("NPS week by week")));
+        assertThat(nps).isVisible();
+        assertThat(nps.locator("circle").last()).isVisible();
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Closing the loop"))).isVisible();
+        assertThat(maria.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Contributors waiting for an update")))
+                .isVisible();
+        Browser.screenshot(maria, "12-insights");
+        Browser.assertAccessible(maria);
+
+        maria.getByLabel("Period").selectOption("4");
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(maria.getByLabel("Period")).hasValue("4");
+        var download = maria.waitForDownload(() -> maria.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Download NPS as CSV")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("nps-4-weeks.csv");
+        String csv;
+        try {
+            csv = Files.readString(download.path());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(csv).startsWith("week_start,partial_week,responses,");
+        assertThat(csv.lines()).hasSize(5);
     }
 
     @Test

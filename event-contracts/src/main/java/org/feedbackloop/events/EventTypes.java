@@ -37,9 +37,16 @@ public final class EventTypes {
     /** A survey was answered through its invitation's link; feedback-service makes it feedback. */
     public static final String NOTIFICATION_SURVEY_ANSWERED = "notification.survey-answered";
 
+    /**
+     * A segment of feedback went quiet. Published by feedback-service, which counts the feedback, on its own exchange
+     * ({@code feedback.events}) until an insight service owns {@code insight.events}.
+     */
+    public static final String INSIGHT_SILENCE_DETECTED = "insight.silence-detected";
+
     private static final Map<String, Class<? extends EventData>> DATA = Map.ofEntries(
             Map.entry(FEEDBACK_RECEIVED, FeedbackReceived.class),
             Map.entry(FEEDBACK_UPDATED, FeedbackUpdated.class),
+            Map.entry(FEEDBACK_ERASED, FeedbackErased.class),
             Map.entry(ACTION_CREATED, ActionCreated.class),
             Map.entry(ACTION_FEEDBACK_LINKED, ActionFeedbackLinked.class),
             Map.entry(ACTION_STATUS_CHANGED, ActionStatusChanged.class),
@@ -52,7 +59,8 @@ public final class EventTypes {
             Map.entry(ACTION_ME_TOO_ADDED, ActionMeTooAdded.class),
             Map.entry(NOTIFICATION_DELIVERED, NotificationDelivered.class),
             Map.entry(NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class),
-            Map.entry(NOTIFICATION_SURVEY_ANSWERED, SurveyAnswered.class));
+            Map.entry(NOTIFICATION_SURVEY_ANSWERED, SurveyAnswered.class),
+            Map.entry(INSIGHT_SILENCE_DETECTED, SilenceDetected.class));
 
     private EventTypes() {
     }

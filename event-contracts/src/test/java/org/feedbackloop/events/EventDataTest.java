@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,24 @@ class EventDataTest {
             }
         }
         assertThat(carried).containsExactlyInAnyOrder(EventData.class.getPermittedSubclasses());
-        assertThat(EventTypes.dataType(EventTypes.FEEDBACK_ERASED)).isEmpty();
+        assertThat(EventTypes.dataType(EventTypes.FEEDBACK_ERASED)).contains(FeedbackErased.class);
         assertThat(EventTypes.dataType("action.unheard-of")).isEmpty();
+    }
+
+    @Test
+    void anErasureNamesAddressesByHashAndCarriesNoneOfThem() throws Exception {
+        var hash = FeedbackErased.hashOf("  Erin@Example.COM ");
+        // echo -n erin@example.com | sha256sum
+        assertThat(hash).isEqualTo("405340cd9ac94b08b93800aee3f0db2dd673256bc318987e51e177eb53cca1b2");
+        var erased = new FeedbackErased("sub-1", List.of(UUID.randomUUID()), List.of(hash),
+                FeedbackErased.REQUESTED, Instant.now());
+        assertThat(erased.isComplete()).isTrue();
+        assertThat(new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(erased))
+                .doesNotContain("erin").contains(hash);
+        assertThat(new FeedbackErased(null, List.of(), null, FeedbackErased.RETENTION, Instant.now()).isComplete())
+                .isTrue();
+        assertThat(new FeedbackErased(null, List.of(), null, FeedbackErased.REQUESTED, Instant.now()).isComplete())
+                .isFalse();
     }
 
     @Test

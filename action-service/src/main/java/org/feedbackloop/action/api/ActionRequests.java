@@ -18,7 +18,9 @@ import java.util.UUID;
 public final class ActionRequests {
 
     static final String PUBLIC_TITLE = "The action's name as contributors and the public board read it, from now on; "
-            + "until staff write one, they read a neutral name made from the topic";
+            + "until staff write one, they read a neutral name made from the topic. In staff's own words: a title "
+            + "that repeats the text of feedback the action tracks (case, spacing and punctuation around aside), or "
+            + "quotes one of 20 characters or more, is refused (422)";
 
     private ActionRequests() {
     }

@@ -35,6 +35,7 @@ import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionService;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.action.similarity.RepresentativeFeedback;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
@@ -56,13 +57,16 @@ public class ActionResource {
     private final ActionService actions;
     private final CursorCodec cursors;
     private final Neighbours neighbours;
+    private final RepresentativeFeedback representatives;
     private final Clock clock;
 
-    ActionResource(SecurityIdentity identity, ActionService actions, CursorCodec cursors, Neighbours neighbours, Clock clock) {
+    ActionResource(SecurityIdentity identity, ActionService actions, CursorCodec cursors, Neighbours neighbours,
+                   RepresentativeFeedback representatives, Clock clock) {
         this.identity = identity;
         this.actions = actions;
         this.cursors = cursors;
         this.neighbours = neighbours;
+        this.representatives = representatives;
         this.clock = clock;
     }
 
@@ -110,6 +114,20 @@ public class ActionResource {
     }
 
     @GET
+    @Path("{id}/representative")
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The feedback that says best what the action is about",
+            description = "Of the action's feedback (not silent; the most recent 500 with a problem vector), the piece "
+                    + "nearest in meaning to the action's mean; without vectors, its oldest feedback. A starting point "
+                    + "for a public title: a public title that repeats a contributor's words is refused.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
+    @APIResponse(responseCode = "404", description = "No such action, or it tracks no feedback (a merged action)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RepresentativeView> representative(@PathParam("id") String id) {
+        return representatives.of(QueryParams.uuid("id", id)).map(RepresentativeView::of);
+    }
+
+    @GET
     @Path("{id}/similar")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "Actions and feedback like this action",
@@ -152,7 +170,8 @@ public class ActionResource {
             examples = @ExampleObject(name = "done", value = "{\"to\": \"DONE\", \"publicNote\": \"We refunded every double charge.\"}")))
     @APIResponse(responseCode = "200", description = "Moved; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match version", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "The workflow forbids it", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The workflow forbids it, or publicTitle repeats a contributor's words",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> transition(@PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -166,6 +185,9 @@ public class ActionResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "Tell every contributor about progress", description = "Without changing the status; "
             + "it stops the inform clock.")
+    @APIResponse(responseCode = "200", description = "Told; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "422", description = "The action is closed, or publicTitle repeats a contributor's words",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> update(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.ProgressUpdate body) {

@@ -23,6 +23,14 @@ public sealed class ActionException extends RuntimeException {
         }
     }
 
+    /** 404: the action tracks no feedback (a merged action's moved to the action it was merged into). */
+    public static final class NoFeedback extends ActionException {
+        public NoFeedback(UUID id, UUID mergedInto) {
+            super(mergedInto == null ? "Action " + id + " tracks no feedback"
+                    : "Action " + id + " was merged into " + mergedInto + ", which tracks its feedback now");
+        }
+    }
+
     /** 404 on the public board: no such action, or none the public may see (never announced, merged, declined). */
     public static final class NotPublic extends ActionException {
         public NotPublic(UUID id) {
@@ -63,6 +71,20 @@ public sealed class ActionException extends RuntimeException {
         public AlreadyTracked(UUID feedbackId, UUID actionId) {
             super("Feedback " + feedbackId + " is tracked by action " + actionId
                     + ", which is closed: its contributor was already told what happened");
+        }
+    }
+
+    /** 422 on one field: what customers would read repeats a contributor's words as they were written. */
+    public static final class NotOwnWords extends ActionException {
+        private final String field;
+
+        public NotOwnWords(String field) {
+            super("must be in your own words, not a contributor's: edit it");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 

@@ -141,19 +141,21 @@ public class ActionService {
                 return Uni.createFrom().failure(new ActionException.InvalidField("publicNote",
                         "is required to make an action " + to + ": it is what the contributors read"));
             }
-            var now = now();
-            action.status = to;
-            action.updatedAt = now;
-            if (!to.isOpen()) {
-                action.closedAt = now;
-            }
-            if (!isBlank(publicNote)) {
-                told(action, publicNote, now);
-            }
-            retitle(action, publicTitle);
-            var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.TRANSITION, from.name(), to.name())
-                    .withNotes(note, publicNote);
-            return history.persist(entry).flatMap(saved -> events.statusChanged(action, from, publicNote, caller.actor(), now));
+            return inOwnWords(action, publicTitle).flatMap(checked -> {
+                var now = now();
+                action.status = to;
+                action.updatedAt = now;
+                if (!to.isOpen()) {
+                    action.closedAt = now;
+                }
+                if (!isBlank(publicNote)) {
+                    told(action, publicNote, now);
+                }
+                retitle(action, publicTitle);
+                var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.TRANSITION, from.name(), to.name())
+                        .withNotes(note, publicNote);
+                return history.persist(entry).flatMap(saved -> events.statusChanged(action, from, publicNote, caller.actor(), now));
+            });
         });
     }
 
@@ -164,13 +166,15 @@ public class ActionService {
                 return Uni.createFrom().failure(new ActionException.TransitionForbidden(
                         "The action is " + action.status + ": progress updates are for open actions"));
             }
-            var now = now();
-            told(action, publicNote, now);
-            retitle(action, publicTitle);
-            action.updatedAt = now;
-            var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.PROGRESS_POSTED, null, null)
-                    .withNotes(null, publicNote);
-            return history.persist(entry).flatMap(saved -> events.progressPosted(action, publicNote, caller.actor(), now));
+            return inOwnWords(action, publicTitle).flatMap(checked -> {
+                var now = now();
+                told(action, publicNote, now);
+                retitle(action, publicTitle);
+                action.updatedAt = now;
+                var entry = HistoryEntry.of(id, now, caller.actor(), HistoryEntry.Kind.PROGRESS_POSTED, null, null)
+                        .withNotes(null, publicNote);
+                return history.persist(entry).flatMap(saved -> events.progressPosted(action, publicNote, caller.actor(), now));
+            });
         });
     }
 
@@ -354,13 +358,27 @@ public class ActionService {
         });
     }
 
-    /** A public note is a substantive update: every contributor waiting for one has now heard. */
+    /**
+     * Refuses a public title that repeats the words of feedback linked to the action, before anything changes: every
+     * contributor and the public would read one customer's words as the organisation's. Staff may start from them
+     * (GET .../representative), but publish an edit.
+     */
+    private Uni<Void> inOwnWords(Action action, String publicTitle) {
+        if (isBlank(publicTitle)) {
+            return Uni.createFrom().voidItem();
+        }
+        return items.quotesFeedbackOf(action.id, publicTitle).flatMap(quotes -> quotes
+                ? Uni.createFrom().failure(new ActionException.NotOwnWords("publicTitle"))
+                : Uni.createFrom().voidItem());
+    }
+
     private static void retitle(Action action, String publicTitle) {
         if (!isBlank(publicTitle)) {
             action.publicTitle = publicTitle.strip();
         }
     }
 
+    /** A public note is a substantive update: every contributor waiting for one has now heard. */
     private static void told(Action action, String publicNote, Instant now) {
         action.publicNote = publicNote;
         action.lastPublicUpdateAt = now;

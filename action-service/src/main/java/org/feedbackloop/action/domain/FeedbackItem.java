@@ -4,14 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Feedback as triage received it (from {@code feedback.received}), and the action that tracks it. */
+/**
+ * Feedback as triage received it (from {@code feedback.received}), and the action that tracks it. An update writes
+ * only the columns it changed: a link or move of an item loaded before an erasure committed must not write its
+ * words, contact or vector back ({@code privacy.Erasure}).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "feedback_item")
 public class FeedbackItem {
 

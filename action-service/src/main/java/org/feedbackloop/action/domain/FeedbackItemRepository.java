@@ -11,6 +11,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class FeedbackItemRepository implements PanacheRepositoryBase<FeedbackItem, UUID> {
 
+    /** A linked text this long or longer also counts as quoted when it is part of a longer text. */
+    static final int SHORTEST_QUOTE = 20;
+
+    // The wording of a text: lower case, whitespace collapsed, spaces, punctuation and quotes around it trimmed.
+    // PostgreSQL regular expressions, passed as parameters (Hibernate would read "[:space:]" as a parameter name).
+    private static final String SPACES = "[[:space:]\u00a0]+";
+    private static final String AROUND = "^[[:space:][:punct:]«»“”„‘’‚‹›…]+|[[:space:][:punct:]«»“”„‘’‚‹›…]+$";
+    private static final String WORDING = "regexp_replace(regexp_replace(lower(%s), :spaces, ' ', 'g'), :around, '', 'g')";
+
     public Uni<List<FeedbackItem>> ofAction(UUID actionId) {
         return find("actionId = ?1 order by linkedAt, feedbackId", actionId).list();
     }
@@ -29,6 +38,30 @@ public class FeedbackItemRepository implements PanacheRepositoryBase<FeedbackIte
                 from feedback_item f where f.action_id = %1$s
                 union
                 select m.contributor_id from me_too m where m.action_id = %1$s""".formatted(action);
+    }
+
+    /**
+     * Whether {@code text} repeats the words of feedback linked to the action: the same wording, or a longer text
+     * around the wording of feedback of at least {@link #SHORTEST_QUOTE} characters. One query over the action's
+     * feedback (its index on action_id), each text compared as it is worded.
+     */
+    public Uni<Boolean> quotesFeedbackOf(UUID actionId, String text) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select exists (
+                            select 1
+                            from (select %s as wording) given,
+                                 feedback_item f cross join lateral (select %s as wording) said
+                            where f.action_id = :action
+                              and said.wording <> ''
+                              and (said.wording = given.wording
+                                   or char_length(said.wording) >= :shortest and strpos(given.wording, said.wording) > 0))"""
+                                .formatted(WORDING.formatted(":text"), WORDING.formatted("f.text")), Boolean.class)
+                .setParameter("action", actionId)
+                .setParameter("text", text)
+                .setParameter("spaces", SPACES)
+                .setParameter("around", AROUND)
+                .setParameter("shortest", SHORTEST_QUOTE)
+                .getSingleResult());
     }
 
     public Uni<Integer> countContributors(UUID actionId) {

@@ -8,6 +8,7 @@ import org.feedbackloop.testkit.Vectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -58,6 +59,34 @@ public final class FeedbackEvents {
         return event;
     }
 
+    /**
+     * A feedback.erased event: {@code REQUESTED} names the person ({@code contributorId}, the {@code sub} of their
+     * token) and their addresses by {@code FeedbackErased.hashOf}; {@code RETENTION} names only items.
+     */
+    public static ObjectNode erased(UUID eventId, String reason, String contributorId, List<UUID> feedbackIds,
+                                    List<String> addressHashes) {
+        var event = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", eventId.toString())
+                .put("source", "/feedback-service")
+                .put("type", "feedback.erased")
+                .put("time", Instant.now().toString())
+                .put("subject", contributorId != null ? contributorId : "retention")
+                .put("datacontenttype", "application/json");
+        var data = event.putObject("data")
+                .put("reason", reason)
+                .put("erasedAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        if (contributorId != null) {
+            data.put("contributorId", contributorId);
+        }
+        var ids = data.putArray("feedbackIds");
+        feedbackIds.forEach(id -> ids.add(id.toString()));
+        if (addressHashes != null) {
+            var hashes = data.putArray("addressHashes");
+            addressHashes.forEach(hashes::add);
+        }
+        return event;
+    }
 
     /**
      * The problem vector feedback-service would send, as this test's stand-in for its sentence model: texts that

@@ -13,6 +13,7 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The sentence model all-MiniLM-L6-v2 (quantized; the ONNX file and tokenizer ship inside langchain4j's
@@ -40,6 +41,9 @@ public final class SentenceEncoder implements AutoCloseable {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTokenTypes;
+    /** Encodings hold it shared; closing takes it whole: a session closed under a running encoding aborts the process. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private SentenceEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) throws OrtException {
         this.environment = environment;
@@ -70,6 +74,18 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The text's vector (mean of its tokens' states, normalised) and how many tokens it took. */
     public Encoding encode(String text) {
+        use.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The sentence model is closed: the process is ending");
+            }
+            return encodeOpen(text);
+        } finally {
+            use.readLock().unlock();
+        }
+    }
+
+    private Encoding encodeOpen(String text) {
         var encoding = tokenizer.encode(text);
         long[] ids = encoding.getIds();
         long[] mask = encoding.getAttentionMask();
@@ -129,12 +145,19 @@ public final class SentenceEncoder implements AutoCloseable {
 
     @Override
     public void close() {
+        use.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             session.close();
+            tokenizer.close();
         } catch (OrtException ignored) {
             // the process is ending
+        } finally {
+            use.writeLock().unlock();
         }
-        tokenizer.close();
     }
 
     private static InputStream resource(String name) {

@@ -71,7 +71,7 @@ public record FeedbackView(
     public record Contact(String email) {
     }
 
-    static FeedbackView of(Feedback f) {
+    public static FeedbackView of(Feedback f) {
         return new FeedbackView(f.id, f.status, f.text, f.channel,
                 f.ratingScale == null ? null : new Rating(f.ratingScale, f.ratingScore),
                 f.topic, f.sentiment, Analysis.of(f), f.actionId, f.actionTitle, f.actionStatus, f.followUpOfAction, f.joinsAction,

@@ -22,6 +22,10 @@ public interface FeedbackConfig {
 
     Summary summary();
 
+    Silence silence();
+
+    Retention retention();
+
     Mailbox mailbox();
 
     Imports imports();
@@ -89,6 +93,26 @@ public interface FeedbackConfig {
         /** A snapshot older than this (the refresh fell behind) is taken again by the request that finds it. */
         @WithDefault("5m")
         Duration maxSnapshotAge();
+    }
+
+    interface Retention {
+        /** Feedback older than this many days loses its words and contact; 0 keeps them for ever. */
+        @WithDefault("0")
+        int days();
+
+        /** How often the retention round runs. */
+        @WithDefault("1h")
+        Duration every();
+    }
+
+    /** When topics and channels are checked for silence (insights.SilenceDetector reads these through its schedule). */
+    interface Silence {
+        @WithDefault("1h")
+        Duration every();
+
+        /** The first check after start. */
+        @WithDefault("2m")
+        Duration delay();
     }
 
     interface Analysis {

@@ -27,11 +27,19 @@ public final class RouteTable {
             new Route("notifications", "/api/me/notifications", NOTIFICATION, Traffic.CALL),
             new Route("stream", "/api/me/notifications/stream", NOTIFICATION, Traffic.STREAM),
             new Route("preferences", "/api/me/preferences", NOTIFICATION, Traffic.CALL),
+            // erasure starts where the feedback is; the other services follow its feedback.erased
+            new Route("erasure", "/api/me/data", FEEDBACK, Traffic.CALL),
             new Route("webhooks", "/api/webhooks", NOTIFICATION, Traffic.CALL),
             new Route("unsubscribe", "/api/public/unsubscribe", NOTIFICATION, Traffic.CALL),
             new Route("followup", "/api/public/follow-up", NOTIFICATION, Traffic.CALL),
             new Route("surveys", "/api/surveys", NOTIFICATION, Traffic.CALL),
-            new Route("survey", "/api/public/surveys", NOTIFICATION, Traffic.CALL));
+            new Route("survey", "/api/public/surveys", NOTIFICATION, Traffic.CALL),
+            // each service's insights; the gateway itself answers /api/insights/summary with all of them
+            new Route("ratings", "/api/insights/ratings", FEEDBACK, Traffic.CALL),
+            new Route("volume", "/api/insights/volume", FEEDBACK, Traffic.CALL),
+            new Route("silence", "/api/insights/silence", FEEDBACK, Traffic.CALL),
+            new Route("loop", "/api/insights/loop", NOTIFICATION, Traffic.CALL),
+            new Route("outcomes", "/api/insights/actions", ACTION, Traffic.CALL));
 
     private static final List<Route> LONGEST_FIRST = ROUTES.stream()
             .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())

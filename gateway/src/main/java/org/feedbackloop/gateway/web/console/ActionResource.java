@@ -71,20 +71,21 @@ public class ActionResource {
     @Path("transitions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> transition(@RestPath String id, @RestForm String version, @RestForm String to,
-                                    @RestForm String note, @RestForm String publicNote) {
-        var forms = new ActionForms(to, note, publicNote, null, null, "transition", null);
+                                    @RestForm String note, @RestForm String publicNote, @RestForm String publicTitle) {
+        var forms = new ActionForms(to, note, publicNote, publicTitle, null, null, "transition", null);
         if (to == null || to.isBlank()) {
             return failed(id, forms, new ProblemMessage(400, "Please choose the next step.", "Pick one of the options.", List.of()));
         }
         return change(id, version, forms, Notice.ACTION_MOVED,
-                (viewer, action) -> actions.transition(viewer.accessToken(), action, parse(version), to, note, publicNote));
+                (viewer, action) -> actions.transition(viewer.accessToken(), action, parse(version), to, note, publicNote,
+                        publicTitle));
     }
 
     @POST
     @Path("assignment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> assign(@RestPath String id, @RestForm String version, @RestForm String take) {
-        var forms = new ActionForms(null, null, null, null, null, "owner", null);
+        var forms = new ActionForms(null, null, null, null, null, null, "owner", null);
         var release = "release".equals(take);
         return change(id, version, forms, release ? Notice.RELEASED : Notice.ASSIGNED, (viewer, action) -> release
                 ? actions.assign(viewer.accessToken(), action, parse(version), null, null)
@@ -96,7 +97,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> reschedule(@RestPath String id, @RestForm String version, @RestForm String dueDate,
                                     @RestForm String reason) {
-        var forms = new ActionForms(null, null, null, dueDate, reason, "due", null);
+        var forms = new ActionForms(null, null, null, null, dueDate, reason, "due", null);
         String dueAt;
         try {
             // the end of the chosen day, UTC: "due by 3 March" means by the end of it
@@ -126,7 +127,7 @@ public class ActionResource {
     @Path("merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> merge(@RestPath String id, @RestForm String version, @RestForm String into) {
-        var forms = new ActionForms(null, null, null, null, null, "similar", null);
+        var forms = new ActionForms(null, null, null, null, null, null, "similar", null);
         var target = uuid(into);
         if (target == null) {
             return failed(id, forms, new ProblemMessage(400, "Please choose the action to merge into.", null, List.of()));
@@ -147,7 +148,7 @@ public class ActionResource {
     @Path("links")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> link(@RestPath String id, @RestForm String version, @RestForm String feedbackId) {
-        var forms = new ActionForms(null, null, null, null, null, "similar", null);
+        var forms = new ActionForms(null, null, null, null, null, null, "similar", null);
         var feedback = uuid(feedbackId);
         if (feedback == null) {
             return failed(id, forms, new ProblemMessage(400, "Please choose the feedback to link.", null, List.of()));
@@ -161,8 +162,9 @@ public class ActionResource {
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<TemplateInstance> preview(@RestForm String to, @RestForm String title, @RestForm String publicNote,
-                                         @RestForm String quote) {
-        return pages.viewer().flatMap(viewer -> previews.of(viewer.accessToken(), to, title, publicNote, quote))
+                                         @RestForm String publicTitle, @RestForm String quote) {
+        var shownTitle = publicTitle == null || publicTitle.isBlank() ? title : publicTitle.strip();
+        return pages.viewer().flatMap(viewer -> previews.of(viewer.accessToken(), to, shownTitle, publicNote, quote))
                 .map(Templates::preview);
     }
 
@@ -179,16 +181,16 @@ public class ActionResource {
             if (response.ok()) {
                 return Uni.createFrom().item(Pages.seeOther("/console/actions/" + actionId, notice));
             }
-            var withProblem = new ActionForms(forms.to(), forms.note(), forms.publicNote(), forms.dueDate(),
-                    forms.reason(), forms.section(), ProblemMessage.of(response));
+            var withProblem = new ActionForms(forms.to(), forms.note(), forms.publicNote(), forms.publicTitle(),
+                    forms.dueDate(), forms.reason(), forms.section(), ProblemMessage.of(response));
             return render(pages.context(viewer, "console", null), id, withProblem,
                     response.unavailable() ? 503 : response.status());
         }));
     }
 
     private Uni<Response> failed(String id, ActionForms forms, ProblemMessage problem) {
-        var withProblem = new ActionForms(forms.to(), forms.note(), forms.publicNote(), forms.dueDate(), forms.reason(),
-                forms.section(), problem);
+        var withProblem = new ActionForms(forms.to(), forms.note(), forms.publicNote(), forms.publicTitle(), forms.dueDate(),
+                forms.reason(), forms.section(), problem);
         return pages.context("console", null).flatMap(ctx -> render(ctx, id, withProblem, problem.status()));
     }
 
@@ -203,10 +205,12 @@ public class ActionResource {
                         Response.status(detail.problem().status()).entity(Templates.missing(ctx, detail.problem())).build());
             }
             var to = forms.to() != null ? forms.to() : detail.action().nextStatuses().stream().findFirst().orElse("");
-            var shown = new ActionForms(to, forms.note(), forms.publicNote(), forms.dueDate(), forms.reason(),
-                    forms.section(), forms.problem());
+            var shown = new ActionForms(to, forms.note(), forms.publicNote(), forms.publicTitle(), forms.dueDate(),
+                    forms.reason(), forms.section(), forms.problem());
             var words = detail.feedback().isEmpty() ? null : detail.feedback().getFirst().text();
-            return previews.of(ctx.viewer().accessToken(), to, detail.action().customerTitle(), forms.publicNote(), words)
+            var title = forms.publicTitle() == null || forms.publicTitle().isBlank() ? detail.action().customerTitle()
+                    : forms.publicTitle().strip();
+            return previews.of(ctx.viewer().accessToken(), to, title, forms.publicNote(), words)
                     .map(preview -> Response.status(status).entity(Templates.action(ctx, detail, shown, preview)).build());
         });
     }

@@ -1,5 +1,6 @@
 package org.feedbackloop.gateway.web.console;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -34,7 +35,12 @@ public class Actions {
 
     /** One action with its ETag and the contributors' words; {@code problem} when it could not be read. */
     public record Detail(TrackedAction action, String etag, List<LinkedFeedback> feedback, ProblemMessage problem,
-                         ProblemMessage feedbackProblem) {
+                         ProblemMessage feedbackProblem, Representative representative) {
+    }
+
+    /** The linked feedback nearest the action's meaning: what the owner's public title should say in their own words. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Representative(UUID feedbackId, String text, Double similarity) {
     }
 
     private static final TypeReference<List<LinkedFeedback>> FEEDBACK_LIST = new TypeReference<>() {
@@ -87,15 +93,17 @@ public class Actions {
     public Uni<Detail> detail(String token, UUID id) {
         var action = services.get(Service.ACTIONS, "/api/actions/" + id, token);
         var feedback = services.get(Service.ACTIONS, "/api/actions/" + id + "/feedback", token);
-        return Uni.combine().all().unis(action, feedback).asTuple().map(both -> {
-            var a = both.getItem1();
+        var representative = services.get(Service.ACTIONS, "/api/actions/" + id + "/representative", token);
+        return Uni.combine().all().unis(action, feedback, representative).asTuple().map(all -> {
+            var a = all.getItem1();
             if (!a.ok()) {
-                return new Detail(null, null, List.of(), ProblemMessage.of(a), null);
+                return new Detail(null, null, List.of(), ProblemMessage.of(a), null, null);
             }
-            var f = both.getItem2();
+            var f = all.getItem2();
             List<LinkedFeedback> words = f.ok() ? services.read(f, FEEDBACK_LIST) : List.of();
+            var r = all.getItem3();
             return new Detail(services.read(a, TrackedAction.class), a.header("ETag"), words, null,
-                    f.ok() ? null : ProblemMessage.of(f));
+                    f.ok() ? null : ProblemMessage.of(f), r.ok() ? services.read(r, Representative.class) : null);
         });
     }
 
@@ -115,11 +123,13 @@ public class Actions {
         return change(token, HttpMethod.POST, id, "links", version, Map.of("feedbackIds", List.of(feedbackId.toString())));
     }
 
-    public Uni<UpstreamReply> transition(String token, UUID id, int version, String to, String note, String publicNote) {
+    public Uni<UpstreamReply> transition(String token, UUID id, int version, String to, String note, String publicNote,
+                                         String publicTitle) {
         var body = new LinkedHashMap<String, Object>();
         body.put("to", to);
         putText(body, "note", note);
         putText(body, "publicNote", publicNote);
+        putText(body, "publicTitle", publicTitle);
         return change(token, HttpMethod.POST, id, "transitions", version, body);
     }
 

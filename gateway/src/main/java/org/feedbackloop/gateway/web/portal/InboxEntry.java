@@ -49,6 +49,8 @@ public record InboxEntry(UUID id, String kind, String title, String body, UUID a
             case "OVERDUE" -> "Overdue";
             case "ESCALATED" -> "Escalated";
             case "FOLLOW_UP_NOT_SOLVED" -> "Not solved";
+            case "SILENCE_DETECTED" -> "Gone quiet";
+            case "SURVEY_INVITATION" -> "Survey";
             default -> "Update";
         };
     }

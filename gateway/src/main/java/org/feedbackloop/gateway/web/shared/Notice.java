@@ -20,7 +20,9 @@ public enum Notice {
     TOPIC_SAVED("topic-saved", "The topic is saved. New feedback is read against it now; stored feedback is read again below."),
     TOPIC_REMOVED("topic-removed", "The topic is removed. Its stored feedback is read again and takes the nearest remaining topic."),
     SURVEY_CREATED("survey-created", "The survey is defined. Ask people below: each gets an e-mail with a link to answer it."),
-    SURVEY_SENT("survey-sent", "The invitations are on their way. Anyone this survey asked before is not asked again.");
+    SURVEY_SENT("survey-sent", "The invitations are on their way. Anyone this survey asked before is not asked again."),
+    ERASED("erased", "Your data is erased: your feedback now counts without your words, and we hold no address or message of "
+            + "yours. Sign out to finish.");
 
     private final String code;
     private final String text;

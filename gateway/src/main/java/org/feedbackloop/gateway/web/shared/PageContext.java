@@ -30,6 +30,7 @@ public record PageContext(Viewer viewer, String section, String csrf, Notice not
         }
         if (viewer.isManager()) {
             links.add(link("Overview", "/manager", "manager"));
+            links.add(link("Insights", "/manager/insights", "insights"));
             links.add(link("Topics", "/manager/topics", "topics"));
             links.add(link("Imports", "/manager/imports", "imports"));
             links.add(link("Surveys", "/manager/surveys", "surveys"));

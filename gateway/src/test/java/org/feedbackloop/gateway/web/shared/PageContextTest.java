@@ -15,8 +15,8 @@ class PageContextTest {
         assertThat(labels(viewer("customer"))).containsExactly("Give feedback", "My feedback", "Inbox", "Preferences",
                 "You said, we did");
         assertThat(labels(viewer("owner"))).containsExactly("Action queue", "You said, we did");
-        assertThat(labels(viewer("manager"))).containsExactly("Action queue", "Overview", "Topics", "Imports", "Surveys", "You said, we did");
-        assertThat(labels(viewer("admin"))).containsExactly("Action queue", "Overview", "Topics", "Imports", "Surveys", "You said, we did");
+        assertThat(labels(viewer("manager"))).containsExactly("Action queue", "Overview", "Insights", "Topics", "Imports", "Surveys", "You said, we did");
+        assertThat(labels(viewer("admin"))).containsExactly("Action queue", "Overview", "Insights", "Topics", "Imports", "Surveys", "You said, we did");
     }
 
     @Test

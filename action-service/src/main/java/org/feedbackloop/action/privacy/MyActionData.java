@@ -1,0 +1,42 @@
+package org.feedbackloop.action.privacy;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.domain.ActionStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What action-service holds about a customer: their feedback as tracked here, and their "me too" votes. */
+@Schema(name = "MyActionData", description = "What action-service holds about me")
+public record MyActionData(
+        @Schema(description = "Who I am here: the subject of my token") String subject,
+        @Schema(description = "My feedback as action-service holds it, newest first") List<MyFeedback> feedback,
+        @Schema(description = "The actions I said \"me too\" about, newest first") List<MyVote> meToo,
+        @Schema(description = "True when either list had more than " + MyActionData.MAX_ITEMS + " entries: only the "
+                + "newest are given") boolean truncated,
+        Instant exportedAt) {
+
+    /** The most of either list one export gives. */
+    public static final int MAX_ITEMS = 10_000;
+
+    @Schema(name = "MyTrackedFeedback", description = "A piece of my feedback and the action that tracks it")
+    public record MyFeedback(
+            UUID feedbackId,
+            @Schema(description = "The action that tracks it") UUID actionId,
+            @Schema(description = "The action's name as customers read it", examples = "Delivery feedback") String actionTitle,
+            ActionStatus actionStatus,
+            Instant receivedAt,
+            @Schema(description = "When it joined its action") Instant linkedAt,
+            @Schema(description = "My words as held here") String text,
+            @Schema(description = "The address I gave with it") String contactEmail) {
+    }
+
+    @Schema(name = "MyVote", description = "A \"me too\" of mine on the public board")
+    public record MyVote(
+            UUID actionId,
+            @Schema(description = "The action's name as customers read it") String actionTitle,
+            ActionStatus actionStatus,
+            @Schema(description = "When I said it") Instant at) {
+    }
+}

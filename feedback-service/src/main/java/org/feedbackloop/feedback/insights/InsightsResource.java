@@ -1,0 +1,90 @@
+package org.feedbackloop.feedback.insights;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.feedback.domain.RatingScale;
+import org.feedbackloop.kit.http.Period;
+import org.feedbackloop.kit.http.QueryParams;
+import org.feedbackloop.kit.security.Roles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** What customers said over a period, for managers: ratings over time, volume and sentiment by topic and channel. */
+@Path("/api/insights")
+@Tag(name = "Insights")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+public class InsightsResource {
+
+    static final Duration TREND = Duration.ofDays(12 * 7);
+    static final Duration MONTH = Duration.ofDays(30);
+    static final Duration LONGEST = Duration.ofDays(366);
+
+    private final RatingInsights ratings;
+    private final VolumeInsights volumes;
+    private final SilenceDetector silence;
+    private final Clock clock = Clock.systemUTC();
+
+    InsightsResource(RatingInsights ratings, VolumeInsights volumes, SilenceDetector silence) {
+        this.ratings = ratings;
+        this.volumes = volumes;
+        this.silence = silence;
+    }
+
+    @GET
+    @Path("/ratings")
+    @Operation(summary = "NPS or CSAT week by week, with 95% confidence intervals",
+            description = "Imported history counts at its own date. Default period: the last 12 weeks; at most 366 days.")
+    public Uni<RatingTrend> ratings(
+            @Parameter(description = "NPS (default) or CSAT") @QueryParam("scale") String scale,
+            @Parameter(description = Period.FROM + "; default 12 weeks before to") @QueryParam("from") String from,
+            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+        var params = new QueryParams();
+        var ratingScale = params.oneOf("scale", scale, RatingScale.class);
+        var period = Period.of(params, from, to, clock.instant(), TREND, LONGEST);
+        params.orRefuse();
+        return ratings.trend(ratingScale == null ? RatingScale.NPS : ratingScale, period);
+    }
+
+    @GET
+    @Path("/volume")
+    @Operation(summary = "Feedback volume and sentiment by topic and by channel",
+            description = "Default period: the last 30 days; at most 366 days.")
+    public Uni<VolumeBreakdown> volume(
+            @Parameter(description = Period.FROM + "; default 30 days before to") @QueryParam("from") String from,
+            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+        var params = new QueryParams();
+        var period = Period.of(params, from, to, clock.instant(), MONTH, LONGEST);
+        params.orRefuse();
+        return volumes.breakdown(period);
+    }
+
+    @GET
+    @Path("/silence")
+    @Operation(summary = "Topics and channels that went quiet",
+            description = "A segment is flagged when its last 7 whole days (UTC) had so few items that, at the rate of its "
+                    + "8 weeks before, so few or fewer would happen by chance less than once in a hundred (a one-sided "
+                    + "Poisson test); segments expected to have fewer than 5 items a week are never flagged. Checked "
+                    + "every hour, flagged at most once per segment and week, and announced as insight.silence-detected. "
+                    + "Newest first, at most 500. Default period: the last 8 weeks; at most 366 days.")
+    public Uni<List<SilenceFlag>> silence(
+            @Parameter(description = Period.FROM + "; default 8 weeks before to") @QueryParam("from") String from,
+            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+        var params = new QueryParams();
+        var period = Period.of(params, from, to, clock.instant(), Duration.ofDays(7L * SilenceRule.BASELINE_WEEKS), LONGEST);
+        params.orRefuse();
+        return silence.flags(period);
+    }
+}

@@ -1,0 +1,21 @@
+package org.feedbackloop.feedback.privacy;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.feedback.api.FeedbackView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What feedback-service holds about a customer. */
+@Schema(name = "MyFeedbackData")
+public record MyFeedbackData(
+        @Schema(description = "Your id in the identity provider") String subject,
+        @Schema(description = "Your e-mail addresses we know: verified ones that join your history, and contacts you gave")
+        List<String> addresses,
+        @Schema(description = "Your feedback, newest first, with everything stored about each item") List<FeedbackView> feedback,
+        @Schema(description = "True when there were more than " + MyFeedbackData.MAX_ITEMS + " items: the newest are here")
+        boolean truncated,
+        Instant exportedAt) {
+
+    public static final int MAX_ITEMS = 10_000;
+}

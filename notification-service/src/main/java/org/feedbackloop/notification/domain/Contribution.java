@@ -2,6 +2,8 @@ package org.feedbackloop.notification.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -46,4 +48,11 @@ public class Contribution {
 
     /** Imported history that its contributor is not told about. */
     public boolean silent;
+
+    /** Where it came in (WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API); null for rows older than the column. */
+    public String channel;
+
+    /** Where its rating puts the contributor; null for rows older than the column. */
+    @Enumerated(EnumType.STRING)
+    public Segment segment;
 }

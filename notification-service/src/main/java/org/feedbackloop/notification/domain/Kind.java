@@ -23,5 +23,7 @@ public enum Kind {
     /** To an owner (or their team): a contributor says their done action did not solve it. */
     FOLLOW_UP_NOT_SOLVED,
     /** To someone asked a survey: the question and the link to answer it. */
-    SURVEY_INVITATION
+    SURVEY_INVITATION,
+    /** To managers: a topic or channel has gone quiet. */
+    SILENCE_DETECTED
 }

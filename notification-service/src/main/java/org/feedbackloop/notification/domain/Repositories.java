@@ -39,17 +39,29 @@ public final class Repositories {
     @ApplicationScoped
     public static class Suppressions implements PanacheRepositoryBase<EmailSuppression, String> {
 
-        /** Why no e-mail may go to the address, or null when it may. */
+        /**
+         * Why no e-mail may go to the address, or null when it may: its suppression is kept as the address, or, once
+         * its person's data was erased, as its hash.
+         */
         public Uni<String> reasonFor(String email) {
-            return findById(email.toLowerCase(Locale.ROOT)).map(found -> found == null ? null : found.reason);
+            var address = email.strip().toLowerCase(Locale.ROOT);
+            return find("email in ?1 order by createdAt", List.of(address, EmailSuppression.hashed(address)))
+                    .firstResult().map(found -> found == null ? null : found.reason);
         }
 
-        /** Records that mail to the address failed for good; an earlier suppression stays as it was. */
+        /**
+         * Records that mail to the address failed for good; an earlier suppression stays as it was (an erased person's,
+         * kept as the hash, stays a hash).
+         */
         public Uni<Boolean> bounced(String email, Instant at) {
+            var address = email.strip().toLowerCase(Locale.ROOT);
             return getSession().flatMap(session -> session.createNativeQuery("""
-                            insert into email_suppression (email, created_at, reason) values (:email, :at, :reason)
+                            insert into email_suppression (email, created_at, reason)
+                            select :email, :at, :reason
+                            where not exists (select 1 from email_suppression where email = :hashed)
                             on conflict (email) do nothing""")
-                    .setParameter("email", email.toLowerCase(Locale.ROOT))
+                    .setParameter("email", address)
+                    .setParameter("hashed", EmailSuppression.hashed(address))
                     .setParameter("at", at)
                     .setParameter("reason", EmailSuppression.BOUNCED)
                     .executeUpdate()).map(inserted -> inserted == 1);

@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,7 +120,9 @@ public class EmailSender {
                         if (acceptedNotRecorded.containsKey(n.id)) {
                             alreadyAccepted.add(n);
                         } else {
-                            byAddress.computeIfAbsent(n.email.toLowerCase(), key -> new ArrayList<>()).add(n);
+                            // as feedback.received gave it: " Ann@Example.com" is ann@example.com
+                            byAddress.computeIfAbsent(n.email.strip().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                                    .add(n);
                         }
                     });
                     return Multi.createFrom().iterable(byAddress.entrySet())
@@ -173,7 +176,9 @@ public class EmailSender {
         } catch (IOException | RuntimeException e) {
             return Uni.createFrom().item(new Outcome(batch, e));
         }
-        return mailer.send(mail)
+        // deferred: the mailer refuses an address it cannot parse by throwing, which would fail the whole round (and
+        // every later one) instead of this message
+        return Uni.createFrom().deferred(() -> mailer.send(mail))
                 // a server that hangs must not hold the batch's rows, nor the dispatcher, for ever
                 .ifNoItem().after(config.email().sendTimeout()).fail()
                 .onItem().transform(nothing -> {

@@ -1,5 +1,6 @@
 package org.feedbackloop.notification.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -15,7 +16,9 @@ import org.feedbackloop.events.ActionProgressPosted;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventData;
 import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.events.FeedbackErased;
 import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.events.SilenceDetected;
 import org.feedbackloop.kit.inbox.NotYetKnown;
 import org.feedbackloop.kit.inbox.ProcessedEvents;
 import org.feedbackloop.kit.inbox.ReceivedEvent;
@@ -26,8 +29,10 @@ import org.feedbackloop.notification.domain.Message;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
+import org.feedbackloop.notification.domain.Segment;
 import org.feedbackloop.notification.domain.TrackedAction;
 import org.feedbackloop.notification.email.FollowUpLinks;
+import org.feedbackloop.notification.privacy.Erasure;
 import org.feedbackloop.notification.surveys.SurveyRequests;
 import org.feedbackloop.notification.surveys.Surveys;
 import org.feedbackloop.notification.webhooks.WebhookFanOut;
@@ -46,7 +51,8 @@ import java.util.UUID;
 /**
  * Keeps the projections this service needs (contributions, tracked actions) and decides who is told what,
  * for each event, in one transaction with the event id recorded first: a redelivered event tells nobody
- * twice. Returns the inbox notifications it created, for the live stream once committed.
+ * twice. Returns the inbox notifications it created, for the live stream once committed. On feedback.erased it erases
+ * (privacy {@link Erasure}) in the same transaction.
  */
 @ApplicationScoped
 public class Intake {
@@ -56,7 +62,8 @@ public class Intake {
     /** The events someone is told of, or that keep a projection; {@link #dispatch} takes each. */
     private static final Set<Class<? extends EventData>> TOLD = Set.of(FeedbackReceived.class, ActionCreated.class,
             ActionFeedbackLinked.class, ActionStatusChanged.class, ActionProgressPosted.class, ActionDueChanged.class,
-            ActionAssigned.class, ActionDeadline.class, ActionEscalated.class);
+            ActionAssigned.class, ActionDeadline.class, ActionEscalated.class, SilenceDetected.class,
+            FeedbackErased.class);
 
     private final ProcessedEvents processed;
     private final Repositories.Contributions contributions;
@@ -65,11 +72,14 @@ public class Intake {
     private final WebhookFanOut webhooks;
     private final FollowUpLinks followUps;
     private final Surveys surveys;
+    private final Erasure erasure;
     private final ObjectMapper json;
 
     Intake(ProcessedEvents processed, Repositories.Contributions contributions, Repositories.Actions actions,
-           Notifier notifier, WebhookFanOut webhooks, FollowUpLinks followUps, Surveys surveys, ObjectMapper json) {
+           Notifier notifier, WebhookFanOut webhooks, FollowUpLinks followUps, Surveys surveys, Erasure erasure,
+           ObjectMapper json) {
         this.followUps = followUps;
+        this.erasure = erasure;
         this.surveys = surveys;
         this.processed = processed;
         this.contributions = contributions;
@@ -91,7 +101,7 @@ public class Intake {
         }
         return Panache.withTransaction(() -> processed.firstTime(CONSUMER, event.id()).flatMap(first -> !first
                 ? Uni.createFrom().item(List.<Notification>of())
-                : dispatch(event).call(created -> webhooks.fanOut(event.id(), event.type(), event.envelope()))))
+                : dispatch(event).call(created -> webhooks.fanOut(event.id(), event.type(), forIntegrators(event)))))
                 .invoke(created -> {
                     if (!created.isEmpty()) {
                         notifier.committed(); // in-app deliveries were announced
@@ -103,6 +113,8 @@ public class Intake {
         var id = event.id();
         return switch (event.data()) {
             case FeedbackReceived received -> feedbackReceived(id, received);
+            case FeedbackErased erased -> erasure.erase(erased).replaceWith(List.<Notification>of());
+            case SilenceDetected silence -> silenceDetected(id, silence);
             case ActionCreated created -> actionCreated(id, created);
             case ActionFeedbackLinked link -> feedbackLinked(id, link);
             case ActionStatusChanged changed -> statusChanged(id, changed);
@@ -113,6 +125,11 @@ public class Intake {
             case ActionEscalated escalated -> escalated(id, escalated);
             case null, default -> Uni.createFrom().item(List.<Notification>of()); // nothing to tell (webhooks may want it)
         };
+    }
+
+    /** What integrators receive: the event as it came, but an erasure without the person it was about. */
+    private static JsonNode forIntegrators(ReceivedEvent event) {
+        return event.data() instanceof FeedbackErased ? Erasure.forIntegrators(event.envelope()) : event.envelope();
     }
 
     // --- feedback-service ---------------------------------------------------------------------------
@@ -132,6 +149,8 @@ public class Intake {
             contribution.receivedAt = received.receivedAt();
             contribution.followUpOfAction = received.followUpOfAction();
             contribution.silent = received.isSilent();
+            contribution.channel = received.channel();
+            contribution.segment = Segment.of(received.rating());
             if (contribution.followUpOfAction != null || contribution.silent) {
                 // an answer is thanked on its page; imported history is not acknowledged
                 return contributions.persist(contribution).replaceWith(List.<Notification>of());
@@ -141,6 +160,15 @@ public class Intake {
                     Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED, text.title(), text.body(),
                             null, List.of(saved.feedbackId), null, data("quote", quote(saved.text)))));
         }));
+    }
+
+    /** Managers hear that a topic or channel went quiet (announced at most once per segment per week). */
+    Uni<List<Notification>> silenceDetected(UUID eventId, SilenceDetected silence) {
+        var text = Wording.silenceDetected(silence);
+        return notifier.notify(eventId, Audience.managers(), new Message(Kind.SILENCE_DETECTED, text.title(),
+                text.body(), null, List.of(), null, data("dimension", silence.dimension(), "segment", silence.segment(),
+                "windowStart", silence.windowStart(), "windowEnd", silence.windowEnd(), "observed", silence.observed(),
+                "expected", silence.expected(), "pValue", silence.pValue())));
     }
 
     // --- action-service -----------------------------------------------------------------------------

@@ -65,7 +65,8 @@ public class UnsubscribeResource {
                 .filter(values -> values.size() == 1)
                 .map(values -> values.getFirst().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> ProblemException.invalid("token", "is not an unsubscribe link from one of our e-mails"));
-        return Panache.withTransaction(() -> suppressions.findById(email).flatMap(existing -> {
+        // an address already suppressed stays as it is kept: as the address, or as its hash after an erasure
+        return Panache.withTransaction(() -> suppressions.reasonFor(email).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(email);
             }

@@ -12,6 +12,7 @@ import org.feedbackloop.kit.problem.ProblemType;
 import org.feedbackloop.notification.api.problem.NotificationProblem;
 import org.feedbackloop.notification.config.NotificationConfig;
 import org.feedbackloop.notification.domain.Audience;
+import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Message;
 import org.feedbackloop.notification.domain.Notification;
@@ -144,7 +145,8 @@ public class Surveys {
             var fresh = new ArrayList<SurveyInvitation>();
             for (var recipient : recipients) {
                 var email = recipient.email().strip().toLowerCase(Locale.ROOT);
-                if (seen.add(email)) {
+                // an erased person's invitation is kept with the address's hash: it was asked all the same
+                if (!seen.contains(EmailSuppression.hashed(email)) && seen.add(email)) {
                     fresh.add(invitation(survey, email, recipient.customerId(), now));
                 }
             }

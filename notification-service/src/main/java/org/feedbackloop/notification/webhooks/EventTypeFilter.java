@@ -5,7 +5,10 @@ import org.feedbackloop.events.EventTypes;
 import java.util.List;
 import java.util.Set;
 
-/** What a subscription may ask for: one of the consumed event types, or a whole family ({@code action.*}). */
+/**
+ * What a subscription may ask for: one of the consumed event types, or a whole family ({@code action.*}). The
+ * {@code insight.*} events come in on {@code feedback.events} for now (feedback-service publishes them).
+ */
 final class EventTypeFilter {
 
     static final String WILDCARD_SUFFIX = ".*";
@@ -15,7 +18,8 @@ final class EventTypeFilter {
             EventTypes.ACTION_CREATED, EventTypes.ACTION_FEEDBACK_LINKED, EventTypes.ACTION_STATUS_CHANGED,
             EventTypes.ACTION_ASSIGNED, EventTypes.ACTION_DUE_CHANGED, EventTypes.ACTION_OVERDUE,
             EventTypes.ACTION_ESCALATED, EventTypes.ACTION_PROGRESS_POSTED, EventTypes.ACTION_DEADLINE_APPROACHING,
-            "feedback" + WILDCARD_SUFFIX, "action" + WILDCARD_SUFFIX);
+            EventTypes.INSIGHT_SILENCE_DETECTED,
+            "feedback" + WILDCARD_SUFFIX, "action" + WILDCARD_SUFFIX, "insight" + WILDCARD_SUFFIX);
 
     private static final Set<String> ACCEPTED = Set.copyOf(SUBSCRIBABLE);
 

@@ -15,8 +15,8 @@ public record NewWebhook(
                 examples = "https://hooks.example.com/feedbackloop")
         @NotBlank @Size(max = UrlGuard.MAX_LENGTH)
         String url,
-        @Schema(description = "Event types to receive, or a family wildcard: feedback.* or action.*", required = true,
-                examples = "[\"action.status-changed\", \"feedback.*\"]")
+        @Schema(description = "Event types to receive, or a family wildcard: feedback.*, action.* or insight.*",
+                required = true, examples = "[\"action.status-changed\", \"feedback.*\"]")
         @NotNull @Size(min = 1, max = 20)
         List<@NotNull String> eventTypes,
         @Schema(description = "What it is for, for your own reference", examples = "CRM sync")

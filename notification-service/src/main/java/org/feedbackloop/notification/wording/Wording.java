@@ -5,7 +5,11 @@ import org.feedbackloop.events.ActionDeadline;
 import org.feedbackloop.events.ActionDueChanged;
 import org.feedbackloop.events.ActionEscalated;
 import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.SilenceDetected;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -91,6 +95,34 @@ public final class Wording {
         };
         return new Text("Needs your attention: " + escalated.title(),
                 "The action \"" + escalated.title() + "\" of team " + escalated.team() + " is escalated: " + why + ".");
+    }
+
+    /**
+     * What managers read when a topic or a channel went quiet: how quiet, against what, how unlikely by chance, and
+     * what to look at. The baseline is the 8 weeks before the window, as {@link SilenceDetected} defines it.
+     */
+    public static Text silenceDetected(SilenceDetected silence) {
+        var title = switch (silence.dimension()) {
+            case "TOPIC" -> "Gone quiet: " + silence.segment() + " feedback";
+            case "CHANNEL" -> "Gone quiet: feedback by " + silence.segment();
+            default -> "Gone quiet: " + silence.segment();
+        };
+        var days = Duration.between(silence.windowStart(), silence.windowEnd()).toDays();
+        var expected = Math.max(1, Math.round(silence.expected()));
+        var check = "CHANNEL".equals(silence.dimension()) ? "check the channel works" : "check the channels work";
+        return new Text(title, "Only " + silence.observed() + (silence.observed() == 1 ? " item" : " items")
+                + " in the " + days + " days before " + day(silence.windowEnd()) + ", where about " + expected
+                + (expected == 1 ? " was" : " were") + " expected from the 8 weeks before (so few would happen by chance"
+                + " with probability " + probability(silence.pValue()) + "). Silence is a signal: " + check
+                + " and whether customers have given up on telling us.");
+    }
+
+    /** A probability as people read it: one significant digit, never in scientific notation ("0.00005"). */
+    private static String probability(double p) {
+        if (p < 0.000_001) {
+            return "less than one in a million";
+        }
+        return new BigDecimal(p).round(new MathContext(1)).stripTrailingZeros().toPlainString();
     }
 
     /** A contributor's own words as a message quotes them: on one line, at most 200 characters. */

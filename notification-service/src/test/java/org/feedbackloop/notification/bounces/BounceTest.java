@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.support.Events;
 import org.feedbackloop.notification.support.TestInfrastructure;
 import org.feedbackloop.testkit.Rows;
@@ -104,6 +105,24 @@ class BounceTest {
                 select count(*) from notification where email = ? and channel = 'EMAIL' and status = 'SUPPRESSED'
                 and last_error like 'mail to the address failed for good%'""", gone) == 1);
         assertThat(bounces.poll()).as("the report was flagged seen").isEmpty();
+    }
+
+    @Test
+    void anErasedPersonsAddressKeptAsAHashStaysSuppressedAndAHash() throws Exception {
+        var erased = "erased." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        // as feedback.erased left it: the suppression kept only as the address's hash
+        rows.execute("insert into email_suppression (email, created_at, reason) values (?, now(), 'UNSUBSCRIBED')",
+                EmailSuppression.hashed(erased));
+
+        deliverReport(erased, "failed", "5.1.1");
+        assertThat(bounces.poll()).containsExactly(BounceMailbox.Outcome.SUPPRESSED);
+        assertThat(rows.count("select count(*) from email_suppression where email = ?", erased))
+                .as("not stored again as the address").isZero();
+
+        events.publish(Events.feedbackReceived(UUID.randomUUID(), null, erased.toUpperCase(), "Written after the erasure"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows.count("""
+                select count(*) from notification where lower(email) = ? and channel = 'EMAIL' and status = 'SUPPRESSED'
+                and last_error = 'the address unsubscribed'""", erased) == 1);
     }
 
     @Test

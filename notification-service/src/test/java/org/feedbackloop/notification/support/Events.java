@@ -81,6 +81,47 @@ public final class Events implements AutoCloseable {
         return event;
     }
 
+    /**
+     * {@code feedback.erased} as feedback-service announces it: {@code REQUESTED} names the person (their token's
+     * {@code sub}), their items and their addresses' hashes ({@code FeedbackErased.hashOf}); {@code RETENTION} names
+     * only items (pass null for the person and the hashes).
+     */
+    public static ObjectNode feedbackErased(String reason, String contributorId, List<UUID> feedbackIds,
+                                            List<String> addressHashes) {
+        var event = event("feedback.erased", "/feedback-service", contributorId != null ? contributorId : "retention");
+        var data = ((ObjectNode) event.get("data")).put("reason", reason)
+                .put("erasedAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        if (contributorId != null) {
+            data.put("contributorId", contributorId);
+        }
+        var ids = data.putArray("feedbackIds");
+        feedbackIds.forEach(id -> ids.add(id.toString()));
+        if (addressHashes != null) {
+            var hashes = data.putArray("addressHashes");
+            addressHashes.forEach(hashes::add);
+        }
+        return event;
+    }
+
+    /**
+     * {@code insight.silence-detected} about a TOPIC or a CHANNEL ({@code segment}) and the 7 days before
+     * {@code windowEnd}. It goes out on {@code feedback.events} (feedback-service publishes it), not the exchange its
+     * type names: publish it with {@link #publishOnFeedbackEvents}.
+     */
+    public static ObjectNode silenceDetected(String dimension, String segment, Instant windowEnd, long observed,
+                                             double expected, double pValue) {
+        var event = event("insight.silence-detected", "/feedback-service", dimension + ":" + segment);
+        ((ObjectNode) event.get("data")).put("dimension", dimension).put("segment", segment)
+                .put("windowStart", windowEnd.minus(7, ChronoUnit.DAYS).toString()).put("windowEnd", windowEnd.toString())
+                .put("observed", observed).put("expected", expected).put("pValue", pValue);
+        return event;
+    }
+
+    /** Publishes to {@code feedback.events} under the event's type, as feedback-service's relay does. */
+    public void publishOnFeedbackEvents(ObjectNode event) throws Exception {
+        publish("feedback.events", event.path("type").asText(), JSON.writeValueAsBytes(event));
+    }
+
     /** Publishes to the event's exchange (from its type) with publisher confirms. */
     public void publish(ObjectNode event) throws Exception {
         broker.publish(event);

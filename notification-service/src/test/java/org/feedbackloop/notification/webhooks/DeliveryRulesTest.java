@@ -51,5 +51,9 @@ class DeliveryRulesTest {
         assertThat(EventTypeFilter.isSubscribable("notification.*")).isFalse();
         assertThat(EventTypeFilter.isSubscribable("action.deadline-approaching")).isTrue();
         assertThat(EventTypeFilter.isSubscribable("Action.Created")).isFalse();
+        // the managers' insights, on feedback.events for now, are for integrators too
+        assertThat(EventTypeFilter.isSubscribable("insight.silence-detected")).isTrue();
+        assertThat(EventTypeFilter.familyOf("insight.silence-detected")).isEqualTo("insight.*");
+        assertThat(EventTypeFilter.isSubscribable("insight.*")).isTrue();
     }
 }

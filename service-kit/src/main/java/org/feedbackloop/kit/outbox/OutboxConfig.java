@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The transactional outbox of a service: where its events go and how the relay publishes them. */
 @ConfigMapping(prefix = "feedbackloop.outbox")
@@ -26,4 +28,10 @@ public interface OutboxConfig {
     /** How long published events stay in the outbox table for inspection. */
     @WithDefault("7d")
     Duration retention();
+
+    /**
+     * Event types not kept once published, whatever the retention: those that name a person only to have them
+     * forgotten ({@code feedback.erased}).
+     */
+    Optional<List<String>> forgottenOncePublished();
 }

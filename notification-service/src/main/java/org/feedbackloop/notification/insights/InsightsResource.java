@@ -1,0 +1,64 @@
+package org.feedbackloop.notification.insights;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.http.Period;
+import org.feedbackloop.kit.http.QueryParams;
+import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.security.Roles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/** Whether contributors heard back, for managers: the loop closed (or not) over a period. */
+@Path("/api/insights")
+@Tag(name = "Insights", description = "What managers learn from a period")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class InsightsResource {
+
+    static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
+    static final Duration MAX_LENGTH = Duration.ofDays(366);
+
+    private final LoopReport report;
+    private final Clock clock;
+
+    InsightsResource(LoopReport report, Clock clock) {
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/loop")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "How many contributors were acknowledged, told what was done and told it was closed, how fast",
+            description = "Over the contributions received in [from, to): by default the 30 days before now, at most "
+                    + "366 days; by channel, topic, team and rating segment. neverTold is the backlog now, by team.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopInsights.class)))
+    @APIResponse(responseCode = "400", description = "Invalid from or to, from not before to, or a period longer "
+            + "than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Managers and admins only", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<LoopInsights> loop(
+            @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = Period.TO, example = "2026-02-01") @QueryParam("to") String to) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var params = new QueryParams();
+        var period = Period.of(params, from, to, now, DEFAULT_LENGTH, MAX_LENGTH);
+        params.orRefuse();
+        return report.of(period, now);
+    }
+}

@@ -1,0 +1,99 @@
+package org.feedbackloop.notification.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.notification.domain.Kind;
+import org.feedbackloop.notification.domain.Notification;
+import org.feedbackloop.notification.domain.Preference;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What notification-service holds about a customer (GET /api/me/export). */
+@Schema(name = "MyNotificationData", description = "Everything notification-service holds about you: your preferences, "
+        + "your feedback as it was announced to this service, every message to you on every channel, the surveys you "
+        + "were asked and whether an address of yours gets no e-mail. Each list holds the newest "
+        + MyNotificationData.MAX_ITEMS + " at most.")
+public record MyNotificationData(
+        @Schema(description = "Your id in the identity provider") String subject,
+        @Schema(description = "Your addresses this export covers: your verified address, and the contacts you gave "
+                + "with your feedback; trimmed and lower-cased") List<String> addresses,
+        MyPreferences preferences,
+        @Schema(description = "Your feedback, newest first") List<MyContribution> contributions,
+        @Schema(description = "Messages to you, newest first: your inbox and the e-mail to your addresses")
+        List<MyNotification> notifications,
+        @Schema(description = "Surveys you were asked, at one of your addresses or by name; newest first")
+        List<MySurveyInvitation> surveyInvitations,
+        @Schema(description = "For each of your addresses, whether e-mail to it is stopped") List<MySuppression> suppressions,
+        @Schema(description = "True when a list had more than " + MyNotificationData.MAX_ITEMS + " entries: the newest are here")
+        boolean truncated,
+        Instant exportedAt) {
+
+    public static final int MAX_ITEMS = 10_000;
+
+    @Schema(name = "MyNotificationPreferences", description = "How you want to hear back")
+    public record MyPreferences(
+            @Schema(description = "E-mail (only ever about feedback you agreed to be contacted about)") boolean email,
+            @Schema(description = "In-app inbox and live stream") boolean inApp,
+            @Schema(description = "IMMEDIATE, or DAILY for one e-mail a day") Preference.Digest digest,
+            @Schema(description = "True when you never chose: these are the defaults, and nothing is stored")
+            boolean defaults,
+            @Schema(nullable = true, description = "When you last changed them; null for the defaults") Instant updatedAt) {
+    }
+
+    @Schema(name = "MyContribution", description = "A piece of your feedback as feedback-service announced it here")
+    public record MyContribution(
+            UUID feedbackId,
+            @Schema(description = "Your words") String text,
+            @Schema(nullable = true, description = "The address you gave to be contacted at") String contactEmail,
+            boolean consentToContact,
+            String topic,
+            @Schema(nullable = true, description = "Where it came in: WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API")
+            String channel,
+            Instant receivedAt,
+            @Schema(nullable = true, description = "The action that tracks it") UUID actionId,
+            @Schema(nullable = true) Instant linkedAt) {
+    }
+
+    @Schema(name = "MyNotification", description = "One message to you on one channel")
+    public record MyNotification(
+            UUID id,
+            Kind kind,
+            Notification.Channel channel,
+            @Schema(description = "PENDING, SENT, FAILED (retrying), DEAD (given up) or SUPPRESSED (not sent on purpose)")
+            Notification.Status status,
+            @Schema(nullable = true, description = "Why it was not sent, for SUPPRESSED, FAILED and DEAD") String statusReason,
+            @Schema(nullable = true, description = "The address an e-mail went to") String email,
+            String title,
+            String body,
+            @Schema(nullable = true) UUID actionId,
+            @Schema(description = "The feedback items it is about; empty for none") List<UUID> feedbackIds,
+            @Schema(description = "Details: quote of your words, public note, status, links...") JsonNode data,
+            Instant createdAt,
+            @Schema(nullable = true) Instant sentAt,
+            @Schema(nullable = true) Instant readAt) {
+    }
+
+    @Schema(name = "MySurveyInvitation", description = "A survey you were asked, and your answer")
+    public record MySurveyInvitation(
+            UUID invitationId,
+            UUID surveyId,
+            String surveyName,
+            @Schema(description = "The address it was sent to") String email,
+            Instant invitedAt,
+            Instant expiresAt,
+            @Schema(nullable = true) Instant answeredAt,
+            @Schema(nullable = true) Integer score,
+            @Schema(nullable = true, description = "The reason you gave for your score") String reason) {
+    }
+
+    @Schema(name = "MySuppression", description = "Whether an address of yours gets no e-mail from us")
+    public record MySuppression(
+            String email,
+            boolean suppressed,
+            @Schema(nullable = true, description = "UNSUBSCRIBED (you used the link in an e-mail) or BOUNCED (mail to it "
+                    + "failed for good)") String reason,
+            @Schema(nullable = true, description = "Since when") Instant since) {
+    }
+}

@@ -377,9 +377,10 @@ class WebUiTest {
         Browser.screenshot(maria, "12-insights");
         Browser.assertAccessible(maria);
 
-        maria.getByLabel("Period").selectOption("4");
+        var period = maria.getByLabel("Period", new Page.GetByLabelOptions().setExact(true));
+        period.selectOption("4");
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
-        assertThat(maria.getByLabel("Period")).hasValue("4");
+        assertThat(maria.getByLabel("Period", new Page.GetByLabelOptions().setExact(true))).hasValue("4");
         var download = maria.waitForDownload(() -> maria.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Download NPS as CSV")).click());
         assertThat(download.suggestedFilename()).isEqualTo("nps-4-weeks.csv");

@@ -62,7 +62,7 @@ public class SilenceDetector {
 
     @Scheduled(every = "${feedbackloop.feedback.silence.every}", delayed = "${feedbackloop.feedback.silence.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> everyHour() {
+    Uni<Void> check() {
         return detect(Instant.now()).invoke(flags -> flags.forEach(flag -> LOG.infof(
                         "%s %s went quiet: %d items in the 7 days to %s, %.1f expected (p = %.2g)", flag.dimension(),
                         flag.segment(), flag.observed(), flag.windowEnd(), flag.expected(), flag.pValue())))

@@ -2,6 +2,7 @@ package org.feedbackloop.feedback.privacy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.events.EventTypes;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Feedback older than the retention period ({@code RETENTION_DAYS}; 0 keeps it for ever) loses its words and
@@ -60,10 +62,11 @@ public class Retention {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Redacts every item created before {@code cutoff}, batch after batch; how many. */
+    /** Redacts every item created before {@code cutoff}, one batch after the other until one is not full; how many. */
     public Uni<Integer> redactBefore(Instant cutoff) {
-        return batch(cutoff).flatMap(count -> count < FeedbackErased.MAX_ITEMS ? Uni.createFrom().item(count)
-                : redactBefore(cutoff).map(more -> count + more));
+        return Multi.createBy().repeating().uni(() -> batch(cutoff))
+                .whilst(count -> count == FeedbackErased.MAX_ITEMS)
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Integer> batch(Instant cutoff) {

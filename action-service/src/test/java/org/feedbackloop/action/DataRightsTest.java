@@ -197,32 +197,9 @@ class DataRightsTest {
         broker.publish("feedback.events", event.path("type").asText(), bytes(event));
     }
 
-    /**
-     * Where {@code needle} is held, whatever the case: each column of text, JSON or arrays of every table of the
-     * service's schema, read as text; "table.column" of each that holds it.
-     */
-    private List<String> mentions(String needle) throws SQLException {
-        var columns = new ArrayList<String[]>();
-        try (var connection = database.getConnection(); var statement = connection.prepareStatement("""
-                select table_name, column_name from information_schema.columns
-                where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
-                order by table_name, column_name""");
-             var found = statement.executeQuery()) {
-            while (found.next()) {
-                columns.add(new String[] {found.getString(1), found.getString(2)});
-            }
-        }
-        assertThat(columns).as("the columns searched").isNotEmpty();
-        var rows = new Rows(database);
-        var holding = new ArrayList<String>();
-        for (var column : columns) {
-            var sql = "select count(*) from public.\"%s\" where strpos(lower(cast(\"%s\" as text)), lower(?)) > 0"
-                    .formatted(column[0], column[1]);
-            if (rows.count(sql, needle) > 0) {
-                holding.add(column[0] + "." + column[1]);
-            }
-        }
-        return holding;
+    /** Where {@code needle} is still held in this service's database ("table.column"). */
+    private List<String> mentions(String needle) {
+        return new Rows(database).mentions(needle);
     }
 
     private String text(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package org.feedbackloop.e2e;
 
+import org.feedbackloop.testkit.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,32 +73,13 @@ class DataRightsTest {
         assertThat(erin.get("/api/me/export").json().path("feedback").path("feedback").size()).isZero();
     }
 
-    /** Each column of a text-like type, in every table of the three databases, that holds one of the needles. */
+    /** Each column of text, JSON or arrays, in every table of the three databases, that holds one of the needles. */
     private static List<String> traces(List<String> needles) {
         var found = new ArrayList<String>();
         for (var service : SERVICES) {
             try (var connection = Ledger.connect(service)) {
-                var columns = new ArrayList<String[]>();
-                try (var statement = connection.createStatement(); var rows = statement.executeQuery("""
-                        select table_name, column_name from information_schema.columns
-                        where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')""")) {
-                    while (rows.next()) {
-                        columns.add(new String[]{rows.getString(1), rows.getString(2)});
-                    }
-                }
-                for (var column : columns) {
-                    for (var needle : needles) {
-                        var sql = "select count(*) from \"%s\" where strpos(\"%s\"::text, ?) > 0".formatted(column[0], column[1]);
-                        try (var query = connection.prepareStatement(sql)) {
-                            query.setString(1, needle);
-                            try (var rows = query.executeQuery()) {
-                                rows.next();
-                                if (rows.getLong(1) > 0) {
-                                    found.add(service + ": " + column[0] + "." + column[1] + " holds " + needle);
-                                }
-                            }
-                        }
-                    }
+                for (var needle : needles) {
+                    Rows.mentions(connection, needle).forEach(column -> found.add(service + ": " + column + " holds " + needle));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

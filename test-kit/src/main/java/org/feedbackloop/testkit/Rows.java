@@ -1,6 +1,9 @@
 package org.feedbackloop.testkit;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Reads a service's own tables directly, to check what a request did or did not store. */
@@ -37,5 +40,49 @@ public class Rows {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Where {@code needle} is held, whatever the case: each column of text, JSON or arrays of every table of the
+     * service's schema, read as text; "table.column" of each that holds it. What an erasure promises is that this
+     * is empty for the person's words, addresses and id.
+     */
+    public List<String> mentions(String needle) {
+        try (var connection = database.getConnection()) {
+            return mentions(connection, needle);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<String> mentions(Connection connection, String needle) throws SQLException {
+        var columns = new ArrayList<String[]>();
+        try (var statement = connection.prepareStatement("""
+                select table_name, column_name from information_schema.columns
+                where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
+                order by table_name, column_name""");
+             var found = statement.executeQuery()) {
+            while (found.next()) {
+                columns.add(new String[] {found.getString(1), found.getString(2)});
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("no column to search: not the service's database?");
+        }
+        var holding = new ArrayList<String>();
+        for (var column : columns) {
+            var sql = "select count(*) from public.\"%s\" where strpos(lower(cast(\"%s\" as text)), lower(?)) > 0"
+                    .formatted(column[0], column[1]);
+            try (var statement = connection.prepareStatement(sql)) {
+                statement.setString(1, needle);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        holding.add(column[0] + "." + column[1]);
+                    }
+                }
+            }
+        }
+        return holding;
     }
 }

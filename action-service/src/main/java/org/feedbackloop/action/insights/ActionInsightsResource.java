@@ -37,8 +37,6 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionInsightsResource {
 
-    static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
-    static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     // One pass over the actions created or closed in the period and those open now, by team and (rollup) over all.
     // Merged actions end as MERGED (never open, never closed); merged_into is checked as well, as documented.
@@ -113,7 +111,7 @@ public class ActionInsightsResource {
             @Parameter(description = Period.TO, example = "2026-02-01") @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
-        var period = Period.of(params, from, to, now, DEFAULT_LENGTH, MAX_LENGTH);
+        var period = Period.of(params, from, to, now);
         params.orRefuse();
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery(ACTIONS, Object[].class)

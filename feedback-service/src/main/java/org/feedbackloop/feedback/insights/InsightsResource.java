@@ -29,8 +29,6 @@ import java.util.List;
 public class InsightsResource {
 
     static final Duration TREND = Duration.ofDays(12 * 7);
-    static final Duration MONTH = Duration.ofDays(30);
-    static final Duration LONGEST = Duration.ofDays(366);
 
     private final RatingInsights ratings;
     private final VolumeInsights volumes;
@@ -53,7 +51,7 @@ public class InsightsResource {
             @Parameter(description = Period.TO) @QueryParam("to") String to) {
         var params = new QueryParams();
         var ratingScale = params.oneOf("scale", scale, RatingScale.class);
-        var period = Period.of(params, from, to, clock.instant(), TREND, LONGEST);
+        var period = Period.of(params, from, to, clock.instant(), TREND, Period.LONGEST);
         params.orRefuse();
         return ratings.trend(ratingScale == null ? RatingScale.NPS : ratingScale, period);
     }
@@ -66,7 +64,7 @@ public class InsightsResource {
             @Parameter(description = Period.FROM + "; default 30 days before to") @QueryParam("from") String from,
             @Parameter(description = Period.TO) @QueryParam("to") String to) {
         var params = new QueryParams();
-        var period = Period.of(params, from, to, clock.instant(), MONTH, LONGEST);
+        var period = Period.of(params, from, to, clock.instant());
         params.orRefuse();
         return volumes.breakdown(period);
     }
@@ -83,7 +81,7 @@ public class InsightsResource {
             @Parameter(description = Period.FROM + "; default 8 weeks before to") @QueryParam("from") String from,
             @Parameter(description = Period.TO) @QueryParam("to") String to) {
         var params = new QueryParams();
-        var period = Period.of(params, from, to, clock.instant(), Duration.ofDays(7L * SilenceRule.BASELINE_WEEKS), LONGEST);
+        var period = Period.of(params, from, to, clock.instant(), Duration.ofDays(7L * SilenceRule.BASELINE_WEEKS), Period.LONGEST);
         params.orRefuse();
         return silence.flags(period);
     }

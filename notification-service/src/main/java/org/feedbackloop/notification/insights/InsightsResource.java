@@ -20,7 +20,6 @@ import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /** Whether contributors heard back, for managers: the loop closed (or not) over a period. */
@@ -30,8 +29,6 @@ import java.time.temporal.ChronoUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class InsightsResource {
 
-    static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
-    static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     private final LoopReport report;
     private final Clock clock;
@@ -57,7 +54,7 @@ public class InsightsResource {
             @Parameter(description = Period.TO, example = "2026-02-01") @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
-        var period = Period.of(params, from, to, now, DEFAULT_LENGTH, MAX_LENGTH);
+        var period = Period.of(params, from, to, now);
         params.orRefuse();
         return report.of(period, now);
     }

@@ -12,6 +12,16 @@ public record Period(Instant from, Instant to) {
     /** The words of the {@code to} parameter in an OpenAPI description. */
     public static final String TO = "End of the period, exclusive: an ISO instant or a day (its start, UTC); default now";
 
+    /** A report's period when the request does not say. */
+    public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
+    /** The longest period a report covers: a year, a leap one included. */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
+    /** {@link #of(QueryParams, String, String, Instant, Duration, Duration)} with the defaults: 30 days, at most 366. */
+    public static Period of(QueryParams params, String from, String to, Instant now) {
+        return of(params, from, to, now, DEFAULT_LENGTH, LONGEST);
+    }
+
     /**
      * The period of a request's {@code from} and {@code to} parameters (ISO instants or days; a day is its start, UTC,
      * so {@code to=2026-02-01} ends with January). Absent, {@code to} is {@code now} and {@code from} is

@@ -33,4 +33,5 @@ create keycloak-db generic keycloak-db --type=kubernetes.io/basic-auth \
 create keycloak-bootstrap-admin generic keycloak-bootstrap-admin \
   --from-literal=username=admin --from-literal=password="$(random)"
 create keycloak-integrator-client generic keycloak-integrator-client --from-literal=client-secret="$(random)"
+create keycloak-directory-client generic keycloak-directory-client --from-literal=client-secret="$(random)"
 echo "TLS: create feedbackloop-tls and keycloak-tls (kubectl create secret tls ...) or let cert-manager issue them."

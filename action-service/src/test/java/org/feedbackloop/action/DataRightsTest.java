@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +28,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.feedbackloop.action.support.FeedbackEvents.awaitAction;
+import static org.feedbackloop.action.support.FeedbackEvents.awaitKudos;
 import static org.feedbackloop.action.support.FeedbackEvents.bytes;
 import static org.feedbackloop.action.support.FeedbackEvents.erased;
+import static org.feedbackloop.action.support.FeedbackEvents.praise;
 import static org.feedbackloop.action.support.FeedbackEvents.received;
 import static org.feedbackloop.action.support.FeedbackEvents.uniqueWords;
 import static org.hamcrest.Matchers.containsString;
@@ -37,10 +40,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A customer's data rights here: the export shows what names them, and feedback.erased (as feedback-service
- * announces it on the real broker) leaves nothing that does, while their feedback stays as counts.
+ * announces it on the real broker) leaves nothing that does, while their feedback stays as counts: linked to its
+ * action, or passed to its team as kudos.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -64,6 +70,7 @@ class DataRightsTest {
 
     @Test
     void aCustomerExportsWhatNamesThemAndAfterTheirErasureNothingHereDoes() throws Exception {
+        var start = Instant.now().minusSeconds(1).toString();
         var bob = Tokens.of("bob");
         var subject = Keycloak.subjectOf(bob);
         var words = uniqueWords();
@@ -82,6 +89,11 @@ class DataRightsTest {
         publish(received(UUID.randomUUID(), passedOn, "billing", "Please call my colleague " + uniqueWords(),
                 null, null, -0.1, "colleague-" + passedOn, " Bob." + word + "@LOOP.example.com"));
         awaitAction(passedOn);
+        // praise of bob's, passed to billing as kudos: feedback without an action
+        var praised = UUID.randomUUID();
+        publish(praise(UUID.randomUUID(), praised, "billing", "Thank you, the refund " + words + " came the same day!",
+                subject, address));
+        awaitKudos(broker, praised);
         var voted = Actions.announced(broker, "billing");
         given().auth().oauth2(bob).post("/api/public/updates/" + voted + "/me-too").then().statusCode(201);
         var maria = Tokens.of("maria");
@@ -98,17 +110,24 @@ class DataRightsTest {
                 .body("feedback.find { it.feedbackId == '" + first + "' }.actionStatus", is("OPEN"))
                 .body("feedback.find { it.feedbackId == '" + first + "' }.text", containsString(words))
                 .body("feedback.find { it.feedbackId == '" + first + "' }.contactEmail", is(address))
+                .body("feedback.find { it.feedbackId == '" + first + "' }.passedToTeam", nullValue())
+                .body("feedback.find { it.feedbackId == '" + praised + "' }.actionId", nullValue())
+                .body("feedback.find { it.feedbackId == '" + praised + "' }.passedToTeam", is("billing"))
+                .body("feedback.find { it.feedbackId == '" + praised + "' }.passedAt", notNullValue())
+                .body("feedback.find { it.feedbackId == '" + praised + "' }.text", containsString(words))
                 .body("meToo.actionId", hasItem(voted));
         // what is in flight stays (the relay publishes it; outbox retention purges it): wait until it was published
         await().atMost(Duration.ofSeconds(20)).until(() -> new Rows(database).count("""
                 select count(*) from outbox_event where published_at is null
                   and (strpos(payload::text, ?) > 0 or strpos(payload::text, ?) > 0 or strpos(lower(payload::text), ?) > 0)""",
                 subject, word, address) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> new Rows(database).count(
+                "select count(*) from outbox_event where published_at is null and aggregate_id = ?", praised.toString()) == 0);
 
         // as feedback-service announces a large erasure: in parts, each with the person and their addresses' hashes
         var hashes = List.of(FeedbackErased.hashOf(address), FeedbackErased.hashOf("bob@example.com"));
         publish(erased(UUID.randomUUID(), FeedbackErased.REQUESTED, subject, List.of(first), hashes));
-        publish(erased(UUID.randomUUID(), FeedbackErased.REQUESTED, subject, List.of(second), hashes));
+        publish(erased(UUID.randomUUID(), FeedbackErased.REQUESTED, subject, List.of(second, praised), hashes));
         publish(erased(UUID.randomUUID(), FeedbackErased.REQUESTED, subject, List.of(), hashes));
 
         // every column of every table, as text: neither the words, the address nor who said them is left anywhere
@@ -135,6 +154,17 @@ class DataRightsTest {
                 select count(*) from feedback_item where feedback_id = ? and contact_email is null
                   and text like 'Please call my colleague %' and contributor_id = ?""", passedOn, "colleague-" + passedOn))
                 .as("the colleague's feedback keeps its words and its person, not bob's address").isOne();
+        assertThat(rows.count("""
+                select count(*) from feedback_item where feedback_id = ? and text = '[erased]' and action_id is null
+                  and kudos_team = 'billing' and kudos_at is not null and contributor_id like 'erased:%'
+                  and contact_email is null and problem is null""", praised))
+                .as("the praise stays as counts, passed to its team, without words, person or vector").isOne();
+        assertThat(rows.count("select count(*) from outbox_event where aggregate_id = ?", praised.toString()))
+                .as("its published action.kudos-passed is forgotten").isZero();
+        given().auth().oauth2(maria).queryParam("from", start).queryParam("team", "billing").get("/api/kudos").then()
+                .statusCode(200)
+                .body("items.find { it.feedbackId == '" + praised + "' }.team", is("billing"))
+                .body("items.find { it.feedbackId == '" + praised + "' }.text", nullValue());
         assertThat(rows.count("select count(*) from me_too where action_id = ?::uuid and contributor_id like 'erased:%'",
                 voted)).as("the vote still counts").isOne();
         given().get("/api/public/updates/" + voted).then().statusCode(200).body("meTooCount", is(1));
@@ -178,6 +208,31 @@ class DataRightsTest {
         assertThat(text("select text from feedback_item where feedback_id = '" + feedbackId + "'"))
                 .isEqualTo("Set by the test after the erasure");
         assertThat(rows.count("select count(*) from processed_event where event_id = ?", eventId)).isOne();
+    }
+
+    @Test
+    void oldPraiseLosesItsWordsAndContactButStaysKudosOfItsTeam() throws Exception {
+        var start = Instant.now().minusSeconds(1).toString();
+        var feedbackId = UUID.randomUUID();
+        var words = uniqueWords();
+        publish(praise(UUID.randomUUID(), feedbackId, "delivery", "The driver " + words + " was so kind, thank you!",
+                "contributor-" + feedbackId, "erin." + words.substring(0, 8) + "@example.com"));
+        awaitKudos(broker, feedbackId);
+
+        publish(erased(UUID.randomUUID(), FeedbackErased.RETENTION, null, List.of(feedbackId), null));
+
+        var rows = new Rows(database);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.count(
+                "select count(*) from feedback_item where feedback_id = ? and text = '[redacted]'", feedbackId) == 1);
+        assertThat(rows.count("""
+                select count(*) from feedback_item where feedback_id = ? and action_id is null and kudos_team = 'delivery'
+                  and kudos_at is not null and contributor_id = ? and contact_email is null and not consent_to_contact
+                  and problem is null and rating_scale = 'NPS' and rating_score = 10""", feedbackId, "contributor-" + feedbackId))
+                .isOne();
+        assertThat(mentions(words.substring(0, 8))).isEmpty();
+        given().auth().oauth2(Tokens.of("oscar")).queryParam("from", start).get("/api/kudos").then().statusCode(200)
+                .body("items.find { it.feedbackId == '" + feedbackId + "' }.team", is("delivery"))
+                .body("items.find { it.feedbackId == '" + feedbackId + "' }.text", nullValue());
     }
 
     @Test

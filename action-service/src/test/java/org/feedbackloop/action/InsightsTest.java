@@ -32,7 +32,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * The managers' insights over a period, on actions and feedback written straight into the tables in March 2003, a
+ * The managers' insights over a period, on actions, feedback and kudos written straight into the tables in March 2003, a
  * month no other test writes in, of teams no other test has: each figure is the one computed by hand below.
  */
 @QuarkusTest
@@ -134,6 +134,19 @@ class InsightsTest {
                 at("2003-03-03T00:00:00Z"), null, q1);
         feedback(q1, at("2003-03-02T00:00:00Z"), at("2003-03-02T00:00:00Z"), true);
 
+        // praise passed on as kudos (no action): counted by the time it was passed, imported history left out
+        // insights-a: k1 and k2 in the period; k3 silent; k4 passed before the period, k5 at its end (exclusive)
+        kudos("insights-a", at("2003-03-05T00:00:00Z"), false);
+        kudos("insights-a", at("2003-03-31T23:59:59Z"), false);
+        kudos("insights-a", at("2003-03-10T00:00:00Z"), true);
+        kudos("insights-a", at("2003-02-28T23:00:00Z"), false);
+        kudos("insights-a", at("2003-04-01T00:00:00Z"), false);
+        // insights-b: one
+        kudos("insights-b", at("2003-03-15T12:00:00Z"), false);
+        // insights-kudos: a team that only received praise: two, and every other figure 0
+        kudos("insights-kudos", at("2003-03-01T00:00:00Z"), false);
+        kudos("insights-kudos", at("2003-03-20T00:00:00Z"), false);
+
         var insights = insights("from=2003-03-01&to=2003-04-01");
         assertThat(insights.from()).isEqualTo(at("2003-03-01T00:00:00Z"));
         assertThat(insights.to()).isEqualTo(at("2003-04-01T00:00:00Z"));
@@ -155,17 +168,22 @@ class InsightsTest {
         //   p90 at rank 0.9 × 5 = 4.5: 72000 + 0.5 × (864000 − 72000) = 468000
         // feedback items (not silent, received in the period, of unmerged actions): f1, f3, f5, f7, f10, f11, f12 = 7
         // repeats: f3 (after f1), f5 (after f4), f7 (after the silent f6), f12 (same instant as f11, higher id) = 4
+        // kudos passed: k1, k2 = 2 (they are no feedback items of an action either)
         assertThat(team(insights, "insights-a")).isEqualTo(new TeamInsights("insights-a", 5, 4, 2, 3, 2, 4.0 / 7,
-                new Durations(4, 21_600L, 61_200L), new Durations(6, 14_400L, 468_000L), 7, 4));
+                new Durations(4, 21_600L, 61_200L), new Durations(6, 14_400L, 468_000L), 7, 4, 2));
 
         // insights-b: one action, on time, 6 h; its feedback 30 h before the close; no repeat
-        // overdue rate: (0 + 0) / (1 + 0) = 0
+        // overdue rate: (0 + 0) / (1 + 0) = 0; one kudos
         assertThat(team(insights, "insights-b")).isEqualTo(new TeamInsights("insights-b", 1, 1, 0, 0, 0, 0.0,
-                new Durations(1, 21_600L, 21_600L), new Durations(1, 108_000L, 108_000L), 1, 0));
+                new Durations(1, 21_600L, 21_600L), new Durations(1, 108_000L, 108_000L), 1, 0, 1));
 
         // insights-c: nothing closed in the period and nothing open: no overdue rate
         assertThat(team(insights, "insights-c")).isEqualTo(new TeamInsights("insights-c", 1, 0, 0, 0, 0, null,
-                NONE, NONE, 1, 0));
+                NONE, NONE, 1, 0, 0));
+
+        // insights-kudos: no action at all, yet a team of the report: two kudos
+        assertThat(team(insights, "insights-kudos")).isEqualTo(new TeamInsights("insights-kudos", 0, 0, 0, 0, 0, null,
+                NONE, NONE, 0, 0, 2));
 
         // total of the period (no other test writes in it): a + b + c
         // opened 5 + 1 + 1 = 7; closed 4 + 1 = 5; late 2
@@ -173,12 +191,12 @@ class InsightsTest {
         //   median at rank 2: 21600; p90 at rank 3.6: 36000 + 0.6 × (72000 − 36000) = 57600
         // feedback to close: 1800, 3600, 10800, 18000, 72000, 108000, 864000
         //   median at rank 3: 18000; p90 at rank 5.4: 108000 + 0.4 × (864000 − 108000) = 410400
-        // feedback items 7 + 1 + 1 = 9; repeats 4
+        // feedback items 7 + 1 + 1 = 9; repeats 4; kudos passed 2 + 1 + 2 = 5
         // open now and overdue now count every team's open actions, other tests' too: at least a's
         var total = insights.total();
         assertThat(total).usingRecursiveComparison().ignoringFields("openNow", "overdueNow", "overdueRate")
                 .isEqualTo(new TeamInsights(null, 7, 5, 2, 0, 0, null,
-                        new Durations(5, 21_600L, 57_600L), new Durations(7, 18_000L, 410_400L), 9, 4));
+                        new Durations(5, 21_600L, 57_600L), new Durations(7, 18_000L, 410_400L), 9, 4, 5));
         assertThat(total.openNow()).isGreaterThanOrEqualTo(3);
         assertThat(total.overdueNow()).isGreaterThanOrEqualTo(2);
         assertThat(total.overdueRate()).isEqualTo((double) (total.closedLate() + total.overdueNow())
@@ -187,10 +205,10 @@ class InsightsTest {
         // a period without any of it: only what is open now remains, of a: (0 + 2) / (0 + 3)
         var empty = insights("from=1903-03-01&to=1903-04-01");
         assertThat(team(empty, "insights-a")).isEqualTo(new TeamInsights("insights-a", 0, 0, 0, 3, 2, 2.0 / 3,
-                NONE, NONE, 0, 0));
-        assertThat(empty.teams()).extracting(TeamInsights::team).doesNotContain("insights-b", "insights-c");
+                NONE, NONE, 0, 0, 0));
+        assertThat(empty.teams()).extracting(TeamInsights::team).doesNotContain("insights-b", "insights-c", "insights-kudos");
         assertThat(empty.total()).usingRecursiveComparison().ignoringFields("openNow", "overdueNow", "overdueRate")
-                .isEqualTo(new TeamInsights(null, 0, 0, 0, 0, 0, null, NONE, NONE, 0, 0));
+                .isEqualTo(new TeamInsights(null, 0, 0, 0, 0, 0, null, NONE, NONE, 0, 0, 0));
     }
 
     @Test
@@ -201,7 +219,7 @@ class InsightsTest {
                 .body("total.timeToClose.keySet()", containsInAnyOrder("count", "medianSeconds", "p90Seconds"))
                 .body("total.keySet()", containsInAnyOrder("team", "opened", "closed",
                         "closedLate", "openNow", "overdueNow", "overdueRate", "timeToClose", "feedbackToClose",
-                        "feedbackItems", "repeats"));
+                        "feedbackItems", "repeats", "kudosPassed"));
         var insights = insights("");
         // no period asked: the 30 days before now
         assertThat(insights.to()).isBetween(before, Instant.now());
@@ -264,6 +282,15 @@ class InsightsTest {
                                            received_at, linked_at, silent)
                 values (?, ?, 'The same thing again', ?, -0.2, 'WEB', false, ?, ?, ?)""",
                 id, action, TOPIC, time(receivedAt), time(linkedAt), silent);
+    }
+
+    /** Praise passed to {@code team} as kudos at {@code passedAt} (received an hour before), tracked by no action. */
+    private void kudos(String team, Instant passedAt, boolean silent) {
+        rows.execute("""
+                insert into feedback_item (feedback_id, text, topic, sentiment, rating_scale, rating_score, channel,
+                                           consent_to_contact, received_at, silent, kudos_team, kudos_at)
+                values (?, 'Wonderful, thank you', ?, 0.8, 'NPS', 10, 'WEB', false, ?, ?, ?, ?)""",
+                UUID.randomUUID(), TOPIC, time(passedAt.minus(HOUR)), silent, team, time(passedAt));
     }
 
     private static Instant at(String instant) {

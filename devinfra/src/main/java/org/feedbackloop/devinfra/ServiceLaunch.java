@@ -113,6 +113,8 @@ public final class ServiceLaunch {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(site.smtpPort()));
             env.put("PUBLIC_URL", site.publicUrl());
+            // reads the dev realm's managers and owners for the weekly stories (the realm's dev-only secret)
+            env.put("DIRECTORY_CLIENT_SECRET", "dev-directory-secret");
         }
         return env;
     }

@@ -86,8 +86,9 @@ class EventContractTest {
 
     /**
      * One customer's words through the whole loop, plus what feeds the other types: an integrator's import, a "me
-     * too" on the public board, a duplicate merged, a "no" to "did this solve it?" and praise, which the suite
-     * makes due at once ({@code SLA_P4}) so that it is overdue and escalated within seconds, and a survey answered.
+     * too" on the public board, a duplicate merged, a "no" to "did this solve it?", praise (passed to its team as
+     * kudos), an idea, which the suite makes due at once ({@code SLA_P4}) so that it is overdue and escalated within
+     * seconds, and a survey answered.
      */
     private static void driveTheLoopThroughEveryEventType() {
         var unique = UUID.randomUUID().toString().substring(0, 8);
@@ -96,6 +97,7 @@ class EventContractTest {
         var olivia = Api.token("olivia");
 
         Api.giveFeedback(bob, "Thank you " + unique + ", the courier was wonderful, friendly and early!", "delivery");
+        Api.giveFeedback(bob, "Idea " + unique + ": the tracking page could show the courier's name.", "delivery");
         importAsIntegrator("Survey " + unique + ": the invoice layout is clear and easy to read.");
 
         var feedbackId = feedback(alice, Map.of("text", "Invoice " + unique + " charged me twice and nobody answers, awful.",

@@ -218,8 +218,9 @@ class WebUiTest {
 
     @Test
     void overdueAndEscalatedActionsAreFlaggedInWords() {
+        // an idea, neither praise nor a complaint: priority P4, which the suite makes due at once
         var feedbackId = Api.giveFeedback(Api.token("bob"),
-                "Thank you " + unique() + ", the new product tour is lovely and clear.", "product");
+                "Idea " + unique() + ": the product tour could offer a button to pause it.", "product");
         var actionId = Api.actionOf(Api.token("maria"), feedbackId).path("id").asText();
 
         var maria = signIn("maria");
@@ -234,6 +235,38 @@ class WebUiTest {
         maria.navigate("/console?view=overdue&team=product");
         assertThat(row.locator(".flag-escalated")).hasText(Pattern.compile("Escalated"));
         Browser.screenshot(maria, "05b-console-queue-overdue");
+    }
+
+    @Test
+    void praiseReachesItsTeamAsKudosAndItsCustomerHearsSo() {
+        var words = "Thank you " + unique() + ", the courier was wonderful, friendly and early!";
+        var feedbackId = Api.giveFeedback(Api.token("bob"), words, "delivery");
+
+        var oscar = signIn("oscar");
+        oscar.navigate("/console?view=kudos&team=delivery");
+        untilVisible(oscar, oscar.locator("blockquote", new Page.LocatorOptions().setHasText(words)), 30);
+        assertThat(oscar.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kudos"))).hasAttribute("aria-current", "page");
+        Browser.screenshot(oscar, "05c-console-kudos");
+        Browser.assertAccessible(oscar);
+        // the weekly stories e-mail: off and on again from the same page
+        oscar.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop the weekly stories")).click();
+        assertThat(oscar.locator(".notice")).containsText("No more weekly stories e-mail");
+        assertThat(Gateway.as(Api.token("oscar")).get("/api/me/preferences").json().path("stories").asBoolean(true)).isFalse();
+        oscar.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me the weekly stories")).click();
+        assertThat(oscar.locator(".notice")).containsText("the week's stories by e-mail every Monday");
+        assertThat(Gateway.as(Api.token("oscar")).get("/api/me/preferences").json().path("stories").asBoolean(false)).isTrue();
+        var kudos = Gateway.as(Api.token("oscar")).get("/api/kudos?team=delivery&limit=100");
+        assertThat(kudos.status()).as(kudos.toString()).isEqualTo(200);
+        assertThat(kudos.json().path("items").findValuesAsText("feedbackId")).contains(feedbackId.toString());
+        var item = Gateway.as(Api.token("bob")).get("/api/feedback/" + feedbackId).json();
+        assertThat(item.path("passedToTeam").asText()).isEqualTo("delivery");
+        assertThat(item.has("actionId") && !item.path("actionId").isNull()).as("no action for praise").isFalse();
+
+        var bob = signIn("bob");
+        bob.navigate("/portal/feedback/" + feedbackId);
+        untilVisible(bob, bob.getByText("Passed to the delivery team, with thanks"), 30);
+        bob.navigate("/portal/inbox");
+        untilVisible(bob, bob.locator(".tag", new Page.LocatorOptions().setHasText("Passed on")).first(), 30);
     }
 
     @Test

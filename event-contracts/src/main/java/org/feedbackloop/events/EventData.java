@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public sealed interface EventData permits FeedbackReceived, FeedbackUpdated, ActionCreated, ActionFeedbackLinked,
         ActionStatusChanged, ActionAssigned, ActionDueChanged, ActionDeadline, ActionEscalated, ActionProgressPosted,
-        ActionMeTooAdded, NotificationDelivered, FollowUpAnswered, SurveyAnswered, SilenceDetected, FeedbackErased {
+        ActionMeTooAdded, NotificationDelivered, FollowUpAnswered, SurveyAnswered, SilenceDetected, FeedbackErased,
+        KudosPassed {
 
     /**
      * Whether the data holds what every consumer of it relies on. Readers are tolerant of the rest (a field a

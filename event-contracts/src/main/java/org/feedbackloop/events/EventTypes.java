@@ -30,6 +30,8 @@ public final class EventTypes {
     public static final String ACTION_DEADLINE_APPROACHING = "action.deadline-approaching";
     /** Extension: a customer added their voice to an open action of the public board. */
     public static final String ACTION_ME_TOO_ADDED = "action.me-too-added";
+    /** Extension: praise passed to a team as kudos instead of opening an action. */
+    public static final String ACTION_KUDOS_PASSED = "action.kudos-passed";
 
     public static final String NOTIFICATION_DELIVERED = "notification.delivered";
     /** Extension: a contributor answered "did this solve it?" after their action was done. */
@@ -57,6 +59,7 @@ public final class EventTypes {
             Map.entry(ACTION_PROGRESS_POSTED, ActionProgressPosted.class),
             Map.entry(ACTION_DEADLINE_APPROACHING, ActionDeadline.class),
             Map.entry(ACTION_ME_TOO_ADDED, ActionMeTooAdded.class),
+            Map.entry(ACTION_KUDOS_PASSED, KudosPassed.class),
             Map.entry(NOTIFICATION_DELIVERED, NotificationDelivered.class),
             Map.entry(NOTIFICATION_FOLLOW_UP_ANSWERED, FollowUpAnswered.class),
             Map.entry(NOTIFICATION_SURVEY_ANSWERED, SurveyAnswered.class),

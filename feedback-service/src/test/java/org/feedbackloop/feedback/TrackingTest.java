@@ -200,6 +200,33 @@ class TrackingTest {
                 .get("/api/feedback/" + stillOpen).then().body("status", is("TRACKED")));
     }
 
+    private static byte[] kudosPassed(UUID eventId, String feedbackId, String team) throws Exception {
+        var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
+                .put("source", "/action-service").put("type", "action.kudos-passed").put("subject", feedbackId)
+                .put("time", Instant.now().toString()).put("datacontenttype", "application/json");
+        event.putObject("data").put("feedbackId", feedbackId).put("team", team).put("topic", team)
+                .put("channel", "WEB").put("sentiment", 0.9).put("passedAt", Instant.now().toString());
+        return JSON.writeValueAsBytes(event);
+    }
+
+    @Test
+    void praisePassedToATeamShowsThatTeamAndClosesWhenItsContributorWasTold() throws Exception {
+        var praise = submit();
+        var eventId = UUID.randomUUID();
+        publish("action.kudos-passed", kudosPassed(eventId, praise, "delivery"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + praise).then().body("status", is("TRACKED")).body("passedToTeam", is("delivery"))
+                .body("actionId", org.hamcrest.Matchers.nullValue()));
+
+        publish("action.kudos-passed", kudosPassed(eventId, praise, "billing")); // redelivered, other contents
+        Markers.awaitActionEvents(broker);
+        given().auth().oauth2(Tokens.of("alice")).get("/api/feedback/" + praise).then().body("passedToTeam", is("delivery"));
+
+        delivered(praise, "KUDOS_PASSED", null);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/feedback/" + praise).then().body("status", is("CLOSED")));
+    }
+
     private void followUpAnswered(UUID eventId, String feedbackId, UUID actionId, boolean solved) throws Exception {
         var event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId.toString())
                 .put("source", "/notification-service").put("type", "notification.follow-up-answered")

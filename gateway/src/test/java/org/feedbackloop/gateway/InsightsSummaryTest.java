@@ -40,7 +40,7 @@ class InsightsSummaryTest {
              "timeToClosure":{"count":4,"medianSeconds":259200,"p90Seconds":604800},"byTeam":[],"neverTold":[]}""";
     private static final String ACTIONS = """
             {"teams":[{"team":"billing","opened":3,"closed":2,"closedLate":1,"openNow":2,"overdueNow":1,
-                       "overdueRate":0.5,"feedbackItems":9,"repeats":6,"timeToClose":{"count":2}}],
+                       "overdueRate":0.5,"feedbackItems":9,"repeats":6,"kudosPassed":3,"timeToClose":{"count":2}}],
              "total":{"timeToClose":{"count":2,"medianSeconds":3600,"p90Seconds":7200}}}""";
 
     @BeforeEach
@@ -76,6 +76,7 @@ class InsightsSummaryTest {
                 .body("actionTimeToClose.p90Seconds", is(7200))
                 .body("byTeam[0].team", is("billing")).body("byTeam[0].overdueRate", is(0.5f))
                 .body("byTeam[0].repeats", is(6))
+                .body("byTeam[0].kudosPassed", is(3))
                 .body("silence[0].segment", is("PHONE"));
         for (var call : new String[]{"/api/insights/volume", "/api/insights/ratings"}) {
             var received = TestInfrastructure.feedback().last(call);

@@ -75,6 +75,8 @@ class BadInputTest {
                 preferences("preferences without email", "email", "{\"inApp\": true, \"digest\": \"DAILY\"}"),
                 preferences("an unknown digest", "digest", "{\"email\": true, \"inApp\": true, \"digest\": \"WEEKLY\"}"),
                 preferences("email as a string", "email", "{\"email\": \"yes\", \"inApp\": true, \"digest\": \"DAILY\"}"),
+                preferences("stories as a string", "stories",
+                        "{\"email\": true, \"inApp\": true, \"digest\": \"DAILY\", \"stories\": \"no\"}"),
                 preferences("empty preferences", "body", ""),
                 preferences("preferences as an array", null, "[" + PREFERENCES + "]"),
                 asAlice("preferences as plain text", 415, null, r -> r.contentType("text/plain").body(PREFERENCES)

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Feedback as triage received it (from {@code feedback.received}), and the action that tracks it. An update writes
+ * Feedback as triage received it (from {@code feedback.received}), and the action that tracks it, or, for praise, the
+ * team it was passed to as kudos (no action then, unless staff open one for it later). An update writes
  * only the columns it changed: a link or move of an item loaded before an erasure committed must not write its
  * words, contact or vector back ({@code privacy.Erasure}).
  */
@@ -60,20 +61,21 @@ public class FeedbackItem {
     @Column(name = "linked_at")
     public Instant linkedAt;
 
+    /** For praise that triage passed on as kudos instead of opening an action: the team it was passed to. */
+    @Column(name = "kudos_team")
+    public String kudosTeam;
+
+    /** When triage passed it on as kudos. */
+    @Column(name = "kudos_at")
+    public Instant kudosAt;
+
     /** What it is about (unit length, 384 dimensions), from feedback-service's sentence model; null before the model. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public float[] problem;
 
     /** NPS 0–6 or CSAT 1–2: they should hear back sooner (ARCHITECTURE: the inform clock). */
     public boolean isDetractor() {
-        if (ratingScale == null || ratingScore == null) {
-            return false;
-        }
-        return switch (ratingScale) {
-            case "NPS" -> ratingScore <= 6;
-            case "CSAT" -> ratingScore <= 2;
-            default -> false;
-        };
+        return RatingBand.of(ratingScale, ratingScore) == RatingBand.DETRACTOR;
     }
 
     /** Who to count once among an action's contributors: the person, or the address of an imported contributor. */

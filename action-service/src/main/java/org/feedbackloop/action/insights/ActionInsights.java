@@ -5,9 +5,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** How actions moved in a period, by team and over all teams: what was opened, closed, late, and how fast. */
-@Schema(name = "ActionInsights", description = "Actions and their feedback in the period [from, to), by team. Merged "
-        + "actions (and feedback still linked to them) count nowhere.")
+/**
+ * How actions moved in a period, by team and over all teams: what was opened, closed, late, how fast, and the praise
+ * passed on as kudos.
+ */
+@Schema(name = "ActionInsights", description = "Actions and their feedback in the period [from, to), and the praise "
+        + "passed on as kudos, by team. Merged actions (and feedback still linked to them) count nowhere.")
 public record ActionInsights(
         @Schema(description = "Start of the period, inclusive") Instant from,
         @Schema(description = "End of the period, exclusive") Instant to,
@@ -35,7 +38,9 @@ public record ActionInsights(
                     + "tracked by an action of the team") long feedbackItems,
             @Schema(description = "Of those feedback items, the ones that were not the first linked to their action "
                     + "(another item, silent or not, was linked earlier; ties broken by feedback id): many customers "
-                    + "saying the same thing") long repeats) {
+                    + "saying the same thing") long repeats,
+            @Schema(description = "Praise passed to the team as kudos instead of becoming an action (GET /api/kudos), "
+                    + "passedAt in the period; not silent: imported history is left out") long kudosPassed) {
     }
 
     @Schema(name = "ActionDurations", description = "A distribution of durations: median and 90th percentile by linear "

@@ -30,7 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What managers learn from a period: how many actions were opened and closed, how late, how fast, by team. */
+/**
+ * What managers learn from a period: how many actions were opened and closed, how late, how fast, and how much praise
+ * was passed on, by team.
+ */
 @Path("/api/insights/actions")
 @Tag(name = "Insights", description = "What managers learn from a period, by team")
 @SecurityRequirement(name = "bearer")
@@ -91,6 +94,13 @@ public class ActionInsightsResource {
                   select team, seconds, null from closed) item
             group by rollup (team)""";
 
+    // The praise passed to each team in the period, without imported history (as the feedback figures above).
+    private static final String KUDOS = """
+            select kudos_team, grouping(kudos_team), count(*)
+            from feedback_item
+            where kudos_at >= :from and kudos_at < :to and not silent
+            group by rollup (kudos_team)""";
+
     private final Clock clock;
 
     ActionInsightsResource(Clock clock) {
@@ -99,7 +109,8 @@ public class ActionInsightsResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Actions opened, closed, late and overdue, and how fast feedback was acted on, by team",
+    @Operation(summary = "Actions opened, closed, late and overdue, how fast feedback was acted on, and praise passed "
+            + "on as kudos, by team",
             description = "Over the period [from, to): by default the 30 days before now, at most 366 days. openNow "
                     + "and overdueNow are as of the request, whatever the period. Merged actions count nowhere.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionInsights.class)))
@@ -120,15 +131,20 @@ public class ActionInsightsResource {
                 .flatMap(actions -> session.createNativeQuery(FEEDBACK, Object[].class)
                         .setParameter("from", period.from()).setParameter("to", period.to())
                         .getResultList()
-                        .map(feedback -> insights(period, now, actions, feedback)))));
+                        .flatMap(feedback -> session.createNativeQuery(KUDOS, Object[].class)
+                                .setParameter("from", period.from()).setParameter("to", period.to())
+                                .getResultList()
+                                .map(kudos -> insights(period, now, actions, feedback, kudos))))));
     }
 
-    static ActionInsights insights(Period period, Instant now, List<Object[]> actionRows, List<Object[]> feedbackRows) {
-        // every row of either query has a non-zero figure: a team without one has no row
+    static ActionInsights insights(Period period, Instant now, List<Object[]> actionRows, List<Object[]> feedbackRows,
+                                   List<Object[]> kudosRows) {
+        // every team row of the queries has a non-zero figure: a team without one has no row
         var teams = new TreeMap<String, Figures>();
         var total = new Figures(null);
         actionRows.forEach(row -> figuresOf(row, teams, total).actions(row));
         feedbackRows.forEach(row -> figuresOf(row, teams, total).feedback(row));
+        kudosRows.forEach(row -> figuresOf(row, teams, total).kudos(row));
         return new ActionInsights(period.from(), period.to(), now,
                 teams.values().stream().map(Figures::view).toList(), total.view());
     }
@@ -150,6 +166,7 @@ public class ActionInsightsResource {
         private Durations feedbackToClose = Durations.NONE;
         private long feedbackItems;
         private long repeats;
+        private long kudosPassed;
 
         Figures(String team) {
             this.team = team;
@@ -170,11 +187,15 @@ public class ActionInsightsResource {
             repeats = number(row[6]);
         }
 
+        void kudos(Object[] row) {
+            kudosPassed = number(row[2]);
+        }
+
         TeamInsights view() {
             var exposed = closed + openNow;
             var overdueRate = exposed == 0 ? null : (double) (closedLate + overdueNow) / exposed;
             return new TeamInsights(team, opened, closed, closedLate, openNow, overdueNow, overdueRate, timeToClose,
-                    feedbackToClose, feedbackItems, repeats);
+                    feedbackToClose, feedbackItems, repeats, kudosPassed);
         }
     }
 

@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A customer's export: whatever names them here, found by their id in the query itself. Feedback that only carries
- * one of their addresses is someone else's (a colleague who passed it on) and is not theirs to read.
+ * A customer's export: whatever names them here, found by their id in the query itself: their feedback (tracked by an
+ * action, or passed to a team as kudos) and their "me too" votes. Feedback that only carries one of their addresses is
+ * someone else's (a colleague who passed it on) and is not theirs to read.
  */
 @ApplicationScoped
 public class DataExport {
 
     private static final String FEEDBACK = """
             select f.feedbackId, f.actionId, a.publicTitle, a.topic, a.status, f.receivedAt, f.linkedAt, f.text,
-                   f.contactEmail
+                   f.contactEmail, f.kudosTeam, f.kudosAt
             from FeedbackItem f left join Action a on a.id = f.actionId
             where f.contributorId = :subject
             order by f.receivedAt desc, f.feedbackId desc""";
@@ -55,7 +56,7 @@ public class DataExport {
         var status = (ActionStatus) row[4];
         return new MyActionData.MyFeedback((UUID) row[0], (UUID) row[1],
                 status == null ? null : titleForCustomers((String) row[2], (String) row[3]), status,
-                (Instant) row[5], (Instant) row[6], (String) row[7], (String) row[8]);
+                (Instant) row[5], (Instant) row[6], (String) row[7], (String) row[8], (String) row[9], (Instant) row[10]);
     }
 
     private static MyActionData.MyVote vote(Object[] row) {

@@ -37,6 +37,8 @@ import java.util.UUID;
  * <li>published events the outbox still keeps that mention an erased item, the person, one of their addresses or a
  * title made from the words.</li>
  * </ul>
+ * Praise passed on as kudos is feedback without an action: its words, contact and person go the same way, and its
+ * vector simply goes (it is in no action's sum).
  * One transaction, with the event id recorded first: a redelivery changes nothing. A large erasure comes as several
  * events; each erases its own items and, again, whatever still names the person.
  */
@@ -112,8 +114,8 @@ public class Erasure {
      * Unpublished ones stay: they are in flight (the relay may be publishing them right now, and what was published
      * cannot be called back); the outbox's retention purges them once published. Mentions are found in the event's
      * text, one {@code strpos} per needle (no LIKE: an id or an address is matched as it is, with no wildcards):
-     * erased items' ids and titles made from their words in the events of the actions they were linked to (every
-     * event here is about its action), the person and their addresses in any event.
+     * erased items' ids and titles made from their words in the events of the actions they were linked to, the
+     * events about an erased item itself (its kudos passed), the person and their addresses in any event.
      */
     private static final String FORGET_EVENTS = """
             delete from outbox_event where id in (
@@ -246,6 +248,10 @@ public class Erasure {
                                              List<String> addresses, List<String> hashes) {
         var mentions = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
+        if (!ids.isEmpty()) {
+            mentions.add("o.aggregate_id in (:items)");
+            parameters.put("items", ids.stream().map(UUID::toString).toList());
+        }
         if (!actions.isEmpty()) {
             var inTheirActions = new ArrayList<String>();
             for (var id : ids) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What action-service holds about a customer: their feedback as tracked here, and their "me too" votes. */
+/**
+ * What action-service holds about a customer: their feedback as tracked here (or passed on as kudos), and their
+ * "me too" votes.
+ */
 @Schema(name = "MyActionData", description = "What action-service holds about me")
 public record MyActionData(
         @Schema(description = "Who I am here: the subject of my token") String subject,
@@ -20,16 +23,22 @@ public record MyActionData(
     /** The most of either list one export gives. */
     public static final int MAX_ITEMS = 10_000;
 
-    @Schema(name = "MyTrackedFeedback", description = "A piece of my feedback and the action that tracks it")
+    @Schema(name = "MyTrackedFeedback", description = "A piece of my feedback and the action that tracks it, or the "
+            + "team my praise was passed to as kudos")
     public record MyFeedback(
             UUID feedbackId,
-            @Schema(description = "The action that tracks it") UUID actionId,
-            @Schema(description = "The action's name as customers read it", examples = "Delivery feedback") String actionTitle,
-            ActionStatus actionStatus,
+            @Schema(nullable = true, description = "The action that tracks it; null for praise passed on as kudos")
+            UUID actionId,
+            @Schema(nullable = true, description = "The action's name as customers read it", examples = "Delivery feedback")
+            String actionTitle,
+            @Schema(nullable = true) ActionStatus actionStatus,
             Instant receivedAt,
-            @Schema(description = "When it joined its action") Instant linkedAt,
+            @Schema(nullable = true, description = "When it joined its action") Instant linkedAt,
             @Schema(description = "My words as held here") String text,
-            @Schema(description = "The address I gave with it") String contactEmail) {
+            @Schema(nullable = true, description = "The address I gave with it") String contactEmail,
+            @Schema(nullable = true, description = "Praise: the team it was passed to as kudos instead of becoming an "
+                    + "action", examples = "billing") String passedToTeam,
+            @Schema(nullable = true, description = "Praise: when it was passed on") Instant passedAt) {
     }
 
     @Schema(name = "MyVote", description = "A \"me too\" of mine on the public board")

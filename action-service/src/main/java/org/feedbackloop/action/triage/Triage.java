@@ -18,6 +18,8 @@ import org.feedbackloop.action.domain.FeedbackItemRepository;
 import org.feedbackloop.action.domain.Linker;
 import org.feedbackloop.action.domain.PriorityRule;
 import org.feedbackloop.action.domain.Titles;
+import org.feedbackloop.action.kudos.Kudos;
+import org.feedbackloop.action.kudos.PraiseRule;
 import org.feedbackloop.action.routing.Routing;
 import org.feedbackloop.action.similarity.Grouping;
 import org.feedbackloop.action.similarity.OpenActionIndex;
@@ -36,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns received feedback into tracked work: records it, routes its topic to a team, links it to the open action
  * of that team about the same problem (the nearest by meaning, when near enough: {@link Grouping}) or opens a new
- * one with the SLA of its priority. A follow-up answer ("did this solve it?") joins the action it follows up,
+ * one with the SLA of its priority. Praise ({@link PraiseRule}) opens and joins nothing: it is passed to the team as
+ * kudos ({@link Kudos}). A follow-up answer ("did this solve it?") joins the action it follows up,
  * whatever its status; a "me too" from the public board joins its action while that is open, and is triaged like
  * any feedback after. One transaction per event, with the event id recorded first: a redelivery changes nothing.
  * The team's lock is held from the search to the commit, so that two pieces of feedback about one new problem
@@ -48,7 +51,7 @@ public class Triage {
     static final String CONSUMER = "triage";
 
     /** What triage did with one event. */
-    public enum Outcome { LINKED, OPENED, DUPLICATE }
+    public enum Outcome { LINKED, OPENED, KUDOS, DUPLICATE }
 
     private final ProcessedEvents processed;
     private final FeedbackItemRepository items;
@@ -62,12 +65,13 @@ public class Triage {
     private final Clock clock;
     private final ProblemIndex index;
     private final Grouping grouping;
+    private final Kudos kudos;
     private final Timer search;
     private final Timer duration;
 
     Triage(ProcessedEvents processed, FeedbackItemRepository items, ActionRepository actions,
            ActionService actionService, Routing routing, Linker linker, Deadlines deadlines, OutboxWriter outbox,
-           MeterRegistry metrics, Clock clock, ActionConfig config, ProblemIndex index) {
+           MeterRegistry metrics, Clock clock, ActionConfig config, ProblemIndex index, Kudos kudos) {
         this.processed = processed;
         this.items = items;
         this.actions = actions;
@@ -79,6 +83,7 @@ public class Triage {
         this.metrics = metrics;
         this.clock = clock;
         this.index = index;
+        this.kudos = kudos;
         this.grouping = new Grouping(index.index(), config.triage().similarityThreshold());
         this.search = Timer.builder("triage.similarity.search")
                 .description("Time to find the open actions nearest to a piece of feedback (catch-up included)")
@@ -112,6 +117,11 @@ public class Triage {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var problem = received.problem() != null && received.problem().isCurrent() ? received.problem().vector() : null;
         item.problem = problem;
+        if (PraiseRule.isPraise(received)) {
+            return routing.route(item.topic)
+                    .flatMap(route -> kudos.pass(item, received, route, now))
+                    .replaceWith(Outcome.KUDOS);
+        }
         return askedFor(received).flatMap(action -> action != null
                 ? track(action, item, now).replaceWith(Outcome.LINKED)
                 : triageByContent(item, problem, now));

@@ -1,7 +1,9 @@
 package org.feedbackloop.action.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
 import org.feedbackloop.testkit.Vectors;
 
@@ -56,6 +58,17 @@ public final class FeedbackEvents {
         for (float v : problemOf(text)) {
             vector.add(v);
         }
+        return event;
+    }
+
+    /**
+     * A feedback.received event of praise, which triage passes on as kudos: strongly positive words (sentiment 0.8,
+     * labelled POSITIVE) from a promoter (NPS 10).
+     */
+    public static ObjectNode praise(UUID eventId, UUID feedbackId, String topic, String text, String contributorId,
+                                    String email) {
+        var event = received(eventId, feedbackId, topic, text, "NPS", 10, 0.8, contributorId, email);
+        ((ObjectNode) event.path("data")).put("sentimentLabel", "POSITIVE");
         return event;
     }
 
@@ -141,6 +154,14 @@ public final class FeedbackEvents {
             }
         }
         return words.toString().strip();
+    }
+
+    /**
+     * Waits until triage has passed the feedback on as kudos and the relay published {@code action.kudos-passed}
+     * ({@code broker} must tap {@code action.events}); returns that event.
+     */
+    public static JsonNode awaitKudos(TestBroker broker, UUID feedbackId) {
+        return broker.awaitEvents("action.kudos-passed", feedbackId.toString(), 1, Duration.ofSeconds(10)).getFirst().event();
     }
 
     /** Waits until triage has linked the feedback and returns the id of its action. */

@@ -17,7 +17,9 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedbackView(
         @Schema(examples = "0b6f1f8e-8c1e-4f3a-9a57-1f0c3c1b2d4e") UUID id,
-        @Schema(description = "RECEIVED, then TRACKED once linked to an action, then CLOSED when the loop is closed")
+        @Schema(description = "RECEIVED, then TRACKED once linked to an action (or passed to a team as kudos), then CLOSED "
+                + "when the loop is closed: the contributor was told the action is done or declined, or that their praise "
+                + "reached the team")
         FeedbackStatus status,
         String text,
         Channel channel,
@@ -33,6 +35,8 @@ public record FeedbackView(
         String actionStatus,
         @Schema(description = "Set when this answers \"did this solve it?\" for a done action") UUID followUpOfAction,
         @Schema(description = "Set when this is a \"me too\" on the public board: the action it joins") UUID joinsAction,
+        @Schema(description = "Set when the feedback was praise: the team it was passed to as kudos (praise opens no action)",
+                examples = "billing") String passedToTeam,
         Contact contact,
         boolean consentToContact,
         String externalRef,
@@ -75,7 +79,7 @@ public record FeedbackView(
         return new FeedbackView(f.id, f.status, f.text, f.channel,
                 f.ratingScale == null ? null : new Rating(f.ratingScale, f.ratingScore),
                 f.topic, f.sentiment, Analysis.of(f), f.actionId, f.actionTitle, f.actionStatus, f.followUpOfAction, f.joinsAction,
-                f.contactEmail == null ? null : new Contact(f.contactEmail),
+                f.kudosTeam, f.contactEmail == null ? null : new Contact(f.contactEmail),
                 f.consentToContact, f.externalRef, f.createdAt, f.updatedAt);
     }
 }

@@ -91,6 +91,13 @@ public class Feedback {
     @Column(name = "action_status_at")
     public Instant actionStatusAt;
 
+    /** Praise: the team it was passed to as kudos, instead of an action. */
+    @Column(name = "kudos_team")
+    public String kudosTeam;
+
+    @Column(name = "kudos_at")
+    public Instant kudosAt;
+
     @Column(name = "contributor_id")
     public String contributorId;
 

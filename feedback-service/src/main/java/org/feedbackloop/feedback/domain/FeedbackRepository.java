@@ -21,7 +21,8 @@ public class FeedbackRepository implements PanacheRepositoryBase<Feedback, UUID>
             f.action_id, f.contributor_id, f.submitted_by, f.contact_email, f.consent_to_contact, f.external_ref,
             f.idempotency_key, f.request_hash, f.created_at, f.updated_at, f.version, f.action_linked_at,
             f.follow_up_of_action, f.joins_action, f.action_title, f.action_status, f.action_status_at,
-            f.sentiment_label, f.sentiment_parts, f.analysed_at, f.traceparent, f.import_id, f.silent""";
+            f.sentiment_label, f.sentiment_parts, f.analysed_at, f.traceparent, f.import_id, f.silent,
+            f.kudos_team, f.kudos_at""";
 
     private enum Plan { NEWEST_FIRST, NEWEST_WINDOW, TEXT_INDEX }
 

@@ -8,6 +8,7 @@ import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.ActionMeTooAdded;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.FollowUpAnswered;
+import org.feedbackloop.events.KudosPassed;
 import org.feedbackloop.events.NotificationDelivered;
 import org.feedbackloop.events.SurveyAnswered;
 import org.feedbackloop.feedback.followup.FollowUps;
@@ -16,8 +17,8 @@ import org.feedbackloop.feedback.surveys.SurveyAnswers;
 import org.feedbackloop.kit.inbox.EventConsumer;
 
 /**
- * Consumes {@code action.feedback-linked}, {@code action.status-changed} and {@code action.me-too-added} (quorum
- * queue {@code feedback-service.action-service}), {@code notification.delivered},
+ * Consumes {@code action.feedback-linked}, {@code action.status-changed}, {@code action.me-too-added} and
+ * {@code action.kudos-passed} (quorum queue {@code feedback-service.action-service}), {@code notification.delivered},
  * {@code notification.follow-up-answered} and {@code notification.survey-answered} (queue
  * {@code feedback-service.notification-service}). Acknowledges
  * after the transaction committed; a message that can never succeed is dead-lettered at once to the queue's
@@ -47,6 +48,7 @@ public class LoopEventsConsumer {
             case ActionFeedbackLinked link -> tracking.linked(event.id(), link);
             case ActionStatusChanged changed -> tracking.statusChanged(event.id(), changed);
             case ActionMeTooAdded meToo -> meToos.added(event.id(), meToo);
+            case KudosPassed kudos -> tracking.kudosPassed(event.id(), kudos);
             case null, default -> EventConsumer.unexpected(event);
         });
     }

@@ -7,6 +7,7 @@ import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackUpdated;
+import org.feedbackloop.events.KudosPassed;
 import org.feedbackloop.events.NotificationDelivered;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
@@ -41,13 +42,13 @@ public class Tracking {
     }
 
     /**
-     * Closes the loop of each item whose contributor was told that its action is DONE or DECLINED
-     * (a "you said, we did" delivered on any channel). Returns whether an item changed. Any other delivery changes
+     * Closes the loop of each item whose contributor was told that its action is DONE or DECLINED (a "you said, we
+     * did" delivered on any channel), or that their praise reached the team. Returns whether an item changed. Any other delivery changes
      * nothing, so it takes no transaction: most deliveries are acknowledgements and "now tracked".
      */
     public Uni<Boolean> delivered(UUID eventId, NotificationDelivered delivery) {
-        var closes = "YOU_SAID_WE_DID".equals(delivery.kind())
-                && ("DONE".equals(delivery.actionStatus()) || "DECLINED".equals(delivery.actionStatus()))
+        var closes = ("KUDOS_PASSED".equals(delivery.kind()) || "YOU_SAID_WE_DID".equals(delivery.kind())
+                && ("DONE".equals(delivery.actionStatus()) || "DECLINED".equals(delivery.actionStatus())))
                 && delivery.feedbackIds() != null && !delivery.feedbackIds().isEmpty();
         if (!closes) {
             return Uni.createFrom().item(false);
@@ -84,6 +85,32 @@ public class Tracking {
                 ? Uni.createFrom().item(false)
                 : feedback.actionChanged(changed.actionId(), changed.title(), changed.to(), changed.changedAt(),
                         clock.instant().truncatedTo(ChronoUnit.MICROS)).map(updated -> updated > 0)));
+    }
+
+    /** Praise passed to a team: the item is with that team, no action tracks it. Returns whether the item changed. */
+    public Uni<Boolean> kudosPassed(UUID eventId, KudosPassed kudos) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).flatMap(first -> !first
+                        ? Uni.createFrom().item(false)
+                        : feedback.findById(kudos.feedbackId()).flatMap(item -> {
+                            if (item == null || item.kudosTeam != null) {
+                                return Uni.createFrom().item(false); // erased, or already passed on
+                            }
+                            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            item.kudosTeam = kudos.team();
+                            item.kudosAt = kudos.passedAt();
+                            if (item.status == FeedbackStatus.RECEIVED) {
+                                item.status = FeedbackStatus.TRACKED;
+                            }
+                            item.updatedAt = now;
+                            return outbox.add(EventTypes.FEEDBACK_UPDATED, item.id.toString(),
+                                    FeedbackUpdated.loop(item.id, item.contributorId, item.status.name(), null, now))
+                                    .replaceWith(true);
+                        })))
+                .invoke(changed -> {
+                    if (changed) {
+                        outbox.committed();
+                    }
+                });
     }
 
     /** Returns whether the item changed. */

@@ -18,7 +18,8 @@ final class InsightsSummary {
     enum Part { NPS, CSAT, VOLUME, LOOP, ACTIONS, SILENCE }
 
     private static final List<String> TEAM_FIGURES =
-            List.of("team", "openNow", "overdueNow", "overdueRate", "closed", "closedLate", "feedbackItems", "repeats");
+            List.of("team", "openNow", "overdueNow", "overdueRate", "closed", "closedLate", "feedbackItems", "repeats",
+                    "kudosPassed");
 
     private InsightsSummary() {
     }

@@ -24,6 +24,7 @@ public final class RouteTable {
             new Route("actions", "/api/actions", ACTION, Traffic.CALL),
             new Route("rules", "/api/routing-rules", ACTION, Traffic.CALL),
             new Route("board", "/api/public/updates", ACTION, Traffic.CALL),
+            new Route("kudos", "/api/kudos", ACTION, Traffic.CALL),
             new Route("notifications", "/api/me/notifications", NOTIFICATION, Traffic.CALL),
             new Route("stream", "/api/me/notifications/stream", NOTIFICATION, Traffic.STREAM),
             new Route("preferences", "/api/me/preferences", NOTIFICATION, Traffic.CALL),

@@ -39,6 +39,7 @@ class RealmImportTest {
         assertThat(web.path("directAccessGrantsEnabled").asBoolean()).as("no password grant in production").isFalse();
         assertThat(web.path("redirectUris").get(0).asText()).startsWith("https://").doesNotContain("localhost");
         assertThat(client(prod, "feedbackloop-integrator").path("secret").asText()).isEqualTo("${INTEGRATOR_CLIENT_SECRET}");
+        assertThat(client(prod, "feedbackloop-directory").path("secret").asText()).isEqualTo("${DIRECTORY_CLIENT_SECRET}");
         assertThat(prod.path("clients")).as("no dev-only client").noneSatisfy(
                 client -> assertThat(DEV_ONLY_CLIENTS).contains(client.path("clientId").asText()));
 

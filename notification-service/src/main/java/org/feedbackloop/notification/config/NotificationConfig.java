@@ -53,6 +53,41 @@ public interface NotificationConfig {
         Duration triggerDelay();
     }
 
+    Directory directory();
+
+    /**
+     * The staff directory: Keycloak's admin API, read as a confidential client with the read-only realm-management roles
+     * view-users, query-users and query-groups, for who the managers and owners are and which teams the owners have.
+     */
+    interface Directory {
+        /** Keycloak's base URL ({@code http://localhost:8180}); by default the one of the OIDC server URL. */
+        Optional<String> url();
+
+        String realm();
+
+        String clientId();
+
+        /** Without one the directory is not read, and the weekly stories digest is off. */
+        Optional<String> clientSecret();
+
+        /** How long connecting, and each answer, may take. */
+        Duration timeout();
+    }
+
+    Stories stories();
+
+    /** The weekly stories digest to managers and owners: the last complete ISO week (UTC), sent from Monday's hour. */
+    interface Stories {
+        /** How often it is checked whether a digest is due (each check sends what was not sent yet). */
+        Duration checkEvery();
+
+        /** The first check's delay after start-up. */
+        Duration checkDelay();
+
+        /** Hour of Monday (UTC) from which the week before is told. */
+        int hourUtc();
+    }
+
     /** Where people reach the suite, for links in e-mails ({@code http://localhost:8083} locally). */
     String publicUrl();
 

@@ -28,6 +28,11 @@ public record Audience(String recipient, String userId, String email, boolean ha
                 : new Audience(Recipients.team(team), null, null, true);
     }
 
+    /** A member of staff by their id, reachable by e-mail too at the address the staff directory gives. */
+    public static Audience staffMember(String userId, String email) {
+        return new Audience(Recipients.user(userId), userId, email, true);
+    }
+
     public static Audience managers() {
         return new Audience(Recipients.role("manager"), null, null, true);
     }

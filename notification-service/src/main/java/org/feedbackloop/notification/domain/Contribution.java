@@ -55,4 +55,18 @@ public class Contribution {
     /** Where its rating puts the contributor; null for rows older than the column. */
     @Enumerated(EnumType.STRING)
     public Segment segment;
+
+    /** The sentiment of the words in [-1, 1], as the analysis last read them; null for rows older than the column. */
+    public Double sentiment;
+
+    /** Set when this is a customer's "me too" on the public board: the action it joined (its words are generated). */
+    @Column(name = "joins_action")
+    public UUID joinsAction;
+
+    /** Set when triage passed it to a team as kudos instead of opening an action: that team, and when. */
+    @Column(name = "kudos_team")
+    public String kudosTeam;
+
+    @Column(name = "kudos_at")
+    public Instant kudosAt;
 }

@@ -25,5 +25,11 @@ public enum Kind {
     /** To someone asked a survey: the question and the link to answer it. */
     SURVEY_INVITATION,
     /** To managers: a topic or channel has gone quiet. */
-    SILENCE_DETECTED
+    SILENCE_DETECTED,
+    /** To a contributor: their praise was passed to the team as kudos (a substantive update; it closes the loop). */
+    KUDOS_PASSED,
+    /** To a team's owner (or the team): a customer's kind words about their work. */
+    KUDOS,
+    /** To a manager or an owner: the week's stories in the customers' own words (the weekly digest). */
+    STORIES
 }

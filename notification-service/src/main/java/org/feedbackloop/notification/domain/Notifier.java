@@ -23,9 +23,9 @@ import java.util.UUID;
 /**
  * Turns a message for an audience into notifications, one per channel the person is reachable on and
  * agreed to: the inbox (delivered at once, announced as {@code notification.delivered}) and e-mail (queued for
- * the sender, immediately or in the daily digest). A channel the person cannot be reached on is recorded as
- * SUPPRESSED with the reason, never silently dropped. An existing (event, recipient, channel) is left alone:
- * exactly once.
+ * the sender, immediately or in the daily digest; the weekly stories always at once). A channel the person cannot be
+ * reached on, or a kind they switched off (the weekly stories), is recorded as SUPPRESSED with the reason, never
+ * silently dropped. An existing (event, recipient, channel) is left alone: exactly once.
  */
 @ApplicationScoped
 public class Notifier {
@@ -64,25 +64,34 @@ public class Notifier {
             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var planned = new ArrayList<Uni<Notification>>();
             if (audience.hasInbox()) {
-                planned.add(suppressionOfInbox(preference).flatMap(reason ->
+                planned.add(suppressionOfInbox(preference, message.kind()).flatMap(reason ->
                         create(sourceEventId, audience, Notification.Channel.IN_APP, message, now, reason, now)));
             }
             if (audience.email() != null) {
-                planned.add(suppressionOfEmail(audience.email(), preference).flatMap(reason ->
+                // the weekly stories are a digest already: not held for the daily one
+                var daily = preference.digest == Preference.Digest.DAILY && message.kind() != Kind.STORIES;
+                planned.add(suppressionOfEmail(audience.email(), preference, message.kind()).flatMap(reason ->
                         create(sourceEventId, audience, Notification.Channel.EMAIL, message, now, reason,
-                                preference.digest == Preference.Digest.DAILY ? nextDigest(now.plus(emailDelay))
-                                        : now.plus(emailDelay))));
+                                daily ? nextDigest(now.plus(emailDelay)) : now.plus(emailDelay))));
             }
             return Multi.createFrom().iterable(planned).onItem().transformToUniAndConcatenate(uni -> uni)
                     .filter(created -> created != null).collect().asList();
         });
     }
 
-    private Uni<String> suppressionOfInbox(Preference preference) {
+    private static final String STORIES_OFF = "weekly stories switched off in the preferences";
+
+    private Uni<String> suppressionOfInbox(Preference preference, Kind kind) {
+        if (kind == Kind.STORIES && !preference.storiesEnabled) {
+            return Uni.createFrom().item(STORIES_OFF);
+        }
         return Uni.createFrom().item(preference.inAppEnabled ? null : "in-app notifications switched off");
     }
 
-    private Uni<String> suppressionOfEmail(String email, Preference preference) {
+    private Uni<String> suppressionOfEmail(String email, Preference preference, Kind kind) {
+        if (kind == Kind.STORIES && !preference.storiesEnabled) {
+            return Uni.createFrom().item(STORIES_OFF);
+        }
         if (!preference.emailEnabled) {
             return Uni.createFrom().item("e-mail switched off in the preferences");
         }

@@ -29,6 +29,10 @@ public class Preference {
     @Enumerated(EnumType.STRING)
     public Digest digest = Digest.IMMEDIATE;
 
+    /** The weekly stories digest (managers and owners): by e-mail and in the inbox, unless switched off. */
+    @Column(name = "stories_enabled")
+    public boolean storiesEnabled = true;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -75,5 +75,10 @@ public final class Repositories {
             return count("sourceEventId = ?1 and recipient = ?2 and channel = ?3", sourceEventId, recipient, channel)
                     .map(count -> count > 0);
         }
+
+        /** Whether the recipient was told of the source already, on any channel. */
+        public Uni<Boolean> exists(UUID sourceEventId, String recipient) {
+            return count("sourceEventId = ?1 and recipient = ?2", sourceEventId, recipient).map(count -> count > 0);
+        }
     }
 }

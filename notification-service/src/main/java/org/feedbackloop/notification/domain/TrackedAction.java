@@ -34,4 +34,8 @@ public class TrackedAction {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When it became DONE; null while it is not. */
+    @Column(name = "completed_at")
+    public Instant completedAt;
 }

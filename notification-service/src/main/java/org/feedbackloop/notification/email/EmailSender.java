@@ -1,5 +1,6 @@
 package org.feedbackloop.notification.email;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +16,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.kit.signing.ReplyReferences;
 import org.feedbackloop.notification.config.NotificationConfig;
+import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
@@ -41,10 +43,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends the e-mail notifications that are due, through the configured SMTP server ({@link EmailDispatcher} decides
- * when): one message per notification, or one digest for everything due to an address at once. Claims rows with
- * {@code FOR UPDATE SKIP LOCKED} (replicas share the work) and marks them SENT in the same transaction; a
- * failure is retried with exponential back-off and jitter, and after the last attempt the row is DEAD: counted,
- * logged, kept — never dropped silently. Every message carries a one-click unsubscribe link.
+ * when): one message per notification, or one digest for everything due to an address at once (the weekly stories
+ * always go alone, in a template of their own). Claims rows with {@code FOR UPDATE SKIP LOCKED} (replicas share the
+ * work) and marks them SENT in the same transaction; a failure is retried with exponential back-off and jitter, and
+ * after the last attempt the row is DEAD: counted, logged, kept — never dropped silently. Every message carries a
+ * one-click unsubscribe link.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -59,6 +62,8 @@ public class EmailSender {
     private final Template singleText;
     private final Template digest;
     private final Template digestText;
+    private final Template stories;
+    private final Template storiesText;
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Clock clock;
@@ -77,6 +82,7 @@ public class EmailSender {
     EmailSender(Repositories.Notifications notifications, Notifier notifier, ReactiveMailer mailer, LinkTokens tokens,
                 @Location("email/notification.html") Template single, @Location("email/notification.txt") Template singleText,
                 @Location("email/digest.html") Template digest, @Location("email/digest.txt") Template digestText,
+                @Location("email/stories.html") Template stories, @Location("email/stories.txt") Template storiesText,
                 ObjectMapper json, NotificationConfig config, Clock clock, MeterRegistry metrics, ReplyReferences replies) {
         this.notifications = notifications;
         this.replies = replies;
@@ -89,6 +95,8 @@ public class EmailSender {
         this.singleText = singleText;
         this.digest = digest;
         this.digestText = digestText;
+        this.stories = stories;
+        this.storiesText = storiesText;
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -114,19 +122,20 @@ public class EmailSender {
         return Panache.withTransaction(() -> lockDue(now).flatMap(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(new Round(0, List.of()))
                 : notifications.list("id in ?1 order by createdAt", ids).flatMap(due -> {
-                    var byAddress = new LinkedHashMap<String, List<Notification>>();
+                    var batches = new LinkedHashMap<String, List<Notification>>();
                     var alreadyAccepted = new ArrayList<Notification>();
                     due.forEach(n -> {
                         if (acceptedNotRecorded.containsKey(n.id)) {
                             alreadyAccepted.add(n);
+                        } else if (n.kind == Kind.STORIES) {
+                            batches.put(n.id.toString(), List.of(n)); // a digest of its own: never in another
                         } else {
                             // as feedback.received gave it: " Ann@Example.com" is ann@example.com
-                            byAddress.computeIfAbsent(n.email.strip().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
-                                    .add(n);
+                            batches.computeIfAbsent(address(n), key -> new ArrayList<>()).add(n);
                         }
                     });
-                    return Multi.createFrom().iterable(byAddress.entrySet())
-                            .onItem().transformToUni(entry -> send(entry.getKey(), entry.getValue()))
+                    return Multi.createFrom().iterable(batches.values())
+                            .onItem().transformToUni(batch -> send(address(batch.getFirst()), batch))
                             .merge(config.email().concurrency())
                             .collect().asList()
                             // the session belongs to this context; a send may end on the mail client's
@@ -167,6 +176,10 @@ public class EmailSender {
 
     /** What became of one message: its notifications, and why it failed (null when the server accepted it). */
     private record Outcome(List<Notification> batch, Throwable failure) {
+    }
+
+    private static String address(Notification n) {
+        return n.email.strip().toLowerCase(Locale.ROOT);
     }
 
     private Uni<Outcome> send(String address, List<Notification> batch) {
@@ -242,7 +255,11 @@ public class EmailSender {
         var unsubscribe = config.publicUrl() + "/api/public/unsubscribe?token="
                 + URLEncoder.encode(tokens.sign("unsubscribe", address), StandardCharsets.UTF_8);
         Mail mail;
-        if (batch.size() == 1) {
+        if (batch.size() == 1 && batch.getFirst().kind == Kind.STORIES) {
+            var n = batch.getFirst();
+            var values = Map.<String, Object>of("title", n.title, "stories", details(n), "unsubscribe", unsubscribe);
+            mail = Mail.withText(address, n.title, storiesText.data(values).render()).setHtml(stories.data(values).render());
+        } else if (batch.size() == 1) {
             var n = batch.getFirst();
             var values = templateValues(n);
             values.put("unsubscribe", unsubscribe);
@@ -284,6 +301,12 @@ public class EmailSender {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The details as nested maps and lists, for a template that walks them (the weekly stories). */
+    private Map<String, Object> details(Notification n) throws IOException {
+        return json.readValue(n.data == null ? "{}" : n.data, new TypeReference<Map<String, Object>>() {
+        });
     }
 
     private String status(Notification n) {

@@ -23,8 +23,8 @@ public record LoopInsights(
         @Schema(description = "By the channel the feedback came in on (WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API; "
                 + "UNKNOWN for items received before the service kept it), sorted by key") List<Group> byChannel,
         @Schema(description = "By topic, sorted by key") List<Group> byTopic,
-        @Schema(description = "By the team of the action tracking the item now (\"untracked\" while no action tracks "
-                + "it), sorted by key") List<Group> byTeam,
+        @Schema(description = "By the team that has the item now: the team of the action tracking it, or the team it "
+                + "was passed to as kudos (\"untracked\" while it has neither), sorted by key") List<Group> byTeam,
         @Schema(description = "By the contributor's rating, as the inform clock reads it: DETRACTOR (NPS 0–6, CSAT "
                 + "1–2), PASSIVE (NPS 7–8, CSAT 3), PROMOTER (NPS 9–10, CSAT 4–5), UNRATED (no rating, or an item "
                 + "received before the service kept it); sorted by key") List<Group> bySegment,
@@ -46,9 +46,11 @@ public record LoopInsights(
             @Schema(description = "Contributions received in the period (one per feedback item)") long contributors,
             @Schema(description = "Of those, the ones an ACKNOWLEDGED notification reached") long acknowledged,
             @Schema(description = "Of those, the ones a substantive update reached: YOU_SAID_WE_DID (a status change "
-                    + "with the owner's public note) or PROGRESS (a public note without one)") long told,
-            @Schema(description = "Of those, the ones told their action's final status: a YOU_SAID_WE_DID whose "
-                    + "status (data.status, the status it announced) is DONE or DECLINED") long closed,
+                    + "with the owner's public note), PROGRESS (a public note without one) or KUDOS_PASSED (their praise "
+                    + "was passed to the team as kudos)") long told,
+            @Schema(description = "Of those, the ones whose loop was closed: told their action's final status (a "
+                    + "YOU_SAID_WE_DID whose status, data.status, the status it announced, is DONE or DECLINED), or told "
+                    + "their praise reached the team (KUDOS_PASSED: no action follows it)") long closed,
             @Schema(nullable = true, examples = "0.75", description = "told / contributors; null when contributors is 0")
             Double rate) {
     }
@@ -63,7 +65,8 @@ public record LoopInsights(
 
     @Schema(name = "LoopWaiting", description = "One team's contributions that no substantive update reached yet")
     public record Waiting(
-            @Schema(examples = "billing", description = "The team of the action tracking them, or \"untracked\"")
+            @Schema(examples = "billing", description = "The team of the action tracking them, or the team they were "
+                    + "passed to as kudos, or \"untracked\"")
             String team,
             @Schema(description = "How many") long contributors,
             @Schema(description = "When the oldest of them was received") Instant oldestReceivedAt,

@@ -39,9 +39,14 @@ public class LoopReport {
     /** A notification that reached its contributor, and when: in the inbox at once, by e-mail once sent. */
     private static final String REACHED = "n.status = 'SENT'";
     private static final String REACHED_AT = "case n.channel when 'IN_APP' then n.created_at else n.sent_at end";
-    private static final String SUBSTANTIVE = "n.kind in ('YOU_SAID_WE_DID', 'PROGRESS')";
-    // the status a YOU_SAID_WE_DID announced is in its data (what the e-mail sender reports as actionStatus too)
-    private static final String CLOSING = "n.kind = 'YOU_SAID_WE_DID' and n.data ->> 'status' in ('DONE', 'DECLINED')";
+    /** What was done with their words: a status change or progress with a public note, or praise passed to the team. */
+    private static final String SUBSTANTIVE = "n.kind in ('YOU_SAID_WE_DID', 'PROGRESS', 'KUDOS_PASSED')";
+    // the status a YOU_SAID_WE_DID announced is in its data (what the e-mail sender reports as actionStatus too); praise
+    // passed to its team needs no action: that is the end of its loop
+    private static final String CLOSING = """
+            (n.kind = 'YOU_SAID_WE_DID' and n.data ->> 'status' in ('DONE', 'DECLINED') or n.kind = 'KUDOS_PASSED')""";
+    /** The team that has the item: its action's, or the one it was passed to as kudos. */
+    private static final String TEAM = "coalesce(a.team, c.kudos_team, 'untracked')";
 
     // The period's contributions with the first moment each was acknowledged, told, told it is closed (one lookup in
     // the GIN index on feedback_ids each: a message on two channels is one contribution, at its earliest), then one
@@ -49,7 +54,7 @@ public class LoopReport {
     private static final String GROUPS = """
             with counted as (
                 select c.feedback_id, c.received_at, coalesce(c.channel, 'UNKNOWN') as channel, c.topic,
-                       coalesce(a.team, 'untracked') as team, coalesce(c.segment, 'UNRATED') as segment
+                       %6$s as team, coalesce(c.segment, 'UNRATED') as segment
                 from contribution c left join tracked_action a on a.action_id = c.action_id
                 where c.received_at >= :from and c.received_at < :to and %1$s
             ), loop as (
@@ -63,7 +68,7 @@ public class LoopReport {
                            min(%3$s) filter (where %5$s) as closed_at
                     from notification n
                     where n.feedback_ids @> array[k.feedback_id] and %2$s
-                      and n.kind in ('ACKNOWLEDGED', 'YOU_SAID_WE_DID', 'PROGRESS')
+                      and (n.kind = 'ACKNOWLEDGED' or %4$s)
                 ) t on true
             )
             select case when grouping(channel) = 0 then 'channel' when grouping(topic) = 0 then 'topic'
@@ -78,12 +83,12 @@ public class LoopReport {
                    percentile_cont(0.9) within group (order by to_close)
             from loop
             group by grouping sets ((), (channel), (topic), (team), (segment))"""
-            .formatted(COUNTED, REACHED, REACHED_AT, SUBSTANTIVE, CLOSING);
+            .formatted(COUNTED, REACHED, REACHED_AT, SUBSTANTIVE, CLOSING, TEAM);
 
     // Everything received before the period's end that no substantive update reached yet, whatever the period's start,
     // whose contributor can still be told.
     private static final String NEVER_TOLD = """
-            select coalesce(a.team, 'untracked') as team, count(*), min(c.received_at),
+            select %4$s as team, count(*), min(c.received_at),
                    count(*) filter (where c.received_at < :twoDaysAgo),
                    count(*) filter (where c.received_at < :sevenDaysAgo)
             from contribution c left join tracked_action a on a.action_id = c.action_id
@@ -92,7 +97,7 @@ public class LoopReport {
                               where n.feedback_ids @> array[c.feedback_id] and %2$s and %3$s)
             group by 1
             order by 3, 1"""
-            .formatted(WAITING, REACHED, SUBSTANTIVE);
+            .formatted(WAITING, REACHED, SUBSTANTIVE, TEAM);
 
     /** The figures of {@code period}, as of {@code now}. */
     public Uni<LoopInsights> of(Period period, Instant now) {

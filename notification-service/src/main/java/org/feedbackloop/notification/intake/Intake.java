@@ -18,6 +18,8 @@ import org.feedbackloop.events.EventData;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FeedbackErased;
 import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.events.FeedbackUpdated;
+import org.feedbackloop.events.KudosPassed;
 import org.feedbackloop.events.SilenceDetected;
 import org.feedbackloop.kit.inbox.NotYetKnown;
 import org.feedbackloop.kit.inbox.ProcessedEvents;
@@ -60,10 +62,10 @@ public class Intake {
     static final String CONSUMER = "notifications";
 
     /** The events someone is told of, or that keep a projection; {@link #dispatch} takes each. */
-    private static final Set<Class<? extends EventData>> TOLD = Set.of(FeedbackReceived.class, ActionCreated.class,
-            ActionFeedbackLinked.class, ActionStatusChanged.class, ActionProgressPosted.class, ActionDueChanged.class,
-            ActionAssigned.class, ActionDeadline.class, ActionEscalated.class, SilenceDetected.class,
-            FeedbackErased.class);
+    private static final Set<Class<? extends EventData>> TOLD = Set.of(FeedbackReceived.class, FeedbackUpdated.class,
+            ActionCreated.class, ActionFeedbackLinked.class, ActionStatusChanged.class, ActionProgressPosted.class,
+            ActionDueChanged.class, ActionAssigned.class, ActionDeadline.class, ActionEscalated.class, KudosPassed.class,
+            SilenceDetected.class, FeedbackErased.class);
 
     private final ProcessedEvents processed;
     private final Repositories.Contributions contributions;
@@ -94,7 +96,7 @@ public class Intake {
      * projections, creates the notifications, and queues the webhook deliveries for the integrators.
      */
     public Uni<List<Notification>> handle(ReceivedEvent event) {
-        if (event.data() == null || !TOLD.contains(event.data().getClass())) {
+        if (!concernsThisService(event.data())) {
             // only integrators may want it, and the queueing of their deliveries is idempotent by itself
             return Panache.withSession(() -> webhooks.fanOut(event.id(), event.type(), event.envelope()))
                     .replaceWith(List.of());
@@ -109,10 +111,17 @@ public class Intake {
                 });
     }
 
+    /** Most feedback.updated are the loop's own news (tracked, closed): only a new sentiment changes a projection. */
+    private static boolean concernsThisService(EventData data) {
+        return data != null && TOLD.contains(data.getClass())
+                && !(data instanceof FeedbackUpdated updated && updated.sentiment() == null);
+    }
+
     private Uni<List<Notification>> dispatch(ReceivedEvent event) {
         var id = event.id();
         return switch (event.data()) {
             case FeedbackReceived received -> feedbackReceived(id, received);
+            case FeedbackUpdated updated -> feedbackUpdated(updated);
             case FeedbackErased erased -> erasure.erase(erased).replaceWith(List.<Notification>of());
             case SilenceDetected silence -> silenceDetected(id, silence);
             case ActionCreated created -> actionCreated(id, created);
@@ -123,6 +132,7 @@ public class Intake {
             case ActionAssigned assigned -> assigned(id, assigned);
             case ActionDeadline deadline -> deadline(id, deadline, EventTypes.ACTION_OVERDUE.equals(event.type()));
             case ActionEscalated escalated -> escalated(id, escalated);
+            case KudosPassed kudos -> kudosPassed(id, kudos);
             case null, default -> Uni.createFrom().item(List.<Notification>of()); // nothing to tell (webhooks may want it)
         };
     }
@@ -151,6 +161,8 @@ public class Intake {
             contribution.silent = received.isSilent();
             contribution.channel = received.channel();
             contribution.segment = Segment.of(received.rating());
+            contribution.sentiment = received.sentiment();
+            contribution.joinsAction = received.joinsAction();
             if (contribution.followUpOfAction != null || contribution.silent) {
                 // an answer is thanked on its page; imported history is not acknowledged
                 return contributions.persist(contribution).replaceWith(List.<Notification>of());
@@ -160,6 +172,22 @@ public class Intake {
                     Audience.contributor(saved), new Message(Kind.ACKNOWLEDGED, text.title(), text.body(),
                             null, List.of(saved.feedbackId), null, data("quote", quote(saved.text)))));
         }));
+    }
+
+    /**
+     * Keeps the sentiment the analysis reads in the words now (a taxonomy edit, or the model reading older feedback).
+     * feedback.received comes first through the same queue: an item not known here is one this service never held.
+     */
+    Uni<List<Notification>> feedbackUpdated(FeedbackUpdated updated) {
+        if (updated.sentiment() == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return contributions.findById(updated.feedbackId()).map(contribution -> {
+            if (contribution != null) {
+                contribution.sentiment = updated.sentiment();
+            }
+            return List.of();
+        });
     }
 
     /** Managers hear that a topic or channel went quiet (announced at most once per segment per week). */
@@ -225,6 +253,7 @@ public class Intake {
                 if (changed.publicNote() != null) {
                     action.publicNote = changed.publicNote();
                 }
+                action.completedAt = "DONE".equals(changed.to()) ? changed.changedAt() : null;
             }
             if (changed.publicNote() == null || changed.publicNote().isBlank()) {
                 return Uni.createFrom().item(List.<Notification>of());
@@ -307,6 +336,40 @@ public class Intake {
         return notifier.notify(eventId, Audience.managers(), new Message(Kind.ESCALATED, text.title(), text.body(),
                 escalated.actionId(), List.of(), null, data("action", escalated.title(), "team", escalated.team(),
                 "reason", escalated.reason(), "feedbackCount", escalated.feedbackCount())));
+    }
+
+    /**
+     * Praise passed to a team instead of an action: the contribution keeps where it went; the contributor hears their
+     * words reached the team (which closes their loop), and the team's owner, or the team, reads them.
+     */
+    Uni<List<Notification>> kudosPassed(UUID eventId, KudosPassed kudos) {
+        return contributions.findById(kudos.feedbackId()).flatMap(contribution -> {
+            if (contribution == null) {
+                // feedback.received comes through another queue and may not be here yet: try again later
+                return Uni.createFrom().failure(new NotYetKnown("feedback " + kudos.feedbackId()));
+            }
+            contribution.kudosTeam = kudos.team();
+            contribution.kudosAt = kudos.passedAt();
+            var quote = quote(contribution.text);
+            var thanks = Wording.kudosPassed(kudos.team());
+            // an answer to "did this solve it?" was thanked on its page
+            var contributor = contribution.followUpOfAction != null ? null : Audience.contributor(contribution);
+            var toContributor = notifier.notify(eventId, contributor, new Message(Kind.KUDOS_PASSED, thanks.title(),
+                    thanks.body(), null, List.of(kudos.feedbackId()), null, data("quote", quote, "team", kudos.team())));
+            var praise = Wording.kudos(kudos);
+            // keyed apart from the contributor's message: an owner may be the contributor too
+            var toTeam = UUID.nameUUIDFromBytes(("kudos:" + eventId).getBytes(StandardCharsets.UTF_8));
+            return toContributor.flatMap(told -> notifier.notify(toTeam, Audience.staff(kudos.ownerId(), kudos.team()),
+                    new Message(Kind.KUDOS, praise.title(), praise.body(), null, List.of(kudos.feedbackId()), null,
+                            data("quote", quote, "team", kudos.team(), "topic", kudos.topic(), "channel", kudos.channel(),
+                                    "sentiment", kudos.sentiment(), "rating", rating(kudos.rating()),
+                                    "receivedAt", kudos.receivedAt(), "passedAt", kudos.passedAt())))
+                    .map(praised -> concat(told, praised)));
+        });
+    }
+
+    private static Map<String, Object> rating(FeedbackReceived.Rating rating) {
+        return rating == null || rating.scale() == null ? null : Map.of("scale", rating.scale(), "score", rating.score());
     }
 
     // --- shared steps -------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ import org.feedbackloop.notification.security.Caller;
 
 import java.time.Clock;
 
-/** How a person wants to hear back: channels and rhythm. Consent to e-mail comes with each piece of feedback. */
+/**
+ * How a person wants to hear back: channels and rhythm, and (staff) whether they want the weekly stories. Consent to
+ * e-mail comes with each piece of feedback.
+ */
 @Path("/api/me/preferences")
 @Tag(name = "Preferences", description = "Channels and rhythm of your notifications")
 @SecurityRequirement(name = "bearer")
@@ -46,17 +49,23 @@ public class PreferencesResource {
             @Schema(description = "E-mail (only ever to feedback you agreed to be contacted about)", examples = "true")
             @NotNull Boolean email,
             @Schema(description = "In-app inbox and live stream", examples = "true") @NotNull Boolean inApp,
-            @Schema(description = "IMMEDIATE, or DAILY for one e-mail a day") @NotNull Preference.Digest digest) {
+            @Schema(description = "IMMEDIATE, or DAILY for one e-mail a day") @NotNull Preference.Digest digest,
+            @Schema(description = "The weekly stories digest, for managers and owners: the week's most negative and most "
+                    + "positive words, the action most customers said \"me too\" to, the actions done and the kudos "
+                    + "passed, every Monday by e-mail and in the inbox. Optional when changing the preferences: absent "
+                    + "keeps it as it is", examples = "true") Boolean stories) {
 
         static Preferences of(Preference preference) {
-            return new Preferences(preference.emailEnabled, preference.inAppEnabled, preference.digest);
+            return new Preferences(preference.emailEnabled, preference.inAppEnabled, preference.digest,
+                    preference.storiesEnabled);
         }
     }
 
     @GET
     @WithSession
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "My preferences", description = "Defaults: e-mail and in-app, immediately.")
+    @Operation(summary = "My preferences", description = "Defaults: e-mail and in-app, immediately; the weekly stories "
+            + "on.")
     public Uni<Preferences> get() {
         return preferences.of(Caller.of(identity).subject()).map(Preferences::of);
     }
@@ -72,6 +81,9 @@ public class PreferencesResource {
             preference.emailEnabled = body.email();
             preference.inAppEnabled = body.inApp();
             preference.digest = body.digest();
+            if (body.stories() != null) {
+                preference.storiesEnabled = body.stories();
+            }
             preference.updatedAt = clock.instant();
             return preferences.persist(preference);
         })).map(Preferences::of);

@@ -3,7 +3,9 @@ package org.feedbackloop.notification.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
  * <ul>
  *     <li>Both reasons: the contributions' words become {@value #ERASED} (REQUESTED) or {@value #REDACTED}
  *     (RETENTION), their contact goes; a message quoting the words (its feedback ids name an item, or its title, body
- *     or details hold the words) loses the quote; webhook deliveries and published events mentioning the items go.</li>
+ *     or details hold the words) loses the quote (a digest quoting several items, the erased ones' quotes only);
+ *     webhook deliveries and published events mentioning the items go.</li>
  *     <li>REQUESTED also: the person's id goes from their contributions (all of them, the event's ids or not); every
  *     notification to them (their inbox, their addresses: those the event's hashes name, their contacts, the addresses
  *     they were e-mailed at) is anonymised, not deleted, since the loop insights count them: recipient
@@ -97,6 +100,7 @@ public class Erasure {
             if (target.requested()) {
                 steps.add(counted(counts, "notifications anonymised", () -> anonymiseTheirNotifications(target)));
             }
+            steps.add(counted(counts, "quotes cut from digests", () -> cutQuotesFromDigests(target)));
             steps.add(counted(counts, "quotes removed", () -> removeQuotes(target)));
             steps.add(counted(counts, "contributions erased", () -> eraseContributions(target)));
             if (target.requested()) {
@@ -271,6 +275,66 @@ public class Erasure {
                 update notification n set data = jsonb_strip_nulls(jsonb_build_object('status', n.data -> 'status'))
                 where n.recipient not like 'erased:%%' and %s and %s"""
                 .formatted(candidates, holds("cast(n.data as text)", "jsonWords")), withoutMark).map(reduced -> quoted));
+    }
+
+    /**
+     * Messages that quote several items, each quote beside its item's id in the details (the weekly stories): the
+     * quotes of the erased items become the mark in the details, and where the title or body quotes them (between
+     * {@link Wording#QUOTE_OPEN} and {@link Wording#QUOTE_CLOSE}); the other items' quotes stay. Runs before the search
+     * for the words, which would take the whole message.
+     */
+    private static Uni<Integer> cutQuotesFromDigests(Target target) {
+        if (target.items().isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        var ids = target.items().stream().map(UUID::toString).collect(Collectors.toSet());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                                select id, title, body, cast(data as text) from notification n
+                                where n.kind = 'STORIES' and n.recipient not like 'erased:%'
+                                  and n.feedback_ids && cast(string_to_array(:idList, chr(31)) as uuid[])""",
+                                Object[].class)
+                        .setParameter("idList", joined(List.copyOf(ids)))
+                        .getResultList())
+                .flatMap(digests -> Multi.createFrom().iterable(digests)
+                        .onItem().transformToUniAndConcatenate(digest -> cutQuotes(digest, ids, target.mark()))
+                        .collect().asList().map(List::size));
+    }
+
+    private static Uni<Integer> cutQuotes(Object[] digest, Set<String> ids, String mark) {
+        JsonNode data;
+        try {
+            data = JSON.readTree((String) digest[3]);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var cut = new LinkedHashSet<String>();
+        cutQuotes(data, ids, mark, cut);
+        var title = (String) digest[1];
+        var body = (String) digest[2];
+        for (var quote : cut) {
+            var quoted = Wording.QUOTE_OPEN + quote + Wording.QUOTE_CLOSE;
+            var marked = Wording.QUOTE_OPEN + mark + Wording.QUOTE_CLOSE;
+            title = title.replace(quoted, marked);
+            body = body.replace(quoted, marked);
+        }
+        // the details as text made jsonb: the reactive client would send a string for a jsonb parameter as a JSON string
+        return update("""
+                update notification set title = :title, body = :body, data = cast(cast(:data as text) as jsonb)
+                where id = :id""", Map.of("id", digest[0], "title", title, "body", body, "data", data.toString()));
+    }
+
+    /** Every object in the tree that quotes one of the items: its quote (collected in {@code cut}) becomes the mark. */
+    private static void cutQuotes(JsonNode node, Set<String> ids, String mark, Set<String> cut) {
+        if (node instanceof ObjectNode object) {
+            if (ids.contains(object.path("feedbackId").asText()) && object.get("quote") instanceof TextNode quote
+                    && !quote.asText().equals(mark)) {
+                cut.add(quote.asText());
+                object.put("quote", mark);
+            }
+            object.elements().forEachRemaining(child -> cutQuotes(child, ids, mark, cut));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> cutQuotes(child, ids, mark, cut));
+        }
     }
 
     /** The quote in the details becomes the mark; title and body as given (%1$s, %2$s); which messages (%3$s). */

@@ -95,9 +95,9 @@ public class MyDataExport {
         MyNotificationData data(Clock clock, ObjectMapper json) {
             var truncated = contributions.size() > LIMIT || notifications.size() > LIMIT || invitations.size() > LIMIT;
             var prefs = preference == null
-                    ? new MyPreferences(true, true, Preference.Digest.IMMEDIATE, true, null)
-                    : new MyPreferences(preference.emailEnabled, preference.inAppEnabled, preference.digest, false,
-                    preference.updatedAt);
+                    ? new MyPreferences(true, true, Preference.Digest.IMMEDIATE, true, true, null)
+                    : new MyPreferences(preference.emailEnabled, preference.inAppEnabled, preference.digest,
+                    preference.storiesEnabled, false, preference.updatedAt);
             var byForm = new HashMap<String, EmailSuppression>();
             suppressions.forEach(s -> byForm.put(s.email, s));
             var stopped = addresses.stream().map(address -> {

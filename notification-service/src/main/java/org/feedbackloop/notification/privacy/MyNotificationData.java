@@ -37,6 +37,7 @@ public record MyNotificationData(
             @Schema(description = "E-mail (only ever about feedback you agreed to be contacted about)") boolean email,
             @Schema(description = "In-app inbox and live stream") boolean inApp,
             @Schema(description = "IMMEDIATE, or DAILY for one e-mail a day") Preference.Digest digest,
+            @Schema(description = "The weekly stories digest (for managers and owners)") boolean stories,
             @Schema(description = "True when you never chose: these are the defaults, and nothing is stored")
             boolean defaults,
             @Schema(nullable = true, description = "When you last changed them; null for the defaults") Instant updatedAt) {

@@ -18,7 +18,7 @@ final class EventTypeFilter {
             EventTypes.ACTION_CREATED, EventTypes.ACTION_FEEDBACK_LINKED, EventTypes.ACTION_STATUS_CHANGED,
             EventTypes.ACTION_ASSIGNED, EventTypes.ACTION_DUE_CHANGED, EventTypes.ACTION_OVERDUE,
             EventTypes.ACTION_ESCALATED, EventTypes.ACTION_PROGRESS_POSTED, EventTypes.ACTION_DEADLINE_APPROACHING,
-            EventTypes.INSIGHT_SILENCE_DETECTED,
+            EventTypes.ACTION_KUDOS_PASSED, EventTypes.INSIGHT_SILENCE_DETECTED,
             "feedback" + WILDCARD_SUFFIX, "action" + WILDCARD_SUFFIX, "insight" + WILDCARD_SUFFIX);
 
     private static final Set<String> ACCEPTED = Set.copyOf(SUBSCRIBABLE);

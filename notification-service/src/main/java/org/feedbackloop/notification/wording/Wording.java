@@ -5,7 +5,10 @@ import org.feedbackloop.events.ActionDeadline;
 import org.feedbackloop.events.ActionDueChanged;
 import org.feedbackloop.events.ActionEscalated;
 import org.feedbackloop.events.ActionFeedbackLinked;
+import org.feedbackloop.events.KudosPassed;
 import org.feedbackloop.events.SilenceDetected;
+import org.feedbackloop.notification.stories.Week;
+import org.feedbackloop.notification.stories.WeekStories;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +33,8 @@ public final class Wording {
     private static final int QUOTE_LENGTH = 200;
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_MONTH =
+            DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -116,6 +123,85 @@ public final class Wording {
                 + " with probability " + probability(silence.pValue()) + "). Silence is a signal: " + check
                 + " and whether customers have given up on telling us.");
     }
+
+    /** To the contributor whose praise triage passed to a team instead of opening an action. */
+    public static Text kudosPassed(String team) {
+        return new Text("Your kind words reached the " + team + " team", "Thank you! We passed what you told us to the "
+                + team + " team as kudos: it is theirs to read, and it tells them what to keep doing.");
+    }
+
+    /** To the team's owner, or the team: a customer's praise (their words are in the details). */
+    public static Text kudos(KudosPassed kudos) {
+        return new Text("Kudos for the " + kudos.team() + " team", "A customer had kind words about " + kudos.topic()
+                + " (by " + kudos.channel() + "), passed to your team as kudos. Share them with the people they are about.");
+    }
+
+    /** The weekly stories digest: the title, and a body that tells the week in a few sentences with the quotes. */
+    public static Text stories(WeekStories stories) {
+        var sentences = new ArrayList<String>();
+        sentences.add("The week of " + week(stories.week()) + " in the customers' own words, "
+                + storiesScope(stories.teams()) + ".");
+        if (stories.mostNegative() != null) {
+            sentences.add("Hardest to hear: " + quoted(stories.mostNegative()) + ".");
+        }
+        if (stories.mostPositive() != null) {
+            sentences.add("Warmest: " + quoted(stories.mostPositive()) + ".");
+        }
+        if (stories.mostMeTooed() != null) {
+            var meToo = stories.mostMeTooed();
+            sentences.add("Most \"me too\": " + meToo.title() + " (" + meToo.team() + "), " + meToo.meToos()
+                    + (meToo.meToos() == 1 ? " customer" : " customers") + " this week"
+                    + (meToo.story() == null ? "" : "; it began with " + quoted(meToo.story())) + ".");
+        }
+        if (!stories.completed().isEmpty()) {
+            var done = stories.completed().stream().map(action -> action.title() + " (" + action.team() + ")"
+                    + (action.publicNote() == null ? "" : ": " + action.publicNote())).toList();
+            var more = stories.completedCount() - done.size();
+            sentences.add("Done: " + String.join("; ", done) + (more > 0 ? "; and " + more + " more" : "") + ".");
+        }
+        if (stories.kudosPassed() > 0) {
+            var quotes = stories.kudos().stream().map(Wording::quoted).toList();
+            sentences.add("Kudos: " + stories.kudosPassed() + " passed to the " + (stories.kudosPassed() == 1 ? "team"
+                    : "teams") + (quotes.isEmpty() ? "" : ", among them " + String.join(", ", quotes)) + ".");
+        }
+        return new Text("Your week's stories: " + week(stories.week()), String.join(" ", sentences));
+    }
+
+    /** Whose stories a digest tells: every team's, or the named teams'. */
+    public static String storiesScope(List<String> teams) {
+        return teams == null ? "across all teams" : "for " + String.join(", ", teams);
+    }
+
+    /** A week as people read it: "5–11 January 2027", "29 December 2026 – 4 January 2027". */
+    public static String week(Week week) {
+        var first = week.firstDay();
+        var last = week.lastDay();
+        if (first.getYear() != last.getYear()) {
+            return DAY.format(week.start()) + " – " + DAY.format(week.end().minus(Duration.ofDays(1)));
+        }
+        if (first.getMonth() != last.getMonth()) {
+            return DAY_MONTH.format(week.start()) + " – " + DAY.format(week.end().minus(Duration.ofDays(1)));
+        }
+        return first.getDayOfMonth() + "–" + DAY.format(week.end().minus(Duration.ofDays(1)));
+    }
+
+    /**
+     * A story's words in a digest, between typographic quotation marks, then where they came from. An erasure finds a
+     * quote by exactly this form ({@link #QUOTE_OPEN}, the quote, {@link #QUOTE_CLOSE}).
+     */
+    private static String quoted(WeekStories.Story story) {
+        var origin = new ArrayList<String>();
+        if (story.team() != null) {
+            origin.add(story.team());
+        }
+        if (story.channel() != null) {
+            origin.add(story.channel());
+        }
+        return QUOTE_OPEN + story.quote() + QUOTE_CLOSE + (origin.isEmpty() ? "" : " (" + String.join(", ", origin) + ")");
+    }
+
+    public static final String QUOTE_OPEN = "\u201c";
+    public static final String QUOTE_CLOSE = "\u201d";
 
     /** A probability as people read it: one significant digit, never in scientific notation ("0.00005"). */
     private static String probability(double p) {

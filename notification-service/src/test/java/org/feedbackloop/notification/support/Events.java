@@ -82,6 +82,31 @@ public final class Events implements AutoCloseable {
     }
 
     /**
+     * {@code action.kudos-passed} as action-service announces it: praise passed to {@code team} (and its owner, when
+     * {@code ownerId} is not null) instead of an action, now.
+     */
+    public static ObjectNode kudosPassed(UUID feedbackId, String team, String ownerId, String topic) {
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        var event = event("action.kudos-passed", "/action-service", feedbackId);
+        var data = ((ObjectNode) event.get("data")).put("feedbackId", feedbackId.toString()).put("team", team)
+                .put("topic", topic).put("channel", "WEB").put("sentiment", 0.9).put("receivedAt", now).put("passedAt", now);
+        if (ownerId != null) {
+            data.put("ownerId", ownerId);
+        }
+        data.putObject("rating").put("scale", "NPS").put("score", 10);
+        return event;
+    }
+
+    /** {@code feedback.updated} as feedback-service announces it when the analysis reads the words again. */
+    public static ObjectNode sentimentUpdated(UUID feedbackId, double sentiment) {
+        var event = event("feedback.updated", "/feedback-service", feedbackId);
+        ((ObjectNode) event.get("data")).put("feedbackId", feedbackId.toString()).put("status", "RECEIVED")
+                .put("updatedAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString()).put("sentiment", sentiment)
+                .put("sentimentLabel", sentiment > 0 ? "POSITIVE" : sentiment < 0 ? "NEGATIVE" : "NEUTRAL");
+        return event;
+    }
+
+    /**
      * {@code feedback.erased} as feedback-service announces it: {@code REQUESTED} names the person (their token's
      * {@code sub}), their items and their addresses' hashes ({@code FeedbackErased.hashOf}); {@code RETENTION} names
      * only items (pass null for the person and the hashes).

@@ -50,6 +50,7 @@ class DeliveryRulesTest {
         assertThat(EventTypeFilter.isSubscribable("action.*")).isTrue();
         assertThat(EventTypeFilter.isSubscribable("notification.*")).isFalse();
         assertThat(EventTypeFilter.isSubscribable("action.deadline-approaching")).isTrue();
+        assertThat(EventTypeFilter.isSubscribable("action.kudos-passed")).isTrue();
         assertThat(EventTypeFilter.isSubscribable("Action.Created")).isFalse();
         // the managers' insights, on feedback.events for now, are for integrators too
         assertThat(EventTypeFilter.isSubscribable("insight.silence-detected")).isTrue();

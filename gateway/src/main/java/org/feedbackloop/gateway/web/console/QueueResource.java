@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.feedbackloop.gateway.web.shared.PageContext;
 import org.feedbackloop.gateway.web.shared.Pages;
+import org.feedbackloop.gateway.web.shared.ServiceClient;
 import org.feedbackloop.gateway.web.shared.Viewer;
 import org.feedbackloop.gateway.web.shared.WebConfig;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -45,15 +46,21 @@ public class QueueResource {
     @CheckedTemplate(basePath = "web/console")
     static class Templates {
         static native TemplateInstance queue(PageContext ctx, QueueView view, Actions.Queue queue);
+
+        static native TemplateInstance kudos(PageContext ctx, QueueView view, Kudos.Wall wall, Boolean storiesOn);
     }
 
     private final Pages pages;
     private final Actions actions;
+    private final Kudos kudos;
+    private final ServiceClient services;
     private final WebConfig config;
 
-    QueueResource(Pages pages, Actions actions, WebConfig config) {
+    QueueResource(Pages pages, Actions actions, Kudos kudos, ServiceClient services, WebConfig config) {
         this.pages = pages;
         this.actions = actions;
+        this.kudos = kudos;
+        this.services = services;
         this.config = config;
     }
 
@@ -62,13 +69,19 @@ public class QueueResource {
                                        @RestQuery String notice) {
         return pages.context("console", notice).flatMap(ctx -> {
             var viewer = ctx.viewer();
-            var chosenView = view == null || !List.of("team", "mine", "overdue").contains(view) ? "team" : view;
+            var chosenView = view == null || !List.of("team", "mine", "overdue", "kudos").contains(view) ? "team" : view;
             var teams = viewer.isManager() ? config.teams() : viewer.teams();
             String chosenTeam;
             if (team != null && teams.contains(team)) {
                 chosenTeam = team;
             } else {
                 chosenTeam = viewer.isManager() || teams.isEmpty() ? null : teams.getFirst();
+            }
+            var queueView = new QueueView(chosenView, chosenTeam, teams, viewer.isManager());
+            if ("kudos".equals(chosenView)) {
+                return Uni.combine().all().unis(kudos.wall(viewer.accessToken(), chosenTeam, cursor, 25),
+                                StoriesResource.storiesOn(services, viewer.accessToken())).asTuple()
+                        .map(both -> Templates.kudos(ctx, queueView, both.getItem1(), both.getItem2()));
             }
             var filters = new LinkedHashMap<String, String>();
             if (chosenTeam != null) {
@@ -79,7 +92,6 @@ public class QueueResource {
             } else if ("overdue".equals(chosenView)) {
                 filters.put("overdue", "true");
             }
-            var queueView = new QueueView(chosenView, chosenTeam, teams, viewer.isManager());
             return actions.queue(viewer.accessToken(), filters, cursor, 25)
                     .map(queue -> Templates.queue(ctx, queueView, queue));
         });

@@ -115,11 +115,11 @@ final class InsightsCsv {
         }
         var rows = new ArrayList<List<Object>>();
         rows.add(List.of("team", "opened", "closed", "closed_late", "open_now", "overdue_now", "overdue_rate",
-                "median_seconds_to_close", "feedback_items", "repeats"));
+                "median_seconds_to_close", "feedback_items", "repeats", "kudos_passed"));
         for (var t : outcomes.teams()) {
             rows.add(cells(t.team(), t.opened(), t.closed(), t.closedLate(), t.openNow(), t.overdueNow(),
                     t.overdueRate(), t.timeToClose() == null ? null : t.timeToClose().medianSeconds(), t.feedbackItems(),
-                    t.repeats()));
+                    t.repeats(), t.kudosPassed()));
         }
         return write(rows);
     }

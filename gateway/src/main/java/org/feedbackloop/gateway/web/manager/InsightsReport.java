@@ -74,7 +74,7 @@ public class InsightsReport {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TeamOutcome(String team, long opened, long closed, long closedLate, long openNow, long overdueNow,
                               Double overdueRate, Durations timeToClose, Durations feedbackToClose, long feedbackItems,
-                              long repeats) {
+                              long repeats, long kudosPassed) {
 
         public String overdueRateText() {
             return Spans.percent(overdueRate);

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A feedback item as feedback-service shows it to its contributor. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedbackItem(UUID id, String status, String text, String channel, Rating rating, String topic,
-                           UUID actionId, Instant createdAt, Instant updatedAt) {
+                           UUID actionId, String passedToTeam, Instant createdAt, Instant updatedAt) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Rating(String scale, int score) {
@@ -23,8 +23,11 @@ public record FeedbackItem(UUID id, String status, String text, String channel, 
     public record Page(List<FeedbackItem> items, String nextCursor) {
     }
 
-    /** The three steps of an item, in words. */
+    /** The three steps of an item, in words; praise goes to a team rather than to an action. */
     public String statusLabel() {
+        if (passedToTeam != null && !"RECEIVED".equals(status)) {
+            return "Passed to the " + passedToTeam + " team, with thanks";
+        }
         return switch (status == null ? "" : status) {
             case "RECEIVED" -> "Received";
             case "TRACKED" -> "Being worked on";

@@ -51,6 +51,9 @@ public record InboxEntry(UUID id, String kind, String title, String body, UUID a
             case "FOLLOW_UP_NOT_SOLVED" -> "Not solved";
             case "SILENCE_DETECTED" -> "Gone quiet";
             case "SURVEY_INVITATION" -> "Survey";
+            case "KUDOS_PASSED" -> "Passed on";
+            case "KUDOS" -> "Kudos";
+            case "STORIES" -> "Stories of the week";
             default -> "Update";
         };
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.feedbackloop.gateway.web.shared.CsrfProtected;
 import org.feedbackloop.gateway.web.shared.Notice;
 import org.feedbackloop.gateway.web.shared.PageContext;
+import org.feedbackloop.gateway.web.shared.Preferences;
 import org.feedbackloop.gateway.web.shared.Pages;
 import org.feedbackloop.gateway.web.shared.ProblemMessage;
 import org.feedbackloop.gateway.web.shared.Service;
@@ -60,7 +61,7 @@ public class PreferencesResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> save(@RestForm String email, @RestForm String inApp, @RestForm String digest) {
-        var wanted = new Preferences(email != null, inApp != null, "DAILY".equals(digest) ? "DAILY" : "IMMEDIATE");
+        var wanted = new Preferences(email != null, inApp != null, "DAILY".equals(digest) ? "DAILY" : "IMMEDIATE", null);
         return put(wanted, Notice.PREFERENCES_SAVED);
     }
 
@@ -72,9 +73,9 @@ public class PreferencesResource {
         return pages.viewer().flatMap(viewer -> services.get(Service.NOTIFICATIONS, PATH, viewer.accessToken())
                 .flatMap(current -> {
                     var now = current.ok() ? services.read(current, Preferences.class)
-                            : new Preferences(true, true, "IMMEDIATE");
+                            : new Preferences(true, true, "IMMEDIATE", null);
                     return put(new Preferences(false, now.inApp() == null || now.inApp(),
-                            now.digest() == null ? "IMMEDIATE" : now.digest()), Notice.UNSUBSCRIBED);
+                            now.digest() == null ? "IMMEDIATE" : now.digest(), now.stories()), Notice.UNSUBSCRIBED);
                 }));
     }
 

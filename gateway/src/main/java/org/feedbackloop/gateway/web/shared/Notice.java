@@ -21,6 +21,10 @@ public enum Notice {
     TOPIC_REMOVED("topic-removed", "The topic is removed. Its stored feedback is read again and takes the nearest remaining topic."),
     SURVEY_CREATED("survey-created", "The survey is defined. Ask people below: each gets an e-mail with a link to answer it."),
     SURVEY_SENT("survey-sent", "The invitations are on their way. Anyone this survey asked before is not asked again."),
+    STORIES_ON("stories-on", "You will get the week's stories by e-mail every Monday."),
+    STORIES_OFF("stories-off", "No more weekly stories e-mail. Kudos still reach you here and in your inbox."),
+    STORIES_UNCHANGED("stories-unchanged", "Your choice could not be saved just now: notifications are temporarily "
+            + "unavailable. Please try again in a moment."),
     ERASED("erased", "Your data is erased: your feedback now counts without your words, and we hold no address or message of "
             + "yours. Sign out to finish.");
 

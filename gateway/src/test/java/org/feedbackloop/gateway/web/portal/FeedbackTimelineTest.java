@@ -16,7 +16,7 @@ class FeedbackTimelineTest {
     void tellsTheStoryOfOneItemOldestFirst() {
         var mine = UUID.randomUUID();
         var other = UUID.randomUUID();
-        var item = new FeedbackItem(mine, "TRACKED", "Charged twice", "WEB", null, "billing", UUID.randomUUID(), T0, T0);
+        var item = new FeedbackItem(mine, "TRACKED", "Charged twice", "WEB", null, "billing", UUID.randomUUID(), null, T0, T0);
         var inbox = List.of(
                 entry("YOU_SAID_WE_DID", "You said, we did: refunds", T0.plusSeconds(300), mine, "DONE"),
                 entry("ACKNOWLEDGED", "Thank you, we heard you", T0.plusSeconds(1), mine, null),

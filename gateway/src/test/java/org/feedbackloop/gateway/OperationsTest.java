@@ -114,9 +114,13 @@ class OperationsTest {
     }
 
     @Test
-    void theGatewaysOwnDocumentDescribesTheTimeline() {
+    void theUsualQuarkusPathServesTheWholeApiToo() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/me/timeline'.get.summary", is("My feedback, each with its updates"))
+                .body("paths", hasKey("/api/feedback"))
                 .body("tags.name", hasItem("Timeline"));
+        given().get("/q/openapi/own?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/me/timeline"))
+                .body("paths", not(hasKey("/api/feedback")));
     }
 }

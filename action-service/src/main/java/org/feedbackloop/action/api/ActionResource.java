@@ -79,7 +79,8 @@ public class ActionResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "The action queue", description = "Most urgent first by default. Combine owner=me, team, "
+    @Operation(operationId = "listActions",
+            summary = "The action queue", description = "Most urgent first by default. Combine owner=me, team, "
             + "status, overdue and feedbackId; follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, sort, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -97,7 +98,8 @@ public class ActionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "One action with its history", description = "The ETag header carries its version.")
+    @Operation(operationId = "getAction",
+            summary = "One action with its history", description = "The ETag header carries its version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -108,7 +110,8 @@ public class ActionResource {
     @GET
     @Path("{id}/feedback")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "The feedback an action tracks, in the contributors' own words")
+    @Operation(operationId = "listActionFeedback",
+            summary = "The feedback an action tracks, in the contributors' own words")
     public Uni<List<LinkedFeedbackView>> feedback(@PathParam("id") String id) {
         return actions.feedbackOf(QueryParams.uuid("id", id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
     }
@@ -116,7 +119,8 @@ public class ActionResource {
     @GET
     @Path("{id}/representative")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "The feedback that says best what the action is about",
+    @Operation(operationId = "getRepresentativeFeedback",
+            summary = "The feedback that says best what the action is about",
             description = "Of the action's feedback (not silent; the most recent 500 with a problem vector), the piece "
                     + "nearest in meaning to the action's mean; without vectors, its oldest feedback. A starting point "
                     + "for a public title: a public title that repeats a contributor's words is refused.")
@@ -130,7 +134,7 @@ public class ActionResource {
     @GET
     @Path("{id}/similar")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Actions and feedback like this action",
+    @Operation(operationId = "listSimilarToAction", summary = "Actions and feedback like this action",
             description = "Open actions of any team about the same problem (candidates to merge) and feedback of other "
                     + "actions that reads like this one's (candidates to link).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarView.class)))
@@ -143,7 +147,8 @@ public class ActionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Open an action for feedback", description = "For feedback triage did not link yet. "
+    @Operation(operationId = "createAction",
+            summary = "Open an action for feedback", description = "For feedback triage did not link yet. "
             + "Owners open actions for their teams and own them.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "from feedback", value = "{\"feedbackIds\": [\"0b6f1f8e-8c1e-4f3a-9a57-1f0c3c1b2d4e\"]}")))
@@ -163,7 +168,7 @@ public class ActionResource {
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Move the action through its workflow",
+    @Operation(operationId = "transitionAction", summary = "Move the action through its workflow",
             description = "OPEN → PLANNED → IN_PROGRESS → DONE, and DECLINED from any open state. DONE and DECLINED "
                     + "need a publicNote: it is what every contributor reads.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -183,7 +188,8 @@ public class ActionResource {
     @Path("{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Tell every contributor about progress", description = "Without changing the status; "
+    @Operation(operationId = "postActionProgress",
+            summary = "Tell every contributor about progress", description = "Without changing the status; "
             + "it stops the inform clock.")
     @APIResponse(responseCode = "200", description = "Told; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "The action is closed, or publicTitle repeats a contributor's words",
@@ -198,7 +204,8 @@ public class ActionResource {
     @Path("{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
+    @Operation(operationId = "assignAction",
+            summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
             + "with a null ownerId); managers and admins assign anyone.")
     public Uni<Response> assign(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -210,7 +217,8 @@ public class ActionResource {
     @Path("{id}/due")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
+    @Operation(operationId = "changeActionDueDate",
+            summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
     public Uni<Response> reschedule(@PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.DueChange body) {
@@ -221,7 +229,7 @@ public class ActionResource {
     @Path("{id}/links")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Link more feedback to the action")
+    @Operation(operationId = "linkFeedbackToAction", summary = "Link more feedback to the action")
     public Uni<Response> link(@PathParam("id") String id,
                               @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull ActionRequests.Links body) {
@@ -232,7 +240,7 @@ public class ActionResource {
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Merge this duplicate into another action",
+    @Operation(operationId = "mergeAction", summary = "Merge this duplicate into another action",
             description = "Its feedback and history move to the other action; each moved contributor is told once; "
                     + "this action ends as MERGED. If-Match is this action's ETag.")
     public Uni<Response> merge(@PathParam("id") String id,

@@ -92,7 +92,8 @@ public class PublicUpdatesResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The public board", description = "status=done (default): completed actions, newest "
+    @Operation(operationId = "listPublicUpdates",
+            summary = "The public board", description = "status=done (default): completed actions, newest "
             + "completion first, with the note of their completion. status=open: open actions that told the public "
             + "something, with their latest public note. Counts, never identities. Follow nextCursor for more.")
     @APIResponse(responseCode = "200", description = "Cache-Control: public, max-age=30",
@@ -111,7 +112,7 @@ public class PublicUpdatesResource {
     @GET
     @Path("{actionId}")
     @PermitAll
-    @Operation(summary = "One item of the public board")
+    @Operation(operationId = "getPublicUpdate", summary = "One item of the public board")
     @APIResponse(responseCode = "200", description = "Cache-Control: public, max-age=30",
             content = @Content(schema = @Schema(implementation = PublicUpdateView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -125,7 +126,7 @@ public class PublicUpdatesResource {
     @Path("similar")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open actions of the board about the same problem",
+    @Operation(operationId = "findSimilarPublicUpdates", summary = "Open actions of the board about the same problem",
             description = "\"Others said something like this\": the open actions on the board that feedback with this problem "
                     + "vector would join (the same rule as triage), nearest first, so that a customer can say \"me too\" instead "
                     + "of writing it again.")
@@ -146,7 +147,8 @@ public class PublicUpdatesResource {
     @Path("{actionId}/me-too")
     @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "\"This matters to me too\"", description = "Adds your voice to an open action of the board: "
+    @Operation(operationId = "addMeToo",
+            summary = "\"This matters to me too\"", description = "Adds your voice to an open action of the board: "
             + "you become one of its contributors and are told what happens, like everyone who gave feedback on it. "
             + "Once per action; saying it again changes nothing and answers 200.")
     @APIResponse(responseCode = "201", description = "Your voice was added", content = @Content(schema = @Schema(implementation = MeTooView.class)))

@@ -71,7 +71,8 @@ public class RoutingRuleResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "List the routing rules", description = "Topics without a rule go to the triage team.")
+    @Operation(operationId = "listRoutingRules",
+            summary = "List the routing rules", description = "Topics without a rule go to the triage team.")
     public Uni<List<RoutingRuleView>> list() {
         return rules.inOrder().map(list -> list.stream().map(RoutingRuleView::of).toList());
     }
@@ -80,7 +81,8 @@ public class RoutingRuleResource {
     @Path("{topic}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create or replace the rule of a topic", description = "Applies to feedback triaged from now on.")
+    @Operation(operationId = "saveRoutingRule",
+            summary = "Create or replace the rule of a topic", description = "Applies to feedback triaged from now on.")
     public Uni<RoutingRuleView> put(@PathParam("topic") String topic, @Valid @NotNull RoutingRuleChange body) {
         requireTopicName(topic);
         return Panache.withTransaction(() -> rules.findById(topic)
@@ -97,7 +99,8 @@ public class RoutingRuleResource {
     @DELETE
     @Path("{topic}")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Delete the rule of a topic", description = "Its feedback then goes to the triage team.")
+    @Operation(operationId = "deleteRoutingRule",
+            summary = "Delete the rule of a topic", description = "Its feedback then goes to the triage team.")
     public Uni<Response> delete(@PathParam("topic") String topic) {
         requireTopicName(topic);
         return Panache.withTransaction(() -> rules.deleteById(topic)).map(deleted -> deleted

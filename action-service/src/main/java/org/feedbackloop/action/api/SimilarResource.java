@@ -45,7 +45,7 @@ public class SimilarResource {
 
     @GET
         @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Actions and feedback like this piece of feedback",
+    @Operation(operationId = "listSimilarToFeedback", summary = "Actions and feedback like this piece of feedback",
             description = "The open actions it is nearest to (its own among them) and other feedback that reads like it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarView.class)))
     @APIResponse(responseCode = "404", description = "Triage has no such feedback (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -109,7 +109,8 @@ public class ActionInsightsResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Actions opened, closed, late and overdue, how fast feedback was acted on, and praise passed "
+    @Operation(operationId = "getActionInsights",
+            summary = "Actions opened, closed, late and overdue, how fast feedback was acted on, and praise passed "
             + "on as kudos, by team",
             description = "Over the period [from, to): by default the 30 days before now, at most 366 days. openNow "
                     + "and overdueNow are as of the request, whatever the period. Merged actions count nowhere.")

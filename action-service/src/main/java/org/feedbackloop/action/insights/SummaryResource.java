@@ -40,7 +40,8 @@ public class SummaryResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Open, overdue and escalated actions by team", description = "Teams without open actions are left out.")
+    @Operation(operationId = "summariseActions",
+            summary = "Open, overdue and escalated actions by team", description = "Teams without open actions are left out.")
     public Uni<TeamSummary> summary() {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session

@@ -51,7 +51,7 @@ public class KudosResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Kudos passed to the teams",
+    @Operation(operationId = "listKudos", summary = "Kudos passed to the teams",
             description = "Praise (strongly positive words, or a promoter's or satisfied customer's positive words, "
                     + "and nothing negative) that triage passed to the team of its topic instead of opening an action, "
                     + "newest first by the time it was passed, over the period [from, to): by default the 30 days "

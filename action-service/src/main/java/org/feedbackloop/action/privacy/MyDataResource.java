@@ -35,7 +35,7 @@ public class MyDataResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "What action-service holds about me",
+    @Operation(operationId = "exportMyActionData", summary = "What action-service holds about me",
             description = "My feedback as the actions track it (the action, its name as customers read it, its status, "
                     + "when my feedback joined it, my words as held here) and my \"me too\" votes; the newest "
                     + MyActionData.MAX_ITEMS + " of each, with truncated when there were more. The gateway's "

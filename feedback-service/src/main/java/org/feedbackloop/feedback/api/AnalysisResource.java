@@ -65,7 +65,7 @@ public class AnalysisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Read a text without storing it",
+    @Operation(operationId = "analyseText", summary = "Read a text without storing it",
             description = "Topic, sentiment (of the whole and of each part) and problem vector, as the analysis would give "
                     + "them to feedback with this text. Nothing is stored or announced.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TextAnalysis.class)))

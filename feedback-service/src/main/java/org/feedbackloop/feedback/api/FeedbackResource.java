@@ -68,7 +68,7 @@ public class FeedbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.INTEGRATOR})
-    @Operation(summary = "Submit feedback",
+    @Operation(operationId = "submitFeedback", summary = "Submit feedback",
             description = "Stores the feedback, derives its topic and sentiment, and announces it as feedback.received. "
                     + "Customers submit their own; integrators submit on customers' behalf (give contact.email).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -106,7 +106,7 @@ public class FeedbackResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Read one feedback item",
+    @Operation(operationId = "getFeedback", summary = "Read one feedback item",
             description = "Staff and integrators read any item; customers only their own (another's answers 404).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -117,7 +117,7 @@ public class FeedbackResource {
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List and search feedback, newest first",
+    @Operation(operationId = "listFeedback", summary = "List and search feedback, newest first",
             description = "Filters combine with AND. Customers see only their own items. Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -121,7 +121,8 @@ public class TopicResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the topics", description = "Feedback near none of them in meaning and matching none of "
+    @Operation(operationId = "listTopics",
+            summary = "List the topics", description = "Feedback near none of them in meaning and matching none of "
             + "their keywords gets the topic general, which has examples of its own (no keywords).")
     public Uni<List<TopicView>> list() {
         return topics.inOrder().map(list -> list.stream().map(TopicView::of).toList());
@@ -131,7 +132,7 @@ public class TopicResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create or replace a topic",
+    @Operation(operationId = "saveTopic", summary = "Create or replace a topic",
             description = "New feedback is read against it at once (within seconds on other replicas); stored feedback is "
                     + "re-read in the background, see GET /api/feedback/topics/reanalysis.")
     @APIResponse(responseCode = "200", description = "The topic as stored")
@@ -166,7 +167,8 @@ public class TopicResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Remove a topic", description = "Stored feedback of the topic is re-read in the background and "
+    @Operation(operationId = "removeTopic",
+            summary = "Remove a topic", description = "Stored feedback of the topic is re-read in the background and "
             + "takes the nearest remaining topic (feedback whose submitter chose the topic keeps it).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -186,7 +188,7 @@ public class TopicResource {
     @Path("reanalysis")
     @WithSession
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Progress of re-reading stored feedback",
+    @Operation(operationId = "getReanalysis", summary = "Progress of re-reading stored feedback",
             description = "The latest re-readings after taxonomy changes, newest first, with how many items each read and changed.")
     public Uni<List<ReanalysisView>> reanalysis() {
         return jobs.recent(10).map(list -> list.stream().map(ReanalysisView::of).toList());

@@ -68,7 +68,7 @@ public class ImportResource {
     @Blocking // the file is written to disk as it arrives
     @Consumes({ImportFormat.CSV_TYPE, ImportFormat.NDJSON_TYPE})
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Import a file of feedback",
+    @Operation(operationId = "startImport", summary = "Import a file of feedback",
             description = """
                     CSV (RFC 4180, UTF-8, a header line of the submission's field names, nested ones dotted: text, \
                     channel, topic, externalRef, createdAt, contact.email, consentToContact, rating.scale, rating.score) \
@@ -128,7 +128,8 @@ public class ImportResource {
 
     @GET
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "The newest imports", description = "Managers and admins see every import; integrators their own.")
+    @Operation(operationId = "listImports",
+            summary = "The newest imports", description = "Managers and admins see every import; integrators their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<ImportView>> list(
@@ -140,7 +141,7 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "An import's progress")
+    @Operation(operationId = "getImport", summary = "An import's progress")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such import that you may see", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -151,7 +152,7 @@ public class ImportResource {
     @GET
     @Path("{id}/rows")
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Each row's result, in file order",
+    @Operation(operationId = "listImportRows", summary = "Each row's result, in file order",
             description = "The line where each row starts, its outcome, the item stored or the reason it was refused.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportRowView.Page.class)))
     @APIResponse(responseCode = "400", description = "Invalid outcome, after or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))

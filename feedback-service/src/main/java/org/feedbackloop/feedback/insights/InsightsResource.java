@@ -43,7 +43,7 @@ public class InsightsResource {
 
     @GET
     @Path("/ratings")
-    @Operation(summary = "NPS or CSAT week by week, with 95% confidence intervals",
+    @Operation(operationId = "getRatingInsights", summary = "NPS or CSAT week by week, with 95% confidence intervals",
             description = "Imported history counts at its own date. Default period: the last 12 weeks; at most 366 days.")
     public Uni<RatingTrend> ratings(
             @Parameter(description = "NPS (default) or CSAT") @QueryParam("scale") String scale,
@@ -58,7 +58,7 @@ public class InsightsResource {
 
     @GET
     @Path("/volume")
-    @Operation(summary = "Feedback volume and sentiment by topic and by channel",
+    @Operation(operationId = "getVolumeInsights", summary = "Feedback volume and sentiment by topic and by channel",
             description = "Default period: the last 30 days; at most 366 days.")
     public Uni<VolumeBreakdown> volume(
             @Parameter(description = Period.FROM + "; default 30 days before to") @QueryParam("from") String from,
@@ -71,7 +71,7 @@ public class InsightsResource {
 
     @GET
     @Path("/silence")
-    @Operation(summary = "Topics and channels that went quiet",
+    @Operation(operationId = "listSilenceFlags", summary = "Topics and channels that went quiet",
             description = "A segment is flagged when its last 7 whole days (UTC) had so few items that, at the rate of its "
                     + "8 weeks before, so few or fewer would happen by chance less than once in a hundred (a one-sided "
                     + "Poisson test); segments expected to have fewer than 5 items a week are never flagged. Checked "

@@ -40,7 +40,8 @@ public class SummaryResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Feedback received per topic over the last days", description = "Most frequent topic first.")
+    @Operation(operationId = "summariseFeedback",
+            summary = "Feedback received per topic over the last days", description = "Most frequent topic first.")
     public Uni<VolumeSummary> summary(@Parameter(description = "1 to 366, default 30") @QueryParam("days") String days) {
         var to = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var from = to.minus(Duration.ofDays(days(days)));

@@ -47,7 +47,7 @@ public class MyDataResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "Everything feedback-service holds about me",
+    @Operation(operationId = "exportMyFeedbackData", summary = "Everything feedback-service holds about me",
             description = "My feedback with all that is stored about each item, and the addresses known as mine. "
                     + "The gateway's GET /api/me/export puts this together with the other services' parts.")
     public Uni<MyFeedbackData> export() {
@@ -72,7 +72,7 @@ public class MyDataResource {
 
     @DELETE
     @Path("/data")
-    @Operation(summary = "Erase my data",
+    @Operation(operationId = "eraseMyData", summary = "Erase my data",
             description = "My feedback keeps only what counts need (topic, channel, rating, sentiment, dates): its words, "
                     + "contact and references go, and so do my addresses. Announced as feedback.erased, on which "
                     + "action-service and notification-service erase their part (links anonymised, messages and "

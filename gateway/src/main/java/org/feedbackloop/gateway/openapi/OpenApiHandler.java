@@ -29,6 +29,8 @@ public class OpenApiHandler {
 
     void register(@Observes Router router) {
         router.get("/openapi").order(RouteOrder.LOCAL_ROUTES).handler(this::handle);
+        // where a Quarkus service keeps its document: an integrator who looks there finds the whole API too
+        router.get("/q/openapi").order(RouteOrder.LOCAL_ROUTES).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {

@@ -59,6 +59,9 @@ final class OpenApiMerger {
             });
         });
         merged.put("paths", paths).put("components", components).put("tags", tags);
+        PublicResponses.addTo(merged);
+        FormatLimits.addTo(merged);
+        UnusedSchemas.dropFrom(merged);
         merged.getJsonObject("info").put("x-missing", new JsonArray(missing.stream().filter(Objects::nonNull).toList()));
         return merged;
     }

@@ -13,14 +13,18 @@ class OpenApiMergerTest {
 
     private static final JsonObject OWN = new JsonObject("""
             {"openapi":"3.1.0","info":{"title":"API"},"tags":[{"name":"Timeline"}],
-             "paths":{"/api/me/timeline":{}},"components":{"schemas":{"Timeline":{}}}}""");
+             "paths":{"/api/me/timeline":{"get":{"responses":{"200":{"content":{"application/json":{
+                 "schema":{"$ref":"#/components/schemas/Timeline"}}}}}}}},
+             "components":{"schemas":{"Timeline":{}}}}""");
 
     @Test
     void takesTheRoutedPathsComponentsAndTagsOfEachService() {
         var services = new TreeMap<String, JsonObject>(Map.of(
                 "feedback-service", new JsonObject("""
-                        {"paths":{"/api/feedback":{"get":{}},"/api/actions":{"get":{}},"/hello":{}},
-                         "components":{"schemas":{"Problem":{"title":"from feedback"},"Feedback":{}}},
+                        {"paths":{"/api/feedback":{"get":{"responses":{"200":{"content":{"application/json":{
+                                     "schema":{"$ref":"#/components/schemas/Feedback"}}}}}}},
+                                  "/api/actions":{"get":{}},"/hello":{}},
+                         "components":{"schemas":{"Problem":{"title":"from feedback"},"Feedback":{},"Unreached":{}}},
                          "tags":[{"name":"Feedback"}]}"""),
                 "notification-service", new JsonObject("""
                         {"paths":{"/api/me/notifications/stream":{"get":{}}},

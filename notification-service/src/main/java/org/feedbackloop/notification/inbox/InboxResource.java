@@ -66,7 +66,7 @@ public class InboxResource {
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "My inbox, newest first")
+    @Operation(operationId = "listMyNotifications", summary = "My inbox, newest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<InboxPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
@@ -102,7 +102,8 @@ public class InboxResource {
     @Path("{id}/read")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Mark a notification read", description = "Idempotent: the first read time stays.")
+    @Operation(operationId = "markNotificationRead",
+            summary = "Mark a notification read", description = "Idempotent: the first read time stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxItem.class)))
     @APIResponse(responseCode = "404", description = "Not in your inbox", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<InboxItem> read(@PathParam("id") String id) {
@@ -126,7 +127,7 @@ public class InboxResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "My notifications as they happen (server-sent events)",
+    @Operation(operationId = "streamMyNotifications", summary = "My notifications as they happen (server-sent events)",
             description = "One event per new inbox item; read the inbox for what came before.")
     public Multi<InboxItem> stream() {
         return live.of(Set.copyOf(Caller.of(identity).inboxes())).map(InboxItem::of);

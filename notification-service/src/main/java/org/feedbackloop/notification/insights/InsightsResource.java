@@ -41,7 +41,8 @@ public class InsightsResource {
     @GET
     @Path("/loop")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "How many contributors were acknowledged, told what was done and told it was closed, how fast",
+    @Operation(operationId = "getLoopInsights",
+            summary = "How many contributors were acknowledged, told what was done and told it was closed, how fast",
             description = "Over the contributions received in [from, to): by default the 30 days before now, at most "
                     + "366 days; by channel, topic, team and rating segment. neverTold is the backlog now, by team.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopInsights.class)))

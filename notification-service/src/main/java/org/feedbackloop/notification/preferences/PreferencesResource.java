@@ -64,7 +64,8 @@ public class PreferencesResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "My preferences", description = "Defaults: e-mail and in-app, immediately; the weekly stories "
+    @Operation(operationId = "getPreferences",
+            summary = "My preferences", description = "Defaults: e-mail and in-app, immediately; the weekly stories "
             + "on.")
     public Uni<Preferences> get() {
         return preferences.of(Caller.of(identity).subject()).map(Preferences::of);
@@ -73,7 +74,8 @@ public class PreferencesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Change my preferences", description = "Applies to notifications created from now on.")
+    @Operation(operationId = "savePreferences",
+            summary = "Change my preferences", description = "Applies to notifications created from now on.")
     public Uni<Preferences> put(@Valid @NotNull Preferences body) {
         var userId = Caller.of(identity).subject();
         return Panache.withTransaction(() -> preferences.findById(userId).flatMap(found -> {

@@ -35,7 +35,7 @@ public class MyDataResource {
     @GET
     @Path("/export")
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "Everything notification-service holds about me",
+    @Operation(operationId = "exportMyNotificationData", summary = "Everything notification-service holds about me",
             description = "My preferences (or the defaults), my feedback as it was announced here, every message to me "
                     + "(my inbox, and the e-mail to my verified address and to the contacts I gave), the surveys I was "
                     + "asked and whether e-mail to an address of mine is stopped; each list the newest "

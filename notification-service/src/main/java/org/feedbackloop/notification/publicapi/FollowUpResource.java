@@ -62,7 +62,8 @@ public class FollowUpResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)")
+    @Operation(operationId = "answerFollowUp",
+            summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)")
     @APIResponse(responseCode = "200", description = "Recorded (or already recorded): a short thank-you page")
     @APIResponse(responseCode = "400", description = "Not a link from one of our e-mails, or no yes/no answer")
     public Uni<String> answer(@QueryParam("token") String token, @QueryParam("answer") String answer) {

@@ -39,7 +39,7 @@ public class SurveyAnswerResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The question of an invitation's link")
+    @Operation(operationId = "getSurveyInvitation", summary = "The question of an invitation's link")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.Question.class)))
     @APIResponse(responseCode = "404", description = "Not a survey link of ours (cut or changed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Answered already with this link", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -51,7 +51,7 @@ public class SurveyAnswerResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer with an invitation's link: once, within its time")
+    @Operation(operationId = "answerSurvey", summary = "Answer with an invitation's link: once, within its time")
     @APIResponse(responseCode = "204", description = "Recorded; it becomes feedback with channel SURVEY")
     @APIResponse(responseCode = "400", description = "A score outside the scale, or a reason over 2000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

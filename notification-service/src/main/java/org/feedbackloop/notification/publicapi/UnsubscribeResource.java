@@ -41,7 +41,7 @@ public class UnsubscribeResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe an address (the link in e-mails)")
+    @Operation(operationId = "unsubscribeFromLink", summary = "Unsubscribe an address (the link in e-mails)")
     @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page")
     @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
     public Uni<String> click(@QueryParam("token") String token) {
@@ -55,7 +55,7 @@ public class UnsubscribeResource {
     @POST
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "One-click unsubscribe (RFC 8058, for mail clients)")
+    @Operation(operationId = "unsubscribe", summary = "One-click unsubscribe (RFC 8058, for mail clients)")
     public Uni<String> oneClick(@QueryParam("token") String token) {
         return unsubscribe(token).map(email -> "unsubscribed");
     }

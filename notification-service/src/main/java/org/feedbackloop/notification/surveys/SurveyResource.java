@@ -47,7 +47,8 @@ public class SurveyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Define a survey", description = "A score on NPS (0–10) or CSAT (1–5), then \"What is the main "
+    @Operation(operationId = "createSurvey",
+            summary = "Define a survey", description = "A score on NPS (0–10) or CSAT (1–5), then \"What is the main "
             + "reason for your score?\". Ask people with POST /api/surveys/{id}/invitations.")
     @APIResponse(responseCode = "201", description = "Defined; Location set", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -59,7 +60,7 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "The newest surveys, with their response rates")
+    @Operation(operationId = "listSurveys", summary = "The newest surveys, with their response rates")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyViews.SurveyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<SurveyViews.SurveyView>> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
@@ -69,7 +70,7 @@ public class SurveyResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "A survey, with its response rate")
+    @Operation(operationId = "getSurvey", summary = "A survey, with its response rate")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -81,7 +82,7 @@ public class SurveyResource {
     @Path("{id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Ask people the survey",
+    @Operation(operationId = "inviteToSurvey", summary = "Ask people the survey",
             description = "Each new recipient gets an e-mail with a signed link to the answer page (no sign-in), valid "
                     + "for the survey's days and good for one answer; a customer named also finds it in their inbox. "
                     + "An address the survey asked before is not asked again. Integrators call this after an "

@@ -70,7 +70,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a URL to event types",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to event types",
             description = "Each matching event is POSTed to the URL as a structured CloudEvent "
                     + "(application/cloudevents+json) with the headers webhook-id (stable across retries: de-duplicate "
                     + "by it), webhook-timestamp (unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of "
@@ -93,7 +93,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Your webhooks, newest first", description = "Follow nextCursor for more.")
+    @Operation(operationId = "listWebhooks",
+            summary = "Your webhooks, newest first", description = "Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<WebhookPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
@@ -108,7 +109,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of your webhooks", description = "Without its secret.")
+    @Operation(operationId = "getWebhook", summary = "One of your webhooks", description = "Without its secret.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -118,7 +119,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a webhook", description = "Deliveries stop at once: those still waiting become DEAD. "
+    @Operation(operationId = "deleteWebhook",
+            summary = "Delete a webhook", description = "Deliveries stop at once: those still waiting become DEAD. "
             + "The delivery log is kept.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -129,7 +131,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "A webhook's delivery log, newest first",
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's delivery log, newest first",
             description = "Per event: status (PENDING, SENT, FAILED and retried, DEAD), attempts, the last HTTP status "
                     + "and error, and when the next attempt is due. Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))

@@ -54,7 +54,7 @@ public class PreviewResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Word a \"you said, we did\" message",
+    @Operation(operationId = "previewYouSaidWeDid", summary = "Word a \"you said, we did\" message",
             description = "The title and body every contributor of an action would read if it moved to status with this public note.")
     @APIResponse(responseCode = "200", description = "The message's words")
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))

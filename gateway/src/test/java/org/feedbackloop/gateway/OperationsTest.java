@@ -87,6 +87,8 @@ class OperationsTest {
                 .body("components.schemas", hasKey("FeedbackView"))
                 .body("components.schemas", hasKey("InboxView"))
                 .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", not(hasKey("FeedbackInternal")))
+                .body("paths.'/api/feedback'.get.responses.'429'.headers", hasKey("Retry-After"))
                 .body("components.securitySchemes.bearer", notNullValue())
                 .body("tags.name", hasItems("Timeline", "Feedback", "Actions", "Inbox"));
     }

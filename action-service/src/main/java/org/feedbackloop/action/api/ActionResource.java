@@ -43,6 +43,7 @@ import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /** The action part of the public contract: the queue, the workflow, and the changes owners make. */
 @Path("/api/actions")
@@ -72,7 +73,7 @@ public class ActionResource {
 
     /** One page of actions with its cursor. */
     @Schema(name = "ActionPage")
-    public record ActionPage(List<ActionView> items,
+    public record ActionPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<ActionView> items,
                              @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
                              String nextCursor) {
     }
@@ -102,7 +103,7 @@ public class ActionResource {
             summary = "One action with its history", description = "The ETag header carries its version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<Response> get(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
         return actions.detail(QueryParams.uuid("id", id)).map(detail -> Response.ok(ActionView.of(detail.action(), clock.instant(), detail.history()))
                 .header(HttpHeaders.ETAG, Versions.etag(detail.action())).build());
     }
@@ -111,8 +112,11 @@ public class ActionResource {
     @Path("{id}/feedback")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listActionFeedback",
-            summary = "The feedback an action tracks, in the contributors' own words")
-    public Uni<List<LinkedFeedbackView>> feedback(@PathParam("id") String id) {
+            summary = "The feedback an action tracks, in the contributors' own words",
+            description = "Every piece of feedback the action tracks, with its channel, rating, sentiment and when it "
+                    + "was received and linked: what customers actually said, not only how many said it.")
+    public Uni<List<LinkedFeedbackView>> feedback(
+            @Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
         return actions.feedbackOf(QueryParams.uuid("id", id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
     }
 
@@ -127,7 +131,8 @@ public class ActionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
     @APIResponse(responseCode = "404", description = "No such action, or it tracks no feedback (a merged action)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RepresentativeView> representative(@PathParam("id") String id) {
+    public Uni<RepresentativeView> representative(
+            @Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
         return representatives.of(QueryParams.uuid("id", id)).map(RepresentativeView::of);
     }
 
@@ -139,8 +144,9 @@ public class ActionResource {
                     + "actions that reads like this one's (candidates to link).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarView.class)))
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<SimilarView> ofAction(@PathParam("id") String id,
-                                     @Parameter(description = SimilarResource.LIMIT) @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+    public Uni<SimilarView> ofAction(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+                                     @Parameter(description = SimilarResource.LIMIT) @QueryParam("limit") @DefaultValue("5")
+                                     @Min(1) @Max(SimilarResource.MAX_LIMIT) int limit) {
         return neighbours.ofAction(QueryParams.uuid("id", id), limit).map(SimilarView::of);
     }
 
@@ -178,7 +184,7 @@ public class ActionResource {
     @APIResponse(responseCode = "422", description = "The workflow forbids it, or publicTitle repeats a contributor's words",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> transition(@PathParam("id") String id,
+    public Uni<Response> transition(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.Transition body) {
         return changed(actions.transition(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote(), body.publicTitle()));
@@ -194,7 +200,7 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "Told; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "The action is closed, or publicTitle repeats a contributor's words",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> update(@PathParam("id") String id,
+    public Uni<Response> update(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.ProgressUpdate body) {
         return changed(actions.postProgress(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.publicNote(), body.publicTitle()));
@@ -207,7 +213,7 @@ public class ActionResource {
     @Operation(operationId = "assignAction",
             summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
             + "with a null ownerId); managers and admins assign anyone.")
-    public Uni<Response> assign(@PathParam("id") String id,
+    public Uni<Response> assign(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.Assignment body) {
         return changed(actions.assign(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.ownerId(), body.ownerName()));
@@ -219,7 +225,7 @@ public class ActionResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "changeActionDueDate",
             summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
-    public Uni<Response> reschedule(@PathParam("id") String id,
+    public Uni<Response> reschedule(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.DueChange body) {
         return changed(actions.changeDue(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.dueAt(), body.reason()));
@@ -229,8 +235,10 @@ public class ActionResource {
     @Path("{id}/links")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(operationId = "linkFeedbackToAction", summary = "Link more feedback to the action")
-    public Uni<Response> link(@PathParam("id") String id,
+    @Operation(operationId = "linkFeedbackToAction", summary = "Link more feedback to the action",
+            description = "Feedback received by triage joins this open action; feedback that another open action "
+                    + "tracked moves over, when the caller may act on that action too.")
+    public Uni<Response> link(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                               @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull ActionRequests.Links body) {
         return changed(actions.link(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.feedbackIds()));
@@ -243,7 +251,7 @@ public class ActionResource {
     @Operation(operationId = "mergeAction", summary = "Merge this duplicate into another action",
             description = "Its feedback and history move to the other action; each moved contributor is told once; "
                     + "this action ends as MERGED. If-Match is this action's ETag.")
-    public Uni<Response> merge(@PathParam("id") String id,
+    public Uni<Response> merge(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ActionRequests.Merge body) {
         return changed(actions.merge(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.into()));

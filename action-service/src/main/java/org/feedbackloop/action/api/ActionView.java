@@ -5,7 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.domain.HistoryEntry;
+import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.domain.Priority;
+import org.feedbackloop.action.domain.Titles;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +18,12 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ActionView(
         UUID id,
-        @Schema(examples = "I was charged twice for my March invoice") String title,
-        @Schema(description = "What contributors and the public board read as its name", examples = "Billing feedback")
+        @Schema(examples = "I was charged twice for my March invoice", maxLength = Titles.LONGEST) String title,
+        @Schema(description = "What contributors and the public board read as its name", examples = "Billing feedback",
+                maxLength = Titles.LONGEST)
         String titleForCustomers,
-        @Schema(examples = "billing") String topic,
-        @Schema(examples = "billing") String team,
+        @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
+        @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
         Owner owner,
         ActionStatus status,
         Priority priority,
@@ -28,15 +31,17 @@ public record ActionView(
         @Schema(description = "The inform clock: every contributor should have heard something substantive by then; absent when nobody waits")
         Instant informBy,
         @Schema(description = "Past either clock while open") boolean overdue,
-        @Schema(description = "The latest note contributors read") String publicNote,
+        @Schema(description = "The latest note contributors read", maxLength = ActionRequests.LONGEST_NOTE)
+        String publicNote,
         Instant lastPublicUpdateAt,
         @Schema(description = "For a MERGED action: the action its feedback moved to") UUID mergedInto,
-        int feedbackCount,
-        int contributorCount,
+        @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int feedbackCount,
+        @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount,
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt,
-        @Schema(description = "Also the ETag; send it back in If-Match to change the action") int version,
+        @Schema(description = "Also the ETag; send it back in If-Match to change the action",
+                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int version,
         List<HistoryView> history) {
 
     @Schema(name = "Owner")
@@ -45,8 +50,9 @@ public record ActionView(
 
     @Schema(name = "HistoryEntry")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HistoryView(Instant at, Owner actor, HistoryEntry.Kind kind, String from, String to, String note,
-                              String publicNote) {
+    public record HistoryView(Instant at, Owner actor, HistoryEntry.Kind kind, String from, String to,
+                              @Schema(maxLength = ActionRequests.LONGEST_NOTE) String note,
+                              @Schema(maxLength = ActionRequests.LONGEST_NOTE) String publicNote) {
 
         static HistoryView of(HistoryEntry entry) {
             return new HistoryView(entry.at, new Owner(entry.actorId, entry.actorName), entry.kind, entry.fromValue,

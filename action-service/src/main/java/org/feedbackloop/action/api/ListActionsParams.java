@@ -1,11 +1,14 @@
 package org.feedbackloop.action.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionQuery;
 import org.feedbackloop.action.domain.ActionSort;
 import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.signing.CursorCodec;
@@ -19,11 +22,13 @@ import java.util.UUID;
 public class ListActionsParams {
 
     @QueryParam("owner")
-    @Parameter(description = "me, or an owner's user id", example = "me")
+    @Parameter(description = "me, or an owner's user id", example = "me",
+            schema = @Schema(type = SchemaType.STRING, maxLength = ActionRequests.LONGEST_OWNER_ID))
     String owner;
 
     @QueryParam("team")
-    @Parameter(description = "A team", example = "billing")
+    @Parameter(description = "A team", example = "billing",
+            schema = @Schema(type = SchemaType.STRING, pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH))
     String team;
 
     @QueryParam("status")
@@ -31,19 +36,23 @@ public class ListActionsParams {
     String status;
 
     @QueryParam("overdue")
-    @Parameter(description = "true: only open actions past either deadline; false: only the others")
+    @Parameter(description = "true: only open actions past either deadline; false: only the others",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     String overdue;
 
     @QueryParam("feedbackId")
-    @Parameter(description = "Only the action tracking this feedback")
+    @Parameter(description = "Only the action tracking this feedback", schema = @Schema(implementation = UUID.class))
     String feedbackId;
 
     @QueryParam("sort")
-    @Parameter(description = "dueAt (default: the most urgent first), -dueAt, createdAt or -createdAt")
+    @Parameter(description = "dueAt (default: the most urgent first), -dueAt, createdAt or -createdAt",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {ActionSort.Parameters.DUE_SOONEST,
+                    ActionSort.Parameters.DUE_LATEST, ActionSort.Parameters.OLDEST, ActionSort.Parameters.NEWEST}))
     String sort;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100 (default 20)")
+    @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = PageSize.MINIMUM, maximum = PageSize.MAXIMUM, defaultValue = PageSize.DEFAULT))
     String limit;
 
     @QueryParam("cursor")
@@ -53,7 +62,8 @@ public class ListActionsParams {
     ActionQuery toQuery(Caller caller, CursorCodec cursors, Instant now) {
         var params = new QueryParams();
         var parsedOwner = params.parse("owner", owner,
-                value -> "me".equals(value) ? caller.subject() : QueryParams.plainText(value, 100), "must be me or a user id");
+                value -> "me".equals(value) ? caller.subject()
+                        : QueryParams.plainText(value, ActionRequests.LONGEST_OWNER_ID), "must be me or a user id");
         var parsedTeam = params.name("team", team, "must be a team name such as billing");
         var parsedStatuses = params.parse("status", status, ListActionsParams::statuses,
                 "must be one or more of " + QueryParams.names(ActionStatus.values()));

@@ -1,6 +1,8 @@
 package org.feedbackloop.action.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.feedbackloop.action.board.BoardFilter;
 import org.feedbackloop.action.board.BoardPosition;
@@ -13,11 +15,14 @@ public class ListPublicUpdatesParams {
 
     @QueryParam("status")
     @Parameter(description = "done (default): completed actions, newest completion first; open: open actions that "
-            + "told the public something, latest public note first", example = "done")
+            + "told the public something, latest public note first", example = "done",
+            schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {BoardFilter.Parameters.DONE, BoardFilter.Parameters.OPEN}))
     String status;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100 (default 20)")
+    @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = PageSize.MINIMUM, maximum = PageSize.MAXIMUM, defaultValue = PageSize.DEFAULT))
     String limit;
 
     @QueryParam("cursor")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.board.PublicUpdate;
 import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Names;
+import org.feedbackloop.action.domain.Titles;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,16 +18,19 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicUpdateView(
         UUID actionId,
-        @Schema(examples = "Refunds take too long") String title,
-        @Schema(examples = "billing") String team,
-        @Schema(examples = "billing") String topic,
+        @Schema(examples = "Refunds take too long", maxLength = Titles.LONGEST) String title,
+        @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
+        @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
         @Schema(description = "DONE, or OPEN, PLANNED or IN_PROGRESS") ActionStatus status,
         @Schema(description = "For DONE: the note of its completion; otherwise the latest public note",
-                examples = "Refunds now reach your account within 3 days.") String publicNote,
+                examples = "Refunds now reach your account within 3 days.", maxLength = ActionRequests.LONGEST_NOTE)
+        String publicNote,
         @Schema(description = "When it was done (DONE only)") Instant completedAt,
         @Schema(description = "When its latest public note was posted") Instant updatedAt,
-        @Schema(description = "How many different people are behind it: their feedback, or their \"me too\"") int contributorCount,
-        @Schema(description = "How many customers said \"me too\"") int meTooCount) {
+        @Schema(description = "How many different people are behind it: their feedback, or their \"me too\"",
+                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount,
+        @Schema(description = "How many customers said \"me too\"",
+                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int meTooCount) {
 
     static PublicUpdateView of(PublicUpdate update) {
         var a = update.action();

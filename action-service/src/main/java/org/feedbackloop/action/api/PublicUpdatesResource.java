@@ -53,6 +53,8 @@ public class PublicUpdatesResource {
     static final String CACHE_CONTROL = "public, max-age=30";
     private static final String BOARD_ORDER = "BOARD_";
     private static final String ACTION_ID = "The action's id (UUID)";
+    /** The most open actions one search for a draft's problem finds. */
+    private static final int MAX_SIMILAR = 5;
 
     private final SecurityIdentity identity;
     private final PublicBoard board;
@@ -73,12 +75,13 @@ public class PublicUpdatesResource {
     @Schema(name = "SimilarToDraft")
     public record SimilarTo(
             @Schema(description = "The draft's problem vector, as POST /api/feedback/analysis gives it") @NotNull ProblemVector problem,
-            @Schema(description = "At most this many (1–5, default 3)") @Min(1) @Max(5) Integer limit) {
+            @Schema(description = "At most this many (1–" + MAX_SIMILAR + ", default 3)")
+            @Min(1) @Max(MAX_SIMILAR) Integer limit) {
     }
 
     /** One page of the board with its cursor. */
     @Schema(name = "PublicUpdatePage")
-    public record PublicUpdatePage(List<PublicUpdateView> items,
+    public record PublicUpdatePage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<PublicUpdateView> items,
                                    @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
                                    String nextCursor) {
     }
@@ -86,8 +89,10 @@ public class PublicUpdatesResource {
     /** What a "me too" answers, the first time and every time after. */
     @Schema(name = "MeToo")
     public record MeTooView(UUID actionId,
-                            @Schema(description = "Customers who said \"me too\", you included") int meTooCount,
-                            @Schema(description = "Different people behind the action, you included") int contributorCount) {
+                            @Schema(description = "Customers who said \"me too\", you included",
+                                    minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int meTooCount,
+                            @Schema(description = "Different people behind the action, you included",
+                                    minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount) {
     }
 
     @GET
@@ -112,13 +117,16 @@ public class PublicUpdatesResource {
     @GET
     @Path("{actionId}")
     @PermitAll
-    @Operation(operationId = "getPublicUpdate", summary = "One item of the public board")
+    @Operation(operationId = "getPublicUpdate", summary = "One item of the public board",
+            description = "A completed action or an announced open one, as the board lists it: its name for customers, "
+                    + "its latest public note and its counts, never identities.")
     @APIResponse(responseCode = "200", description = "Cache-Control: public, max-age=30",
             content = @Content(schema = @Schema(implementation = PublicUpdateView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such action on the board (never announced, merged or declined)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> get(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
+    public Uni<Response> get(@Parameter(description = ACTION_ID, schema = @Schema(implementation = UUID.class))
+                             @PathParam("actionId") String actionId) {
         return board.find(QueryParams.uuid("id", actionId)).map(update -> cacheable(PublicUpdateView.of(update)));
     }
 
@@ -130,7 +138,8 @@ public class PublicUpdatesResource {
             description = "\"Others said something like this\": the open actions on the board that feedback with this problem "
                     + "vector would join (the same rule as triage), nearest first, so that a customer can say \"me too\" instead "
                     + "of writing it again.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicUpdateView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicUpdateView.class,
+            type = SchemaType.ARRAY, maxItems = MAX_SIMILAR)))
     @APIResponse(responseCode = "400", description = "No problem vector, or one of another space or length",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<PublicUpdateView>> similar(@Valid @NotNull SimilarTo body) {
@@ -159,7 +168,8 @@ public class PublicUpdatesResource {
     @APIResponse(responseCode = "404", description = "No such open action on the board", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The action is closed (DONE, DECLINED or MERGED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> meToo(@Parameter(description = ACTION_ID) @PathParam("actionId") String actionId) {
+    public Uni<Response> meToo(@Parameter(description = ACTION_ID, schema = @Schema(implementation = UUID.class))
+                               @PathParam("actionId") String actionId) {
         var id = QueryParams.uuid("id", actionId);
         var token = (JsonWebToken) identity.getPrincipal();
         return board.meToo(id, token.getSubject(), token.getClaim("email")).map(vote -> Response

@@ -18,9 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.routing.RoutingRule;
 import org.feedbackloop.action.routing.RoutingRuleRepository;
 import org.feedbackloop.kit.http.WellFormedText;
@@ -39,8 +42,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingRuleResource {
 
-    private static final String NAME = "[a-z][a-z0-9-]{1,39}";
-
     private final RoutingRuleRepository rules;
     private final Clock clock;
 
@@ -51,10 +52,11 @@ public class RoutingRuleResource {
 
     @Schema(name = "RoutingRule")
     public record RoutingRuleView(
-            @Schema(examples = "billing") String topic,
-            @Schema(examples = "billing") String team,
-            @Schema(description = "Owner of new actions of this topic (token subject); none: the team's queue") String defaultOwnerId,
-            String defaultOwnerName) {
+            @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
+            @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
+            @Schema(description = "Owner of new actions of this topic (token subject); none: the team's queue",
+                    maxLength = ActionRequests.LONGEST_OWNER_ID) String defaultOwnerId,
+            @Schema(maxLength = ActionRequests.LONGEST_OWNER_NAME) String defaultOwnerName) {
 
         static RoutingRuleView of(RoutingRule rule) {
             return new RoutingRuleView(rule.topic, rule.team, rule.defaultOwnerId, rule.defaultOwnerName);
@@ -63,9 +65,10 @@ public class RoutingRuleResource {
 
     @Schema(name = "RoutingRuleChange")
     public record RoutingRuleChange(
-            @NotNull @Pattern(regexp = NAME, message = "must be a team name such as billing") String team,
-            @Size(max = 100) @WellFormedText String defaultOwnerId,
-            @Size(max = 200) @WellFormedText String defaultOwnerName) {
+            @Schema(maxLength = Names.MAX_LENGTH)
+            @NotNull @Pattern(regexp = Names.PATTERN, message = "must be a team name such as billing") String team,
+            @Size(max = ActionRequests.LONGEST_OWNER_ID) @WellFormedText String defaultOwnerId,
+            @Size(max = ActionRequests.LONGEST_OWNER_NAME) @WellFormedText String defaultOwnerName) {
     }
 
     @GET
@@ -83,7 +86,9 @@ public class RoutingRuleResource {
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "saveRoutingRule",
             summary = "Create or replace the rule of a topic", description = "Applies to feedback triaged from now on.")
-    public Uni<RoutingRuleView> put(@PathParam("topic") String topic, @Valid @NotNull RoutingRuleChange body) {
+    public Uni<RoutingRuleView> put(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Names.PATTERN,
+                                            maxLength = Names.MAX_LENGTH)) @PathParam("topic") String topic,
+                                    @Valid @NotNull RoutingRuleChange body) {
         requireTopicName(topic);
         return Panache.withTransaction(() -> rules.findById(topic)
                 .map(existing -> existing != null ? existing : newRule(topic))
@@ -101,7 +106,8 @@ public class RoutingRuleResource {
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "deleteRoutingRule",
             summary = "Delete the rule of a topic", description = "Its feedback then goes to the triage team.")
-    public Uni<Response> delete(@PathParam("topic") String topic) {
+    public Uni<Response> delete(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Names.PATTERN,
+                                        maxLength = Names.MAX_LENGTH)) @PathParam("topic") String topic) {
         requireTopicName(topic);
         return Panache.withTransaction(() -> rules.deleteById(topic)).map(deleted -> deleted
                 ? Response.noContent().build()
@@ -110,7 +116,7 @@ public class RoutingRuleResource {
     }
 
     private static void requireTopicName(String topic) {
-        if (!topic.matches(NAME)) {
+        if (!topic.matches(Names.PATTERN)) {
             throw ProblemException.invalid("topic", "must be a topic name such as billing");
         }
     }

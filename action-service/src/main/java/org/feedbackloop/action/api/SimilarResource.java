@@ -23,6 +23,8 @@ import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 
+import java.util.UUID;
+
 
 /**
  * Understanding for staff: what is near a piece of feedback in meaning (served here, where feedback is grouped
@@ -35,7 +37,9 @@ import org.feedbackloop.kit.security.Roles;
 @Path("/api/feedback/{id}/similar")
 public class SimilarResource {
 
-    static final String LIMIT = "How many actions and how many pieces of feedback, at most (1–20)";
+    /** The most actions, and the most pieces of feedback, one answer lists. */
+    static final int MAX_LIMIT = 20;
+    static final String LIMIT = "How many actions and how many pieces of feedback, at most (1–" + MAX_LIMIT + ")";
 
     private final Neighbours neighbours;
 
@@ -49,8 +53,9 @@ public class SimilarResource {
             description = "The open actions it is nearest to (its own among them) and other feedback that reads like it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarView.class)))
     @APIResponse(responseCode = "404", description = "Triage has no such feedback (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<SimilarView> ofFeedback(@PathParam("id") String id,
-                                       @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+    public Uni<SimilarView> ofFeedback(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+                                       @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("5")
+                                       @Min(1) @Max(MAX_LIMIT) int limit) {
         return neighbours.ofFeedback(QueryParams.uuid("id", id), limit).map(SimilarView::of);
     }
 }

@@ -2,6 +2,8 @@ package org.feedbackloop.action.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Names;
+import org.feedbackloop.action.domain.Titles;
 import org.feedbackloop.action.similarity.Neighbours;
 
 import java.time.Instant;
@@ -11,8 +13,10 @@ import java.util.UUID;
 /** What is near an action or a piece of feedback in meaning: open actions to merge, feedback to link. */
 @Schema(name = "Similar")
 public record SimilarView(
-        @Schema(description = "Open actions near in meaning, nearest first") List<SimilarView.SimilarAction> actions,
-        @Schema(description = "Feedback of other actions near in meaning, nearest first") List<SimilarView.SimilarFeedback> feedback) {
+        @Schema(description = "Open actions near in meaning, nearest first", maxItems = SimilarResource.MAX_LIMIT)
+        List<SimilarView.SimilarAction> actions,
+        @Schema(description = "Feedback of other actions near in meaning, nearest first",
+                maxItems = SimilarResource.MAX_LIMIT) List<SimilarView.SimilarFeedback> feedback) {
 
     static SimilarView of(Neighbours.Near near) {
         return new SimilarView(
@@ -24,8 +28,12 @@ public record SimilarView(
     }
 
     @Schema(name = "SimilarAction")
-    public record SimilarAction(UUID id, String title, String titleForCustomers, String team, ActionStatus status,
-                                int feedbackCount,
+    public record SimilarAction(UUID id,
+                                @Schema(maxLength = Titles.LONGEST) String title,
+                                @Schema(maxLength = Titles.LONGEST) String titleForCustomers,
+                                @Schema(pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
+                                ActionStatus status,
+                                @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int feedbackCount,
                                 @Schema(description = "Mean similarity in meaning to the action's feedback, 0–1", examples = "0.41")
                                 double score) {
     }
@@ -33,7 +41,9 @@ public record SimilarView(
     @Schema(name = "SimilarFeedback")
     public record SimilarFeedback(UUID feedbackId,
                                   @Schema(description = "The action that tracks it") UUID actionId,
-                                  String text, String topic, Instant receivedAt,
+                                  String text,
+                                  @Schema(pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
+                                  Instant receivedAt,
                                   @Schema(description = "Similarity in meaning, 0–1", examples = "0.52") double score) {
     }
 }

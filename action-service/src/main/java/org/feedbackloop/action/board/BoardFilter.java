@@ -10,10 +10,19 @@ import java.time.Instant;
  */
 public enum BoardFilter {
     /** Completed actions, newest completion first. */
-    DONE("done", "closed_at", "a.status = 'DONE' and a.public_note is not null"),
+    DONE(Parameters.DONE, "closed_at", "a.status = 'DONE' and a.public_note is not null"),
     /** OPEN, PLANNED and IN_PROGRESS actions with at least one public note, latest note first. */
-    OPEN("open", "last_public_update_at",
+    OPEN(Parameters.OPEN, "last_public_update_at",
             "a.status in ('OPEN', 'PLANNED', 'IN_PROGRESS') and a.public_note is not null");
+
+    /** The {@code status} parameter of each list, as constants that the OpenAPI document lists too. */
+    public static final class Parameters {
+        public static final String DONE = "done";
+        public static final String OPEN = "open";
+
+        private Parameters() {
+        }
+    }
 
     private final String parameter;
     private final String column;

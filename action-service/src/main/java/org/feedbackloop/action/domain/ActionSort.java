@@ -4,10 +4,21 @@ import java.time.Instant;
 
 /** The orders a queue can be read in; each is a keyset order on (key, id). */
 public enum ActionSort {
-    DUE_SOONEST("dueAt", "due_at", true),
-    DUE_LATEST("-dueAt", "due_at", false),
-    OLDEST("createdAt", "created_at", true),
-    NEWEST("-createdAt", "created_at", false);
+    DUE_SOONEST(Parameters.DUE_SOONEST, "due_at", true),
+    DUE_LATEST(Parameters.DUE_LATEST, "due_at", false),
+    OLDEST(Parameters.OLDEST, "created_at", true),
+    NEWEST(Parameters.NEWEST, "created_at", false);
+
+    /** The {@code sort} parameter of each order, as constants that the OpenAPI document lists too. */
+    public static final class Parameters {
+        public static final String DUE_SOONEST = "dueAt";
+        public static final String DUE_LATEST = "-dueAt";
+        public static final String OLDEST = "createdAt";
+        public static final String NEWEST = "-createdAt";
+
+        private Parameters() {
+        }
+    }
 
     private final String parameter;
     private final String column;

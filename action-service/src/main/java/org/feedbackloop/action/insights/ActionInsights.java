@@ -1,6 +1,8 @@
 package org.feedbackloop.action.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.api.CountBounds;
+import org.feedbackloop.action.domain.Names;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,32 +23,41 @@ public record ActionInsights(
 
     @Schema(name = "TeamActionInsights")
     public record TeamInsights(
-            @Schema(examples = "billing", nullable = true, description = "Null in the total") String team,
-            @Schema(description = "Actions created in the period") long opened,
-            @Schema(description = "Actions DONE or DECLINED with closedAt in the period") long closed,
-            @Schema(description = "Of those closed, the ones closed after their due date") long closedLate,
-            @Schema(description = "Actions open (OPEN, PLANNED or IN_PROGRESS) at generatedAt, whatever the period")
-            long openNow,
+            @Schema(examples = "billing", nullable = true, description = "Null in the total", pattern = Names.PATTERN,
+                    maxLength = Names.MAX_LENGTH) String team,
+            @Schema(description = "Actions created in the period",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long opened,
+            @Schema(description = "Actions DONE or DECLINED with closedAt in the period",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long closed,
+            @Schema(description = "Of those closed, the ones closed after their due date",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long closedLate,
+            @Schema(description = "Actions open (OPEN, PLANNED or IN_PROGRESS) at generatedAt, whatever the period",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long openNow,
             @Schema(description = "Of those open now, the ones past their due date or inform-by date (as in "
-                    + "/api/actions/summary)") long overdueNow,
+                    + "/api/actions/summary)", minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM)
+            long overdueNow,
             @Schema(nullable = true, examples = "0.25", description = "(closedLate + overdueNow) / (closed + openNow); "
                     + "null when closed + openNow is 0") Double overdueRate,
             @Schema(description = "closedAt − createdAt of the actions closed in the period") Durations timeToClose,
             @Schema(description = "closedAt of the action − receivedAt of each feedback (not silent) it tracks, over "
                     + "the actions closed in the period") Durations feedbackToClose,
             @Schema(description = "Feedback (not silent: imported history is left out) received in the period and "
-                    + "tracked by an action of the team") long feedbackItems,
+                    + "tracked by an action of the team",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long feedbackItems,
             @Schema(description = "Of those feedback items, the ones that were not the first linked to their action "
                     + "(another item, silent or not, was linked earlier; ties broken by feedback id): many customers "
-                    + "saying the same thing") long repeats,
+                    + "saying the same thing",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long repeats,
             @Schema(description = "Praise passed to the team as kudos instead of becoming an action (GET /api/kudos), "
-                    + "passedAt in the period; not silent: imported history is left out") long kudosPassed) {
+                    + "passedAt in the period; not silent: imported history is left out",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long kudosPassed) {
     }
 
     @Schema(name = "ActionDurations", description = "A distribution of durations: median and 90th percentile by linear "
             + "interpolation (PostgreSQL percentile_cont), rounded to whole seconds")
     public record Durations(
-            @Schema(description = "How many durations") long count,
+            @Schema(description = "How many durations",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long count,
             @Schema(nullable = true, examples = "86400", description = "Null when count is 0") Long medianSeconds,
             @Schema(nullable = true, examples = "432000", description = "Null when count is 0") Long p90Seconds) {
 

@@ -25,6 +25,7 @@ import org.feedbackloop.kit.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +119,12 @@ public class ActionInsightsResource {
     @APIResponse(responseCode = "400", description = "Invalid from or to, from not before to, or a period longer "
             + "than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ActionInsights> actions(
-            @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01")
+            @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01",
+                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
             @QueryParam("from") String from,
-            @Parameter(description = Period.TO, example = "2026-02-01") @QueryParam("to") String to) {
+            @Parameter(description = Period.TO, example = "2026-02-01",
+                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
         var period = Period.of(params, from, to, now);

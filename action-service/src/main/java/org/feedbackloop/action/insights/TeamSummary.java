@@ -1,6 +1,8 @@
 package org.feedbackloop.action.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.api.CountBounds;
+import org.feedbackloop.action.domain.Names;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +13,12 @@ public record TeamSummary(List<Team> teams, Instant generatedAt) {
 
     @Schema(name = "TeamCounts")
     public record Team(
-            @Schema(examples = "billing") String team,
-            @Schema(description = "OPEN, PLANNED or IN_PROGRESS") long open,
-            @Schema(description = "Open and past either clock (fix or inform)") long overdue,
-            @Schema(description = "Open and escalated to managers (a missed clock or repeats)") long escalated) {
+            @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
+            @Schema(description = "OPEN, PLANNED or IN_PROGRESS",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long open,
+            @Schema(description = "Open and past either clock (fix or inform)",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long overdue,
+            @Schema(description = "Open and escalated to managers (a missed clock or repeats)",
+                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long escalated) {
     }
 }

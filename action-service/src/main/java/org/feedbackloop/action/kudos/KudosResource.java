@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.action.security.Caller;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
@@ -44,7 +45,7 @@ public class KudosResource {
 
     /** One page of kudos with its cursor. */
     @Schema(name = "KudosPage")
-    public record KudosPage(List<KudosView> items,
+    public record KudosPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<KudosView> items,
                             @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
                             String nextCursor) {
     }

@@ -1,6 +1,7 @@
 package org.feedbackloop.action.kudos;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.privacy.Erasure;
 
 import java.time.Instant;
@@ -11,8 +12,9 @@ import java.util.UUID;
 @Schema(name = "Kudos", description = "Praise triage passed to a team instead of opening an action")
 public record KudosView(
         UUID feedbackId,
-        @Schema(description = "The team it was passed to (the routing of its topic)", examples = "billing") String team,
-        @Schema(examples = "billing") String topic,
+        @Schema(description = "The team it was passed to (the routing of its topic)", examples = "billing",
+                pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
+        @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
         @Schema(description = "Where it came in", examples = "WEB") String channel,
         @Schema(nullable = true, description = "The customer's words; null once they were erased (at the customer's "
                 + "request, or at the end of their retention)") String text,

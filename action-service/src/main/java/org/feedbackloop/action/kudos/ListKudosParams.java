@@ -1,7 +1,11 @@
 package org.feedbackloop.action.kudos;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.feedbackloop.action.api.PageSize;
+import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.kit.http.Period;
 import org.feedbackloop.kit.http.QueryParams;
@@ -10,26 +14,31 @@ import org.feedbackloop.kit.problem.ProblemType;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 
 /** The query string of {@code GET /api/kudos}, checked here so that every mistake gets a clear message. */
 public class ListKudosParams {
 
     @QueryParam("team")
-    @Parameter(description = "A team; default every team the caller may read (an owner: their own teams)", example = "billing")
+    @Parameter(description = "A team; default every team the caller may read (an owner: their own teams)",
+            example = "billing",
+            schema = @Schema(type = SchemaType.STRING, pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH))
     String team;
 
     @QueryParam("from")
     @Parameter(description = Period.FROM + "; default 30 days before to. Of the time the kudos were passed",
-            example = "2026-01-01")
+            example = "2026-01-01", schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = Period.TO, example = "2026-02-01")
+    @Parameter(description = Period.TO, example = "2026-02-01",
+            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
     String to;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100 (default 20)")
+    @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = PageSize.MINIMUM, maximum = PageSize.MAXIMUM, defaultValue = PageSize.DEFAULT))
     String limit;
 
     @QueryParam("cursor")

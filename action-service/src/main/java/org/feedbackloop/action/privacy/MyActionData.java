@@ -2,6 +2,8 @@ package org.feedbackloop.action.privacy;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.ActionStatus;
+import org.feedbackloop.action.domain.Names;
+import org.feedbackloop.action.domain.Titles;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +16,10 @@ import java.util.UUID;
 @Schema(name = "MyActionData", description = "What action-service holds about me")
 public record MyActionData(
         @Schema(description = "Who I am here: the subject of my token") String subject,
-        @Schema(description = "My feedback as action-service holds it, newest first") List<MyFeedback> feedback,
-        @Schema(description = "The actions I said \"me too\" about, newest first") List<MyVote> meToo,
+        @Schema(description = "My feedback as action-service holds it, newest first", maxItems = MyActionData.MAX_ITEMS)
+        List<MyFeedback> feedback,
+        @Schema(description = "The actions I said \"me too\" about, newest first", maxItems = MyActionData.MAX_ITEMS)
+        List<MyVote> meToo,
         @Schema(description = "True when either list had more than " + MyActionData.MAX_ITEMS + " entries: only the "
                 + "newest are given") boolean truncated,
         Instant exportedAt) {
@@ -29,7 +33,8 @@ public record MyActionData(
             UUID feedbackId,
             @Schema(nullable = true, description = "The action that tracks it; null for praise passed on as kudos")
             UUID actionId,
-            @Schema(nullable = true, description = "The action's name as customers read it", examples = "Delivery feedback")
+            @Schema(nullable = true, description = "The action's name as customers read it", examples = "Delivery feedback",
+                    maxLength = Titles.LONGEST)
             String actionTitle,
             @Schema(nullable = true) ActionStatus actionStatus,
             Instant receivedAt,
@@ -37,14 +42,15 @@ public record MyActionData(
             @Schema(description = "My words as held here") String text,
             @Schema(nullable = true, description = "The address I gave with it") String contactEmail,
             @Schema(nullable = true, description = "Praise: the team it was passed to as kudos instead of becoming an "
-                    + "action", examples = "billing") String passedToTeam,
+                    + "action", examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH)
+            String passedToTeam,
             @Schema(nullable = true, description = "Praise: when it was passed on") Instant passedAt) {
     }
 
     @Schema(name = "MyVote", description = "A \"me too\" of mine on the public board")
     public record MyVote(
             UUID actionId,
-            @Schema(description = "The action's name as customers read it") String actionTitle,
+            @Schema(description = "The action's name as customers read it", maxLength = Titles.LONGEST) String actionTitle,
             ActionStatus actionStatus,
             @Schema(description = "When I said it") Instant at) {
     }

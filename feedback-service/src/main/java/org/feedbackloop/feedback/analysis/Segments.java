@@ -23,7 +23,7 @@ public final class Segments {
     /** A comma separates two statements only when both sides have at least this many words. */
     private static final int MIN_CLAUSE_WORDS = 3;
     /** More parts than this are merged into the last one: a 5,000-character text stays a bounded amount of work. */
-    static final int MAX_SEGMENTS = 24;
+    public static final int MAX_SEGMENTS = 24;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"')\\]]*\\s+|\\s*[\\r\\n]+\\s*|;\\s+");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.events.ProblemVector;
 import org.feedbackloop.feedback.analysis.FeedbackSpace;
+import org.feedbackloop.feedback.analysis.Segments;
+import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.domain.Feedback;
+import org.feedbackloop.feedback.domain.NewFeedback;
+import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.understanding.Previews;
 import org.feedbackloop.kit.http.WellFormedText;
 import org.feedbackloop.kit.problem.Problem;
@@ -42,24 +47,30 @@ public class AnalysisResource {
 
     @Schema(name = "AnalyseText")
     public record AnalyseText(
-            @Schema(description = "The text to read, 1 to 5000 characters", examples = "You charged me twice for one order.")
-            @NotBlank @Size(max = 5000) @WellFormedText String text) {
+            @Schema(description = "The text to read, 1 to " + NewFeedback.MAX_TEXT + " characters",
+                    examples = "You charged me twice for one order.")
+            @NotBlank @Size(max = NewFeedback.MAX_TEXT) @WellFormedText String text) {
     }
 
     @Schema(name = "TextAnalysis")
     public record TextAnalysis(
-            @Schema(description = "The topic the text would take", examples = "billing") String topic,
+            @Schema(description = "The topic the text would take", examples = "billing", maxLength = Topic.MAX_NAME,
+                    pattern = Topic.NAME_PATTERN) String topic,
             @Schema(description = "True when found by meaning, false when by keywords or the fallback") boolean topicByMeaning,
-            @Schema(description = "The nearest topics by meaning, best first, with their scores") List<TopicScore> nearestTopics,
+            @Schema(description = "The nearest topics by meaning, best first, with their scores",
+                    maxItems = Previews.NEAREST_TOPICS) List<TopicScore> nearestTopics,
             @Schema(description = "From -1 (very negative) to 1 (very positive)", examples = "-0.71") double sentiment,
-            @Schema(description = "POSITIVE, NEGATIVE, NEUTRAL or MIXED") String sentimentLabel,
-            @Schema(description = "Each part of the text and its sentiment") List<Feedback.SentimentPart> parts,
+            @Schema(description = "POSITIVE, NEGATIVE, NEUTRAL or MIXED", type = SchemaType.STRING,
+                    implementation = SentimentLabel.class)
+            String sentimentLabel,
+            @Schema(description = "Each part of the text and its sentiment", maxItems = Segments.MAX_SEGMENTS)
+            List<Feedback.SentimentPart> parts,
             @Schema(description = "What the text is about as a vector: pass it to POST /api/public/updates/similar to find "
                     + "public actions about the same problem") ProblemVector problem) {
     }
 
     @Schema(name = "TopicScore")
-    public record TopicScore(String topic, double score) {
+    public record TopicScore(@Schema(maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN) String topic, double score) {
     }
 
     @POST
@@ -69,7 +80,7 @@ public class AnalysisResource {
             description = "Topic, sentiment (of the whole and of each part) and problem vector, as the analysis would give "
                     + "them to feedback with this text. Nothing is stored or announced.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TextAnalysis.class)))
-    @APIResponse(responseCode = "400", description = "No text, or more than 5000 characters",
+    @APIResponse(responseCode = "400", description = "No text, or more than " + NewFeedback.MAX_TEXT + " characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The model is busy or still loading; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

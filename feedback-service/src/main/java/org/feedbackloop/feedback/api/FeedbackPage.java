@@ -1,13 +1,14 @@
 package org.feedbackloop.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.kit.http.QueryParams;
 
 import java.util.List;
 
 /** One page of feedback, newest first. */
 @Schema(name = "FeedbackPage")
 public record FeedbackPage(
-        List<FeedbackView> items,
+        @Schema(maxItems = QueryParams.MAX_LIMIT) List<FeedbackView> items,
         @Schema(description = "Pass as cursor to get the next page; null on the last page", nullable = true)
         String nextCursor) {
 }

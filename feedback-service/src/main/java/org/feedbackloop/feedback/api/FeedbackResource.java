@@ -51,7 +51,10 @@ import java.util.regex.Pattern;
 public class FeedbackResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+    /** Visible ASCII: a key travels in a header and is stored as it came. */
+    static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1," + MAX_IDEMPOTENCY_KEY + "}$";
+    private static final Pattern SANE_KEY = Pattern.compile(IDEMPOTENCY_KEY_PATTERN);
 
     private final SecurityIdentity identity;
     private final FeedbackService feedback;
@@ -86,7 +89,8 @@ public class FeedbackResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> submit(
             @Parameter(description = "Makes retries safe: the same key and body return the first result, with no duplicate",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 255), example = "order-4711-feedback")
+                    schema = @Schema(type = SchemaType.STRING, maxLength = MAX_IDEMPOTENCY_KEY, pattern = IDEMPOTENCY_KEY_PATTERN),
+                    example = "order-4711-feedback")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull SubmitFeedback body) {
         var caller = Caller.of(identity);
@@ -111,7 +115,9 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such item that you may see", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<FeedbackView> get(@Parameter(description = "The item's id (UUID)") @PathParam("id") String id) {
+    public Uni<FeedbackView> get(
+            @Parameter(description = "The item's id (UUID)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return feedback.find(Caller.of(identity), QueryParams.uuid("id", id)).map(FeedbackView::of);
     }
 
@@ -136,7 +142,7 @@ public class FeedbackResource {
             return null;
         }
         if (!SANE_KEY.matcher(key).matches()) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters");
         }
         return new Idempotency(key, fingerprint(body));
     }

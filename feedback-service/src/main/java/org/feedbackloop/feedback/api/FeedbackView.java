@@ -1,12 +1,17 @@
 package org.feedbackloop.feedback.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.feedback.analysis.Segments;
+import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
+import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.domain.RatingScale;
 import org.feedbackloop.feedback.domain.TopicSource;
+import org.feedbackloop.feedback.taxonomy.Topic;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +26,11 @@ public record FeedbackView(
                 + "when the loop is closed: the contributor was told the action is done or declined, or that their praise "
                 + "reached the team")
         FeedbackStatus status,
-        String text,
+        @Schema(maxLength = NewFeedback.MAX_TEXT) String text,
         Channel channel,
         Rating rating,
-        @Schema(description = "Topic from the taxonomy", examples = "billing") String topic,
+        @Schema(description = "Topic from the taxonomy", examples = "billing", maxLength = Topic.MAX_NAME,
+                pattern = Topic.NAME_PATTERN) String topic,
         @Schema(description = "Sentiment of the text, from -1 (very negative) to 1 (very positive)", examples = "-0.62")
         double sentiment,
         @Schema(description = "How topic and sentiment were found, and the sentiment of each part of the text")
@@ -39,7 +45,7 @@ public record FeedbackView(
                 examples = "billing") String passedToTeam,
         Contact contact,
         boolean consentToContact,
-        String externalRef,
+        @Schema(maxLength = NewFeedback.MAX_EXTERNAL_REF) String externalRef,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -55,9 +61,11 @@ public record FeedbackView(
             boolean complete,
             @Schema(description = "PROVIDED by the submitter, MEANING (nearest topic by meaning), CLASSIFIED (keywords) or FALLBACK")
             TopicSource topicSource,
-            @Schema(description = "POSITIVE, NEGATIVE, NEUTRAL or MIXED (strong feelings both ways in different parts)")
+            @Schema(description = "POSITIVE, NEGATIVE, NEUTRAL or MIXED (strong feelings both ways in different parts)",
+                    type = SchemaType.STRING, implementation = SentimentLabel.class)
             String sentimentLabel,
-            @Schema(description = "Each part of a text of several parts: its characters [start, end) and their sentiment")
+            @Schema(description = "Each part of a text of several parts: its characters [start, end) and their sentiment",
+                    maxItems = Segments.MAX_SEGMENTS)
             List<Feedback.SentimentPart> parts,
             @Schema(description = "When the sentence model read the text") Instant analysedAt) {
 
@@ -68,11 +76,13 @@ public record FeedbackView(
     }
 
     @Schema(name = "RatingView")
-    public record Rating(RatingScale scale, int score) {
+    public record Rating(
+            RatingScale scale,
+            @Schema(minimum = "" + RatingScale.LOWEST, maximum = "" + RatingScale.HIGHEST) int score) {
     }
 
     @Schema(name = "ContactView")
-    public record Contact(String email) {
+    public record Contact(@Schema(format = "email", maxLength = NewFeedback.MAX_EMAIL) String email) {
     }
 
     public static FeedbackView of(Feedback f) {

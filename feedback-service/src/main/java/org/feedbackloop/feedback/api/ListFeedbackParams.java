@@ -1,27 +1,34 @@
 package org.feedbackloop.feedback.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.FeedbackPosition;
 import org.feedbackloop.feedback.domain.FeedbackQuery;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
+import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 /** The query string of {@code GET /api/feedback}, taken as text and checked here so that every mistake gets a clear message. */
 public class ListFeedbackParams {
 
+    /** The longest search text. */
+    static final int MAX_Q = 200;
+
     @QueryParam("status")
-    @Parameter(description = "RECEIVED, TRACKED or CLOSED")
+    @Parameter(description = "RECEIVED, TRACKED or CLOSED", schema = @Schema(implementation = FeedbackStatus.class))
     String status;
 
     @QueryParam("topic")
-    @Parameter(description = "A topic name", example = "billing")
+    @Parameter(description = "A topic name", example = "billing",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
     String topic;
 
     @QueryParam("channel")
-    @Parameter(description = "WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP or API")
+    @Parameter(description = "WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP or API", schema = @Schema(implementation = Channel.class))
     String channel;
 
     @QueryParam("from")
@@ -33,11 +40,14 @@ public class ListFeedbackParams {
     String to;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search in web-search syntax: words, \"a phrase\", -excluded, or", example = "refund -card")
+    @Parameter(description = "Full-text search in web-search syntax: words, \"a phrase\", -excluded, or", example = "refund -card",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_Q))
     String q;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20")
+    @Parameter(description = "Page size, 1 to " + QueryParams.MAX_LIMIT + " (default " + QueryParams.DEFAULT_LIMIT + ")",
+            example = "20",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + QueryParams.MAX_LIMIT))
     String limit;
 
     @QueryParam("cursor")
@@ -51,7 +61,7 @@ public class ListFeedbackParams {
         var parsedChannel = params.oneOf("channel", channel, Channel.class);
         var parsedFrom = params.instant("from", from);
         var parsedTo = params.instant("to", to);
-        var parsedText = params.text("q", q, 200, "must be 1 to 200 characters without control characters");
+        var parsedText = params.text("q", q, MAX_Q, "must be 1 to " + MAX_Q + " characters without control characters");
         var parsedLimit = params.limit(limit);
         var after = params.parse("cursor", cursor, c -> cursors.decode(c, p -> new FeedbackPosition(p.key(), p.id())),
                 "is not a cursor this API returned");

@@ -10,14 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.domain.RatingScale;
+import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.kit.http.WellFormedText;
 
 /** The body of {@code POST /api/feedback}. */
 @Schema(name = "SubmitFeedback", description = "A contributor's feedback")
 public record SubmitFeedback(
-        @Schema(description = "The contributor's own words, 1 to 5000 characters",
+        @Schema(description = "The contributor's own words, 1 to " + NewFeedback.MAX_TEXT + " characters",
                 examples = "I was charged twice for my March invoice and still have no refund.")
-        @NotBlank @Size(max = 5000) @WellFormedText
+        @NotBlank @Size(max = NewFeedback.MAX_TEXT) @WellFormedText
         String text,
 
         @Schema(description = "Where the feedback came from", examples = "WEB")
@@ -29,8 +30,8 @@ public record SubmitFeedback(
         RatingInput rating,
 
         @Schema(description = "A topic of the taxonomy (GET /api/feedback/topics); derived from the text when absent",
-                examples = "billing")
-        @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a topic name such as billing")
+                examples = "billing", maxLength = Topic.MAX_NAME)
+        @Pattern(regexp = Topic.NAME_PATTERN, message = "must be a topic name such as billing")
         String topic,
 
         @Schema(description = "Where to tell the contributor what changed; defaults to the address in a customer's token")
@@ -41,7 +42,7 @@ public record SubmitFeedback(
         Boolean consentToContact,
 
         @Schema(description = "The submitter's own reference, for example a survey response id", examples = "survey-2026-11/4711")
-        @Size(max = 200) @WellFormedText @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = NewFeedback.MAX_EXTERNAL_REF) @WellFormedText @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String externalRef) {
 
     /** The optional rating of a submission. */
@@ -49,13 +50,13 @@ public record SubmitFeedback(
     @ScoreWithinScale
     public record RatingInput(
             @Schema(examples = "NPS") @NotNull RatingScale scale,
-            @Schema(examples = "3") @NotNull Integer score) {
+            @Schema(examples = "3", minimum = "" + RatingScale.LOWEST, maximum = "" + RatingScale.HIGHEST) @NotNull Integer score) {
     }
 
     @Schema(name = "Contact")
     public record ContactInput(
-            @Schema(examples = "alice@example.com")
-            @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = 254) @WellFormedText
+            @Schema(examples = "alice@example.com", format = "email")
+            @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Size(max = NewFeedback.MAX_EMAIL) @WellFormedText
             String email) {
     }
 

@@ -21,8 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +55,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
 
-    private static final String NAME = "[a-z][a-z0-9-]{1,39}";
+    /** The re-readings GET /api/feedback/topics/reanalysis shows. */
+    static final int RECENT_REANALYSES = 10;
 
     private final TopicRepository topics;
     private final TopicCatalog catalog;
@@ -74,14 +77,18 @@ public class TopicResource {
 
     @Schema(name = "Topic")
     public record TopicView(
-            @Schema(examples = "billing") String name,
-            @Schema(description = "What the topic covers", examples = "Charges, invoices, refunds, prices and subscriptions.")
+            @Schema(examples = "billing", maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN) String name,
+            @Schema(description = "What the topic covers", examples = "Charges, invoices, refunds, prices and subscriptions.",
+                    maxLength = Topic.MAX_DESCRIPTION)
             String description,
             @Schema(description = "Sentences typical of the topic: feedback takes the topic whose examples it is nearest to in meaning",
-                    examples = "[\"I was charged twice for one order.\", \"My refund hasn't arrived.\"]") List<String> examples,
+                    examples = "[\"I was charged twice for one order.\", \"My refund hasn't arrived.\"]", maxItems = Topic.MAX_EXAMPLES)
+            List<String> examples,
             @Schema(description = "The fallback when no topic is near enough in meaning. Lowercase; a trailing * matches a prefix, spaces make a phrase",
-                    examples = "[\"invoice*\", \"refund*\", \"credit card\"]") List<String> keywords,
-            @Schema(description = "Lower wins a tie between topics", examples = "1") int position) {
+                    examples = "[\"invoice*\", \"refund*\", \"credit card\"]", maxItems = Topic.MAX_KEYWORDS)
+            List<String> keywords,
+            @Schema(description = "Lower wins a tie between topics", examples = "1", minimum = "0", maximum = "" + Topic.MAX_POSITION)
+            int position) {
 
         static TopicView of(Topic topic) {
             return new TopicView(topic.name, topic.description, topic.examples, topic.keywords, topic.position);
@@ -90,13 +97,14 @@ public class TopicResource {
 
     @Schema(name = "UpdateTopic")
     public record UpdateTopic(
-            @Size(max = 500) String description,
-            @Size(max = 50)
-            List<@NotNull @Size(min = 3, max = 300) String> examples,
-            @Size(max = 200)
-            List<@NotNull @Pattern(regexp = "[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}' -]{0,58}\\*?",
-                    message = "must be a lowercase word or phrase of up to 60 characters, optionally ending in *") String> keywords,
-            @NotNull @Min(0) @Max(1000) Integer position) {
+            @Size(max = Topic.MAX_DESCRIPTION) String description,
+            @Size(max = Topic.MAX_EXAMPLES)
+            List<@NotNull @Size(min = Topic.MIN_EXAMPLE, max = Topic.MAX_EXAMPLE) String> examples,
+            @Size(max = Topic.MAX_KEYWORDS)
+            List<@NotNull @Pattern(regexp = Topic.KEYWORD_PATTERN,
+                    message = "must be a lowercase word or phrase of up to " + Topic.MAX_KEYWORD
+                            + " characters, optionally ending in *") String> keywords,
+            @NotNull @Min(0) @Max(Topic.MAX_POSITION) Integer position) {
     }
 
     @Schema(name = "Reanalysis")
@@ -105,7 +113,9 @@ public class TopicResource {
             @Schema(examples = "topic billing changed") String reason,
             String requestedBy,
             Instant requestedAt,
-            @Schema(description = "QUEUED, RUNNING or FINISHED") String state,
+            @Schema(description = "QUEUED, RUNNING or FINISHED",
+                    enumeration = {ReanalysisJobs.Job.QUEUED, ReanalysisJobs.Job.RUNNING, ReanalysisJobs.Job.FINISHED})
+            String state,
             @Schema(description = "Items to read") long total,
             @Schema(description = "Items read so far") long done,
             @Schema(description = "Items whose topic or sentiment changed (each announced as feedback.updated)") long changed,
@@ -138,7 +148,10 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "The topic as stored")
     @APIResponse(responseCode = "400", description = "Invalid name or body; a topic needs an example or a keyword",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TopicView> put(@PathParam("name") String name, @Valid @NotNull UpdateTopic body) {
+    public Uni<TopicView> put(
+            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
+            @PathParam("name") String name,
+            @Valid @NotNull UpdateTopic body) {
         checkName(name);
         if (TopicCatalog.FALLBACK.equals(name) && body.keywords() != null && !body.keywords().isEmpty()) {
             throw ProblemException.invalid("keywords", "the topic " + TopicCatalog.FALLBACK
@@ -172,7 +185,9 @@ public class TopicResource {
             + "takes the nearest remaining topic (feedback whose submitter chose the topic keeps it).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> delete(@PathParam("name") String name) {
+    public Uni<Response> delete(
+            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
+            @PathParam("name") String name) {
         checkName(name);
         if (TopicCatalog.FALLBACK.equals(name)) {
             throw ProblemException.invalid("name", TopicCatalog.FALLBACK + " is the fallback topic: describe it, but it stays");
@@ -190,8 +205,10 @@ public class TopicResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "getReanalysis", summary = "Progress of re-reading stored feedback",
             description = "The latest re-readings after taxonomy changes, newest first, with how many items each read and changed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ReanalysisView.class, maxItems = RECENT_REANALYSES)))
     public Uni<List<ReanalysisView>> reanalysis() {
-        return jobs.recent(10).map(list -> list.stream().map(ReanalysisView::of).toList());
+        return jobs.recent(RECENT_REANALYSES).map(list -> list.stream().map(ReanalysisView::of).toList());
     }
 
     private void changed() {
@@ -201,8 +218,8 @@ public class TopicResource {
     }
 
     private static void checkName(String name) {
-        if (!name.matches(NAME) || "reanalysis".equals(name)) {
-            throw ProblemException.invalid("name", "must be 2 to 40 lowercase letters, digits or dashes");
+        if (!name.matches(Topic.NAME_PATTERN) || "reanalysis".equals(name)) {
+            throw ProblemException.invalid("name", "must be 2 to " + Topic.MAX_NAME + " lowercase letters, digits or dashes");
         }
     }
 

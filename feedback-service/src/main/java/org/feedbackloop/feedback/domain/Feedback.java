@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -136,7 +137,10 @@ public class Feedback {
     public int version;
 
     /** How one part of the text reads: its characters {@code [start, end)} and their sentiment in [-1, 1]. */
-    public record SentimentPart(int start, int end, double sentiment) {
+    public record SentimentPart(
+            @Schema(minimum = "0", maximum = "" + NewFeedback.MAX_TEXT) int start,
+            @Schema(minimum = "0", maximum = "" + NewFeedback.MAX_TEXT) int end,
+            double sentiment) {
     }
 
     /** The parts, as stored: a JSON object (the reactive driver reads a JSON column only as an object). */

@@ -22,4 +22,11 @@ public record NewFeedback(
         String externalRef,
         String contributorId,
         UUID followUpOfAction) {
+
+    /** The longest text feedback may have, whatever its channel; the database checks it too. */
+    public static final int MAX_TEXT = 5000;
+    /** The longest reference of its own a submitter may give. */
+    public static final int MAX_EXTERNAL_REF = 200;
+    /** The longest contact address (RFC 5321's limit for a path). */
+    public static final int MAX_EMAIL = 254;
 }

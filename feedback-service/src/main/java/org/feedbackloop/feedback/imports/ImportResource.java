@@ -101,7 +101,8 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "The file cannot be read: not UTF-8, no header, a broken or "
             + "oversized row (the line is named); nothing of it is imported", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response importFile(
-            @Parameter(description = "Tell the contributors about these items as if they had just said them; default false")
+            @Parameter(description = "Tell the contributors about these items as if they had just said them; default false",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("notify") String notify,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             InputStream body) {
@@ -130,10 +131,13 @@ public class ImportResource {
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "listImports",
             summary = "The newest imports", description = "Managers and admins see every import; integrators their own.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportView.class,
+            maxItems = QueryParams.MAX_LIMIT)))
     @APIResponse(responseCode = "400", description = "Invalid limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<ImportView>> list(
-            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
+            @Parameter(description = "1 to " + QueryParams.MAX_LIMIT + ", default " + QueryParams.DEFAULT_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + QueryParams.MAX_LIMIT))
+            @QueryParam("limit") String limit) {
         return store.newest(visibleSubmitter(), QueryParams.limitOf(limit))
                 .map(jobs -> jobs.stream().map(job -> ImportView.of(job, staleAfter)).toList());
     }
@@ -141,11 +145,15 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INTEGRATOR, Roles.MANAGER, Roles.ADMIN})
-    @Operation(operationId = "getImport", summary = "An import's progress")
+    @Operation(operationId = "getImport", summary = "An import's progress",
+            description = "Its rows so far by outcome, and whether it is running, interrupted, done or failed; integrators "
+                    + "see only their own imports.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such import that you may see", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<ImportView> get(@PathParam("id") String id) {
+    public Uni<ImportView> get(
+            @Parameter(description = "The import's id (UUID)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return visible(QueryParams.uuid("id", id)).map(job -> ImportView.of(job, staleAfter));
     }
 
@@ -158,10 +166,17 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "Invalid outcome, after or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such import that you may see", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ImportRowView.Page> rows(
+            @Parameter(description = "The import's id (UUID)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("id") String id,
-            @Parameter(description = "ACCEPTED, DUPLICATE or REJECTED; all when absent") @QueryParam("outcome") String outcome,
-            @Parameter(description = "Rows after this line (nextAfter of the previous page)") @QueryParam("after") String after,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
+            @Parameter(description = "ACCEPTED, DUPLICATE or REJECTED; all when absent",
+                    schema = @Schema(implementation = ImportStore.Outcome.class))
+            @QueryParam("outcome") String outcome,
+            @Parameter(description = "Rows after this line (nextAfter of the previous page)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "" + Integer.MAX_VALUE))
+            @QueryParam("after") String after,
+            @Parameter(description = "1 to " + QueryParams.MAX_LIMIT + ", default " + QueryParams.DEFAULT_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + QueryParams.MAX_LIMIT))
+            @QueryParam("limit") String limit) {
         var importId = QueryParams.uuid("id", id);
         var wanted = outcomeOf(outcome);
         var afterLine = lineOf(after);

@@ -3,6 +3,7 @@ package org.feedbackloop.feedback.imports;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.feedback.domain.CustomerAddresses;
 import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.FeedbackService;
@@ -35,6 +36,7 @@ class ImportStore {
     }
 
     /** One row's result. */
+    @Schema(name = "FeedbackImportOutcome")
     enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
 
     /** Another worker moved the import on: this one stops. */

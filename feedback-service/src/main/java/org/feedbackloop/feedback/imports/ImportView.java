@@ -1,6 +1,7 @@
 package org.feedbackloop.feedback.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ public record ImportView(
                 + "where it stopped); DONE; FAILED (the file could no longer be read: see failure)",
                 enumeration = {"RUNNING", "INTERRUPTED", "DONE", "FAILED"})
         String status,
-        @Schema(enumeration = {"CSV", "NDJSON"}) String format,
+        @Schema(type = SchemaType.STRING, implementation = ImportFormat.class) String format,
         @Schema(name = "notify", description = "Whether contributors are told about these items, as if they had just said them")
         @JsonProperty("notify") boolean notifyContributors,
         @Schema(description = "Rows in the file, the header aside") int totalRows,

@@ -33,7 +33,6 @@ class RowReader {
 
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final int MAX_REF = 200;
 
     /**
      * A row read: a submission to store, or the reason it is refused.
@@ -91,7 +90,7 @@ class RowReader {
     private static Read refused(ImportRows.Row row, String reason) {
         var ref = row.fields() == null ? null : row.fields().get("externalRef");
         var text = ref != null && ref.isTextual() ? ref.asText() : null;
-        return new Read(row.line(), null, null, text == null || text.length() > MAX_REF ? null : text, reason);
+        return new Read(row.line(), null, null, text == null || text.length() > NewFeedback.MAX_EXTERNAL_REF ? null : text, reason);
     }
 
     static Instant instant(String text) {

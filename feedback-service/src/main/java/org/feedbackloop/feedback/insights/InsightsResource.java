@@ -8,7 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.feedback.domain.RatingScale;
@@ -46,7 +50,8 @@ public class InsightsResource {
     @Operation(operationId = "getRatingInsights", summary = "NPS or CSAT week by week, with 95% confidence intervals",
             description = "Imported history counts at its own date. Default period: the last 12 weeks; at most 366 days.")
     public Uni<RatingTrend> ratings(
-            @Parameter(description = "NPS (default) or CSAT") @QueryParam("scale") String scale,
+            @Parameter(description = "NPS (default) or CSAT", schema = @Schema(implementation = RatingScale.class))
+            @QueryParam("scale") String scale,
             @Parameter(description = Period.FROM + "; default 12 weeks before to") @QueryParam("from") String from,
             @Parameter(description = Period.TO) @QueryParam("to") String to) {
         var params = new QueryParams();
@@ -76,7 +81,9 @@ public class InsightsResource {
                     + "8 weeks before, so few or fewer would happen by chance less than once in a hundred (a one-sided "
                     + "Poisson test); segments expected to have fewer than 5 items a week are never flagged. Checked "
                     + "every hour, flagged at most once per segment and week, and announced as insight.silence-detected. "
-                    + "Newest first, at most 500. Default period: the last 8 weeks; at most 366 days.")
+                    + "Newest first, at most " + SilenceDetector.MOST_FLAGS + ". Default period: the last 8 weeks; at most 366 days.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SilenceFlag.class,
+            maxItems = SilenceDetector.MOST_FLAGS)))
     public Uni<List<SilenceFlag>> silence(
             @Parameter(description = Period.FROM + "; default 8 weeks before to") @QueryParam("from") String from,
             @Parameter(description = Period.TO) @QueryParam("to") String to) {

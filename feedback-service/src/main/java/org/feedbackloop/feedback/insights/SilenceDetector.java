@@ -33,6 +33,8 @@ public class SilenceDetector {
 
     private static final Logger LOG = Logger.getLogger(SilenceDetector.class);
     private static final Duration WINDOW = Duration.ofDays(7);
+    /** The most flags a period's list shows. */
+    public static final int MOST_FLAGS = 500;
 
     private static final String COUNTS = """
             select 'TOPIC', topic, count(*) filter (where created_at >= :windowStart), count(*) filter (where created_at < :windowStart)
@@ -49,7 +51,7 @@ public class SilenceDetector {
     private static final String FLAGS = """
             select dimension, segment, week, window_start, window_end, observed, expected, p_value, detected_at
             from silence_flag where detected_at >= :from and detected_at < :to order by detected_at desc, segment
-            limit 500""";
+            limit\s""" + MOST_FLAGS;
 
     /** Stands for "already flagged this week" in the stream of flags, which cannot carry null. */
     private static final SilenceFlag NONE = new SilenceFlag("", "", null, null, null, 0, 0, 0, null);
@@ -115,7 +117,7 @@ public class SilenceDetector {
                         .replaceWith(true)));
     }
 
-    /** The flags raised in a period, newest first (at most 500). */
+    /** The flags raised in a period, newest first (at most {@value #MOST_FLAGS}). */
     public Uni<List<SilenceFlag>> flags(Period period) {
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
                         .createNativeQuery(FLAGS, Object[].class)

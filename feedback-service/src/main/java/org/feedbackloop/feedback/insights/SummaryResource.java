@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,10 @@ public class SummaryResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "summariseFeedback",
             summary = "Feedback received per topic over the last days", description = "Most frequent topic first.")
-    public Uni<VolumeSummary> summary(@Parameter(description = "1 to 366, default 30") @QueryParam("days") String days) {
+    public Uni<VolumeSummary> summary(
+            @Parameter(description = "1 to " + MAX_DAYS + ", default " + DEFAULT_DAYS,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_DAYS))
+            @QueryParam("days") String days) {
         var to = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var from = to.minus(Duration.ofDays(days(days)));
         return volumes.counts(days(days), to).map(counts -> {

@@ -1,6 +1,7 @@
 package org.feedbackloop.feedback.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.feedback.taxonomy.Topic;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
 public record VolumeSummary(List<TopicCount> topics, long total, Instant from, Instant to) {
 
     @Schema(name = "TopicCount")
-    public record TopicCount(@Schema(examples = "billing") String topic, long count) {
+    public record TopicCount(
+            @Schema(examples = "billing", maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN) String topic,
+            long count) {
     }
 }

@@ -28,7 +28,6 @@ import java.util.HexFormat;
 public class MailIntake {
 
     private static final Logger LOG = Logger.getLogger(MailIntake.class);
-    private static final int MAX_EXTERNAL_REF = 200;
 
     private final FeedbackService feedback;
     private final CustomerAddresses addresses;
@@ -47,7 +46,7 @@ public class MailIntake {
         return addresses.customerOf(mail.from())
                 .flatMap(customer -> feedback.submit(Caller.MAILBOX, new NewFeedback(mail.text(), Channel.EMAIL,
                         null, null, null, mail.from(), mail.from() != null,
-                        reference.length() <= MAX_EXTERNAL_REF ? reference : null, customer,
+                        reference.length() <= NewFeedback.MAX_EXTERNAL_REF ? reference : null, customer,
                         replies.actionRepliedTo(mail.replyTo()).orElse(null)), idempotency))
                 .map(submission -> !submission.replayed())
                 .onFailure(IdempotencyKeyReusedException.class).recoverWithItem(() -> {

@@ -1,5 +1,6 @@
 package org.feedbackloop.feedback.mailbox;
 
+import org.feedbackloop.feedback.domain.NewFeedback;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 final class MailText {
 
     /** The feedback's own limit (the API refuses more). */
-    static final int MAX = 5000;
+    static final int MAX = NewFeedback.MAX_TEXT;
 
     /** "On Mon, 1 Dec 2026 at 10:00, Alice &lt;alice@example.com&gt; wrote:", also over two lines (it has a date). */
     private static final Pattern QUOTE_HEADER = Pattern.compile("(?is)^on\\b(?=.*\\d).{0,300}\\bwrote:\\s*$");

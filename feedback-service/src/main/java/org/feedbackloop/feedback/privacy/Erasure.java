@@ -76,7 +76,7 @@ public class Erasure {
                                                     .setParameter("subject", caller.subject()).executeUpdate()
                                                     .flatMap(forgotten -> forgetEvents(ids, caller.subject(), addresses))
                                                     .flatMap(forgotten -> announce(caller.subject(), ids, addresses, now))
-                                                    .replaceWith(new ErasureReceipt(erased, others, "ERASING", now))));
+                                                    .replaceWith(new ErasureReceipt(erased, others, ErasureReceipt.ERASING, now))));
                         }))));
     }
 

@@ -10,7 +10,10 @@ public record ErasureReceipt(
         @Schema(description = "Your feedback items whose words and contact are gone; they stay only as counts") int feedbackErased,
         @Schema(description = "Other people's items that gave one of your addresses as their contact: the address is gone")
         int contactsRemoved,
-        @Schema(description = "Always ERASING: action-service and notification-service erase their part on the feedback.erased "
-                + "event, within seconds") String status,
+        @Schema(description = "Always " + ErasureReceipt.ERASING + ": action-service and notification-service erase their part "
+                + "on the feedback.erased event, within seconds", enumeration = ErasureReceipt.ERASING) String status,
         Instant erasedAt) {
+
+    /** Erased here; the other services follow. */
+    public static final String ERASING = "ERASING";
 }

@@ -12,7 +12,8 @@ public record MyFeedbackData(
         @Schema(description = "Your id in the identity provider") String subject,
         @Schema(description = "Your e-mail addresses we know: verified ones that join your history, and contacts you gave")
         List<String> addresses,
-        @Schema(description = "Your feedback, newest first, with everything stored about each item") List<FeedbackView> feedback,
+        @Schema(description = "Your feedback, newest first, with everything stored about each item", maxItems = MyFeedbackData.MAX_ITEMS)
+        List<FeedbackView> feedback,
         @Schema(description = "True when there were more than " + MyFeedbackData.MAX_ITEMS + " items: the newest are here")
         boolean truncated,
         Instant exportedAt) {

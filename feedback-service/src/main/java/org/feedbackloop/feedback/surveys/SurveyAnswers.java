@@ -26,7 +26,6 @@ public class SurveyAnswers {
 
     static final String CONSUMER = "survey-answers";
     static final Caller SURVEYS = new Caller("system:survey", null, false, Caller.Role.INTEGRATOR);
-    private static final int MAX_TEXT = 5000;
 
     private final ProcessedEvents processed;
     private final FeedbackRepository repository;
@@ -73,7 +72,7 @@ public class SurveyAnswers {
     static String text(SurveyAnswered answer) {
         if (answer.reason() != null && !answer.reason().isBlank()) {
             var reason = answer.reason().strip();
-            return reason.length() <= MAX_TEXT ? reason : reason.substring(0, MAX_TEXT);
+            return reason.length() <= NewFeedback.MAX_TEXT ? reason : reason.substring(0, NewFeedback.MAX_TEXT);
         }
         var out = "NPS".equals(answer.scale()) ? " out of 10" : " out of 5";
         return "Scored " + answer.score() + out + " in the survey \"" + answer.surveyName() + "\", no reason given";

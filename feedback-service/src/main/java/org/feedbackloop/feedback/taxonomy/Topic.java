@@ -16,6 +16,22 @@ import java.util.List;
 @Table(name = "topic")
 public class Topic {
 
+    /** The longest topic name. */
+    public static final int MAX_NAME = 40;
+    /** A topic name: a lowercase letter, then lowercase letters, digits or hyphens; the database checks it too. */
+    public static final String NAME_PATTERN = "^[a-z][a-z0-9-]{1," + (MAX_NAME - 1) + "}$";
+    /** The longest description; the database checks it too. */
+    public static final int MAX_DESCRIPTION = 500;
+    public static final int MAX_EXAMPLES = 50;
+    public static final int MIN_EXAMPLE = 3;
+    public static final int MAX_EXAMPLE = 300;
+    public static final int MAX_KEYWORDS = 200;
+    /** The longest keyword, its trailing * included. */
+    public static final int MAX_KEYWORD = 60;
+    /** A lowercase word or phrase, optionally ending in * (a prefix). */
+    public static final String KEYWORD_PATTERN = "^[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}' -]{0," + (MAX_KEYWORD - 2) + "}\\*?$";
+    public static final int MAX_POSITION = 1000;
+
     @Id
     public String name;
 

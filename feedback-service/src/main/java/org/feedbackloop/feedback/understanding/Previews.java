@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public class Previews {
 
     static final int QUEUE = 32;
+    /** The nearest topics a preview names. */
+    public static final int NEAREST_TOPICS = 3;
 
     private final Model model;
     private final TopicsByMeaning topics;
@@ -53,7 +55,7 @@ public class Previews {
                         var reading = analyzer.read(text);
                         Optional<TopicMatcher.Match> match = matcher.match(reading.centred(), text);
                         var nearest = matcher.scores(reading.centred()).stream()
-                                .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(3).toList();
+                                .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(NEAREST_TOPICS).toList();
                         var preview = new Preview(reading, match.map(TopicMatcher.Match::topic).orElse(TopicCatalog.FALLBACK),
                                 match.map(TopicMatcher.Match::byMeaning).orElse(false), nearest);
                         resume(context, () -> emitter.complete(preview));

@@ -17,8 +17,12 @@ public class ReanalysisJobs {
     public record Job(UUID id, String reason, String requestedBy, Instant requestedAt, long total, long done,
                       long changed, Instant startedAt, Instant finishedAt) {
 
+        public static final String QUEUED = "QUEUED";
+        public static final String RUNNING = "RUNNING";
+        public static final String FINISHED = "FINISHED";
+
         public String state() {
-            return finishedAt != null ? "FINISHED" : startedAt != null ? "RUNNING" : "QUEUED";
+            return finishedAt != null ? FINISHED : startedAt != null ? RUNNING : QUEUED;
         }
     }
 

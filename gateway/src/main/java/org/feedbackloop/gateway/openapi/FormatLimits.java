@@ -23,17 +23,40 @@ final class FormatLimits {
     private FormatLimits() {
     }
 
-    static void addTo(Object node) {
+    static void addTo(JsonObject document) {
+        addTo(document, document.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject()));
+    }
+
+    private static void addTo(Object node, JsonObject schemas) {
         if (node instanceof JsonObject object) {
-            var format = object.getValue("format");
-            if (format instanceof String name && LONGEST.containsKey(name) && isString(object.getValue("type"))
-                    && !object.containsKey("maxLength")) {
-                object.put("maxLength", LONGEST.get(name));
+            var format = formatOf(object, schemas);
+            var longest = format == null ? null : LONGEST.get(format);
+            if (longest != null && isString(object.getValue("type")) && !object.containsKey("maxLength")) {
+                object.put("maxLength", longest);
             }
-            object.forEach(entry -> addTo(entry.getValue()));
+            object.forEach(entry -> addTo(entry.getValue(), schemas));
         } else if (node instanceof JsonArray array) {
-            array.forEach(FormatLimits::addTo);
+            array.forEach(item -> addTo(item, schemas));
         }
+    }
+
+    /**
+     * The schema's format, or for a nullable one ({@code type: [string, null]} with {@code anyOf: [{$ref: X}, {type:
+     * null}]}, as SmallRye writes it) the format of X.
+     */
+    private static String formatOf(JsonObject schema, JsonObject schemas) {
+        if (schema.getValue("format") instanceof String format) {
+            return format;
+        }
+        for (var choice : schema.getJsonArray("anyOf", new JsonArray())) {
+            if (choice instanceof JsonObject option && option.getValue("$ref") instanceof String ref
+                    && ref.startsWith("#/components/schemas/")
+                    && schemas.getValue(ref.substring("#/components/schemas/".length())) instanceof JsonObject target
+                    && target.getValue("format") instanceof String format) {
+                return format;
+            }
+        }
+        return null;
     }
 
     private static boolean isString(Object type) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code RateLimit-*} headers it puts on every answer under {@code /api} that passed authentication, the 400 of a
  * malformed request, its 429 with {@code Retry-After}, the 401 and
  * 403 of a secured operation, the 500 of anything unforeseen and the 503 and 504 of a service that does not answer
- * (in time). Each as problem+json with the shared {@code Problem} schema. What a service documents itself is kept.
+ * (in time). Each as problem+json with the shared {@code Problem} schema, and every answer with the CORS header of an
+ * allowed origin. What a service documents itself is kept.
  */
 final class PublicResponses {
 
@@ -32,6 +33,9 @@ final class PublicResponses {
         headers.put("RateLimit-Remaining", header("The requests left in the current window", 1_000_000));
         headers.put("RateLimit-Reset", header("Seconds until the window starts again", 86_400));
         headers.put("Retry-After", header("Seconds to wait before trying again", 86_400));
+        headers.put("Access-Control-Allow-Origin", new JsonObject().put("description", "The caller's Origin, when it "
+                + "is one of the origins the gateway allows (CORS_ORIGINS); absent otherwise")
+                .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2048)));
         headers.put("WWW-Authenticate", new JsonObject().put("description", "The Bearer challenge (RFC 6750)")
                 .put("schema", new JsonObject().put("type", "string").put("maxLength", 200)));
         var problemSchema = components.getJsonObject("schemas", new JsonObject()).containsKey("Problem")
@@ -77,6 +81,7 @@ final class PublicResponses {
         for (Map.Entry<String, Object> response : responses) {
             var code = response.getKey();
             var answer = (JsonObject) response.getValue();
+            withHeaders(answer, "Access-Control-Allow-Origin");
             if ((code.startsWith("2") || code.startsWith("4")) && !ANSWERED_BEFORE_THE_LIMITER.contains(code)) {
                 withHeaders(answer, RATE_LIMIT_HEADERS.split(","));
             }

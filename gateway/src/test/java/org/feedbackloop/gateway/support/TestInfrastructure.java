@@ -60,23 +60,29 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** A service's OpenAPI document as Quarkus serves it: its paths, a schema of its own, and the shared Problem. */
+    /**
+     * A service's OpenAPI document as Quarkus serves it: its paths, a schema of its own, one of a path the gateway does
+     * not route, and the shared Problem.
+     */
     private static String openApi(String tag, String... paths) {
         var pathItems = new StringBuilder();
         for (var path : paths) {
             pathItems.append(pathItems.isEmpty() ? "" : ",").append("""
-                    "%s":{"get":{"tags":["%s"],"summary":"%s","responses":{"200":{"description":"OK"}}}}"""
-                    .formatted(path, tag, "List " + path));
+                    "%s":{"get":{"tags":["%s"],"summary":"%s","responses":{"200":{"description":"OK",
+                      "content":{"application/json":{"schema":{"$ref":"#/components/schemas/%sView"}}}}}}}"""
+                    .formatted(path, tag, "List " + path, tag));
         }
-        pathItems.append(",\"/internal/%s\":{\"get\":{\"responses\":{\"200\":{\"description\":\"not routed\"}}}}"
-                .formatted(tag.toLowerCase()));
+        pathItems.append(("""
+                ,"/internal/%s":{"get":{"responses":{"200":{"description":"not routed",
+                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/%sInternal"}}}}}}}""")
+                .formatted(tag.toLowerCase(), tag));
         return """
                 {"openapi":"3.1.0","info":{"title":"%s service","version":"1.0"},
                  "tags":[{"name":"%s"}],
                  "paths":{%s},
-                 "components":{"schemas":{"Problem":{"type":"object"},"%sView":{"type":"object"}},
+                 "components":{"schemas":{"Problem":{"type":"object"},"%sView":{"type":"object"},"%sInternal":{"type":"object"}},
                    "securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}}}}"""
-                .formatted(tag, tag, pathItems, tag);
+                .formatted(tag, tag, pathItems, tag, tag);
     }
 
 }

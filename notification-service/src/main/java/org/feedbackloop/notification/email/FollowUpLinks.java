@@ -15,6 +15,9 @@ import java.util.UUID;
 public class FollowUpLinks {
 
     static final String PURPOSE = "follow-up";
+    /** The answers a follow-up link carries. */
+    public static final String YES = "yes";
+    public static final String NO = "no";
 
     private final LinkTokens tokens;
     private final String base;
@@ -28,8 +31,8 @@ public class FollowUpLinks {
     public Map<String, Object> links(UUID feedbackId, UUID actionId, String actionTitle) {
         var token = URLEncoder.encode(tokens.sign(PURPOSE, feedbackId.toString(), actionId.toString(), actionTitle),
                 StandardCharsets.UTF_8);
-        return Map.of("followUpYes", base + "?answer=yes&token=" + token,
-                "followUpNo", base + "?answer=no&token=" + token);
+        return Map.of("followUpYes", base + "?answer=" + YES + "&token=" + token,
+                "followUpNo", base + "?answer=" + NO + "&token=" + token);
     }
 
     /** What a follow-up link says, if it is one of ours. */
@@ -48,6 +51,6 @@ public class FollowUpLinks {
     }
 
     static List<String> answers() {
-        return List.of("yes", "no");
+        return List.of(YES, NO);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 public class LinkTokens {
 
     private static final String SEPARATOR = "\n";
-    private static final int MAX_LENGTH = 2000;
+    /** The longest token {@link #verify} reads. */
+    public static final int MAX_LENGTH = 2000;
 
     private final Signer signer;
 

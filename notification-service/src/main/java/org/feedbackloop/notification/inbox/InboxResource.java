@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +27,7 @@ import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.problem.ProblemType;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.notification.api.PageSize;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.security.Caller;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -59,19 +61,26 @@ public class InboxResource {
     }
 
     @Schema(name = "InboxPage")
-    public record InboxPage(List<InboxItem> items, @Schema(nullable = true) String nextCursor, long unread) {
+    public record InboxPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<InboxItem> items,
+                            @Schema(nullable = true) String nextCursor, long unread) {
     }
 
     @GET
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(operationId = "listMyNotifications", summary = "My inbox, newest first")
+    @Operation(operationId = "listMyNotifications", summary = "My inbox, newest first",
+            description = "The in-app notifications to you, your roles and your teams, a page at a time, with how many "
+                    + "are unread; follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<InboxPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+    public Uni<InboxPage> list(@Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
+                                       format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
+                                       defaultValue = PageSize.DEFAULT))
+                               @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                               @Parameter(description = "true: only unread") @QueryParam("unread") String unread) {
+                               @Parameter(description = "true: only unread", schema = @Schema(type = SchemaType.BOOLEAN))
+                               @QueryParam("unread") String unread) {
         int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         boolean unreadOnly = bool("unread", unread);
@@ -106,7 +115,8 @@ public class InboxResource {
             summary = "Mark a notification read", description = "Idempotent: the first read time stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxItem.class)))
     @APIResponse(responseCode = "404", description = "Not in your inbox", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<InboxItem> read(@PathParam("id") String id) {
+    public Uni<InboxItem> read(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                               @PathParam("id") String id) {
         var notificationId = QueryParams.uuid("id", id);
         var inboxes = Caller.of(identity).inboxes();
         return Panache.withTransaction(() -> notifications.find(

@@ -20,6 +20,8 @@ import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** Whether contributors heard back, for managers: the loop closed (or not) over a period. */
@@ -50,9 +52,11 @@ public class InsightsResource {
             + "than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Managers and admins only", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<LoopInsights> loop(
-            @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01")
+            @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01",
+                    schema = @Schema(oneOf = {Instant.class, LocalDate.class}))
             @QueryParam("from") String from,
-            @Parameter(description = Period.TO, example = "2026-02-01") @QueryParam("to") String to) {
+            @Parameter(description = Period.TO, example = "2026-02-01",
+                    schema = @Schema(oneOf = {Instant.class, LocalDate.class})) @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
         var period = Period.of(params, from, to, now);

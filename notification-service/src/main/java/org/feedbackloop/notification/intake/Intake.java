@@ -176,17 +176,19 @@ public class Intake {
 
     /**
      * Keeps the sentiment the analysis reads in the words now (a taxonomy edit, or the model reading older feedback).
-     * feedback.received comes first through the same queue: an item not known here is one this service never held.
+     * feedback.received was published first, but events of one queue are handled several at a time: an item not known
+     * yet is waited for.
      */
     Uni<List<Notification>> feedbackUpdated(FeedbackUpdated updated) {
         if (updated.sentiment() == null) {
             return Uni.createFrom().item(List.of());
         }
-        return contributions.findById(updated.feedbackId()).map(contribution -> {
-            if (contribution != null) {
-                contribution.sentiment = updated.sentiment();
+        return contributions.findById(updated.feedbackId()).flatMap(contribution -> {
+            if (contribution == null) {
+                return Uni.createFrom().failure(new NotYetKnown("feedback " + updated.feedbackId()));
             }
-            return List.of();
+            contribution.sentiment = updated.sentiment();
+            return Uni.createFrom().item(List.<Notification>of());
         });
     }
 

@@ -2,9 +2,12 @@ package org.feedbackloop.notification.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Preference;
+import org.feedbackloop.notification.surveys.Survey;
+import org.feedbackloop.notification.surveys.SurveyRequests;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +23,13 @@ public record MyNotificationData(
         @Schema(description = "Your addresses this export covers: your verified address, and the contacts you gave "
                 + "with your feedback; trimmed and lower-cased") List<String> addresses,
         MyPreferences preferences,
-        @Schema(description = "Your feedback, newest first") List<MyContribution> contributions,
-        @Schema(description = "Messages to you, newest first: your inbox and the e-mail to your addresses")
+        @Schema(description = "Your feedback, newest first", maxItems = MyNotificationData.MAX_ITEMS)
+        List<MyContribution> contributions,
+        @Schema(description = "Messages to you, newest first: your inbox and the e-mail to your addresses",
+                maxItems = MyNotificationData.MAX_ITEMS)
         List<MyNotification> notifications,
-        @Schema(description = "Surveys you were asked, at one of your addresses or by name; newest first")
+        @Schema(description = "Surveys you were asked, at one of your addresses or by name; newest first",
+                maxItems = MyNotificationData.MAX_ITEMS)
         List<MySurveyInvitation> surveyInvitations,
         @Schema(description = "For each of your addresses, whether e-mail to it is stopped") List<MySuppression> suppressions,
         @Schema(description = "True when a list had more than " + MyNotificationData.MAX_ITEMS + " entries: the newest are here")
@@ -40,7 +46,8 @@ public record MyNotificationData(
             @Schema(description = "The weekly stories digest (for managers and owners)") boolean stories,
             @Schema(description = "True when you never chose: these are the defaults, and nothing is stored")
             boolean defaults,
-            @Schema(nullable = true, description = "When you last changed them; null for the defaults") Instant updatedAt) {
+            @Schema(nullable = true, implementation = String.class, format = "date-time",
+                    description = "When you last changed them; null for the defaults") Instant updatedAt) {
     }
 
     @Schema(name = "MyContribution", description = "A piece of your feedback as feedback-service announced it here")
@@ -53,8 +60,9 @@ public record MyNotificationData(
             @Schema(nullable = true, description = "Where it came in: WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API")
             String channel,
             Instant receivedAt,
-            @Schema(nullable = true, description = "The action that tracks it") UUID actionId,
-            @Schema(nullable = true) Instant linkedAt) {
+            @Schema(nullable = true, implementation = String.class, format = "uuid", description = "The action that tracks it")
+            UUID actionId,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant linkedAt) {
     }
 
     @Schema(name = "MyNotification", description = "One message to you on one channel")
@@ -68,33 +76,35 @@ public record MyNotificationData(
             @Schema(nullable = true, description = "The address an e-mail went to") String email,
             String title,
             String body,
-            @Schema(nullable = true) UUID actionId,
+            @Schema(nullable = true, implementation = String.class, format = "uuid") UUID actionId,
             @Schema(description = "The feedback items it is about; empty for none") List<UUID> feedbackIds,
             @Schema(description = "Details: quote of your words, public note, status, links...") JsonNode data,
             Instant createdAt,
-            @Schema(nullable = true) Instant sentAt,
-            @Schema(nullable = true) Instant readAt) {
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant sentAt,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant readAt) {
     }
 
     @Schema(name = "MySurveyInvitation", description = "A survey you were asked, and your answer")
     public record MySurveyInvitation(
             UUID invitationId,
             UUID surveyId,
-            String surveyName,
-            @Schema(description = "The address it was sent to") String email,
+            @Schema(maxLength = SurveyRequests.NAME_MAX_LENGTH) String surveyName,
+            @Schema(description = "The address it was sent to", maxLength = SurveyRequests.EMAIL_MAX_LENGTH) String email,
             Instant invitedAt,
             Instant expiresAt,
-            @Schema(nullable = true) Instant answeredAt,
-            @Schema(nullable = true) Integer score,
-            @Schema(nullable = true, description = "The reason you gave for your score") String reason) {
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant answeredAt,
+            @Schema(nullable = true, minimum = Survey.LOWEST_SCORE, maximum = Survey.HIGHEST_SCORE) Integer score,
+            @Schema(nullable = true, description = "The reason you gave for your score",
+                    maxLength = SurveyRequests.REASON_MAX_LENGTH) String reason) {
     }
 
     @Schema(name = "MySuppression", description = "Whether an address of yours gets no e-mail from us")
     public record MySuppression(
             String email,
             boolean suppressed,
-            @Schema(nullable = true, description = "UNSUBSCRIBED (you used the link in an e-mail) or BOUNCED (mail to it "
-                    + "failed for good)") String reason,
-            @Schema(nullable = true, description = "Since when") Instant since) {
+            @Schema(nullable = true, description = EmailSuppression.UNSUBSCRIBED + " (you used the link in an e-mail) or "
+                    + EmailSuppression.BOUNCED + " (mail to it failed for good)") String reason,
+            @Schema(nullable = true, implementation = String.class, format = "date-time", description = "Since when")
+            Instant since) {
     }
 }

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.events.EventTypes;
@@ -23,6 +26,7 @@ import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.email.FollowUpLinks;
+import org.feedbackloop.notification.email.LinkTokens;
 import org.feedbackloop.notification.inbox.LiveStream;
 
 import java.nio.charset.StandardCharsets;
@@ -63,16 +67,23 @@ public class FollowUpResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "answerFollowUp",
-            summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)")
+            summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)",
+            description = "Records the contributor's yes or no about the feedback and action the signed token names: "
+                    + "the first answer counts, goes to the action as new feedback, and a no reaches its owner.")
     @APIResponse(responseCode = "200", description = "Recorded (or already recorded): a short thank-you page")
     @APIResponse(responseCode = "400", description = "Not a link from one of our e-mails, or no yes/no answer")
-    public Uni<String> answer(@QueryParam("token") String token, @QueryParam("answer") String answer) {
+    public Uni<String> answer(@Parameter(description = "The signed token of the e-mail's link",
+                                      schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                              @QueryParam("token") String token,
+                              @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {FollowUpLinks.YES, FollowUpLinks.NO}))
+                              @QueryParam("answer") String answer) {
         var question = links.read(token)
                 .orElseThrow(() -> ProblemException.invalid("token", "is not a follow-up link from one of our e-mails"));
-        if (!"yes".equals(answer) && !"no".equals(answer)) {
-            throw ProblemException.invalid("answer", "must be yes or no");
+        if (!FollowUpLinks.YES.equals(answer) && !FollowUpLinks.NO.equals(answer)) {
+            throw ProblemException.invalid("answer", "must be " + FollowUpLinks.YES + " or " + FollowUpLinks.NO);
         }
-        boolean solved = answer.equals("yes");
+        boolean solved = answer.equals(FollowUpLinks.YES);
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.find(FollowUpAnswer.class, question.feedbackId()))

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.kit.problem.ProblemException;
@@ -28,6 +32,9 @@ import java.util.Locale;
 @Tag(name = "Public", description = "Links from e-mails that work without a login")
 public class UnsubscribeResource {
 
+    /** The whole answer of the one-click unsubscribe. */
+    static final String UNSUBSCRIBED = "unsubscribed";
+
     private final LinkTokens tokens;
     private final Repositories.Suppressions suppressions;
     private final Clock clock;
@@ -41,10 +48,14 @@ public class UnsubscribeResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "unsubscribeFromLink", summary = "Unsubscribe an address (the link in e-mails)")
+    @Operation(operationId = "unsubscribeFromLink", summary = "Unsubscribe an address (the link in e-mails)",
+            description = "Stops all e-mail to the address the signed token names and answers with a confirmation page; "
+                    + "clicking again changes nothing.")
     @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page")
     @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
-    public Uni<String> click(@QueryParam("token") String token) {
+    public Uni<String> click(@Parameter(description = "The signed token of the e-mail's link",
+                                     schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                             @QueryParam("token") String token) {
         return unsubscribe(token).map(email -> """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
                 <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
@@ -55,9 +66,16 @@ public class UnsubscribeResource {
     @POST
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "unsubscribe", summary = "One-click unsubscribe (RFC 8058, for mail clients)")
-    public Uni<String> oneClick(@QueryParam("token") String token) {
-        return unsubscribe(token).map(email -> "unsubscribed");
+    @Operation(operationId = "unsubscribe", summary = "One-click unsubscribe (RFC 8058, for mail clients)",
+            description = "What a mail client's unsubscribe button posts (List-Unsubscribe-Post): stops all e-mail to "
+                    + "the address the signed token names; idempotent.")
+    @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING, enumeration = UNSUBSCRIBED)))
+    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
+    public Uni<String> oneClick(@Parameter(description = "The signed token of the e-mail's link",
+                                        schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                                @QueryParam("token") String token) {
+        return unsubscribe(token).map(email -> UNSUBSCRIBED);
     }
 
     private Uni<String> unsubscribe(String token) {

@@ -13,12 +13,22 @@ import java.util.UUID;
 @Table(name = "survey")
 public class Survey {
 
+    public static final String NPS = "NPS";
+    public static final String CSAT = "CSAT";
+    static final int NPS_LOWEST = 0;
+    static final int NPS_HIGHEST = 10;
+    static final int CSAT_LOWEST = 1;
+    static final int CSAT_HIGHEST = 5;
+    /** The lowest and highest score of any scale, as the text {@code @Schema(minimum, maximum)} take. */
+    public static final String LOWEST_SCORE = "" + (NPS_LOWEST < CSAT_LOWEST ? NPS_LOWEST : CSAT_LOWEST);
+    public static final String HIGHEST_SCORE = "" + (NPS_HIGHEST > CSAT_HIGHEST ? NPS_HIGHEST : CSAT_HIGHEST);
+
     @Id
     public UUID id;
 
     public String name;
 
-    /** NPS (0–10) or CSAT (1–5). */
+    /** {@link #NPS} or {@link #CSAT}. */
     public String scale;
 
     public String question;
@@ -38,10 +48,10 @@ public class Survey {
     public Instant createdAt;
 
     int lowest() {
-        return "NPS".equals(scale) ? 0 : 1;
+        return NPS.equals(scale) ? NPS_LOWEST : CSAT_LOWEST;
     }
 
     int highest() {
-        return "NPS".equals(scale) ? 10 : 5;
+        return NPS.equals(scale) ? NPS_HIGHEST : CSAT_HIGHEST;
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
+import org.feedbackloop.notification.api.PageSize;
 
 import java.util.List;
 
@@ -48,8 +49,9 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "createSurvey",
-            summary = "Define a survey", description = "A score on NPS (0–10) or CSAT (1–5), then \"What is the main "
-            + "reason for your score?\". Ask people with POST /api/surveys/{id}/invitations.")
+            summary = "Define a survey", description = "A score on " + Survey.NPS + " (" + Survey.NPS_LOWEST + "–"
+            + Survey.NPS_HIGHEST + ") or " + Survey.CSAT + " (" + Survey.CSAT_LOWEST + "–" + Survey.CSAT_HIGHEST
+            + "), then \"" + SurveyViews.REASON_QUESTION + "\". Ask people with POST /api/surveys/{id}/invitations.")
     @APIResponse(responseCode = "201", description = "Defined; Location set", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Managers and admins define surveys", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -60,21 +62,29 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(operationId = "listSurveys", summary = "The newest surveys, with their response rates")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyViews.SurveyView.class)))
+    @Operation(operationId = "listSurveys", summary = "The newest surveys, with their response rates",
+            description = "Up to limit surveys, the most recently defined first, each with how many people were asked "
+                    + "and how many answered.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = SurveyViews.SurveyView.class, maxItems = QueryParams.MAX_LIMIT)))
     @APIResponse(responseCode = "400", description = "Invalid limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<SurveyViews.SurveyView>> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
+    public Uni<List<SurveyViews.SurveyView>> list(
+            @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = PageSize.MIN, maximum = PageSize.MAX, defaultValue = PageSize.DEFAULT))
+            @QueryParam("limit") String limit) {
         return surveys.newest(QueryParams.limitOf(limit));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(operationId = "getSurvey", summary = "A survey, with its response rate")
+    @Operation(operationId = "getSurvey", summary = "A survey, with its response rate",
+            description = "Its definition, how many people it asked, how many answered and the share that did.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<SurveyViews.SurveyView> get(@PathParam("id") String id) {
+    public Uni<SurveyViews.SurveyView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                           @PathParam("id") String id) {
         return surveys.find(QueryParams.uuid("id", id));
     }
 
@@ -90,7 +100,9 @@ public class SurveyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.InvitationsResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<SurveyViews.InvitationsResult> invite(@PathParam("id") String id, @Valid @NotNull SurveyRequests.Invitations body) {
+    public Uni<SurveyViews.InvitationsResult> invite(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                                     @PathParam("id") String id,
+                                                     @Valid @NotNull SurveyRequests.Invitations body) {
         return surveys.invite(QueryParams.uuid("id", id), body.recipients());
     }
 }

@@ -9,6 +9,9 @@ import java.util.UUID;
 public final class SurveyViews {
 
     static final String REASON_QUESTION = "What is the main reason for your score?";
+    static final String MIN_VALID_DAYS = "" + SurveyRequests.MIN_VALID_DAYS;
+    static final String MAX_VALID_DAYS = "" + SurveyRequests.MAX_VALID_DAYS;
+    static final String MAX_RECIPIENTS = "" + SurveyRequests.MAX_RECIPIENTS;
 
     private SurveyViews() {
     }
@@ -16,12 +19,13 @@ public final class SurveyViews {
     @Schema(name = "Survey")
     public record SurveyView(
             UUID id,
-            String name,
-            @Schema(enumeration = {"NPS", "CSAT"}) String scale,
-            String question,
-            String reasonQuestion,
-            @Schema(nullable = true) String topic,
-            int validForDays,
+            @Schema(maxLength = SurveyRequests.NAME_MAX_LENGTH) String name,
+            @Schema(enumeration = {Survey.NPS, Survey.CSAT}) String scale,
+            @Schema(maxLength = SurveyRequests.QUESTION_MAX_LENGTH) String question,
+            @Schema(enumeration = REASON_QUESTION) String reasonQuestion,
+            @Schema(nullable = true, maxLength = SurveyRequests.TOPIC_MAX_LENGTH, pattern = SurveyRequests.TOPIC_PATTERN)
+            String topic,
+            @Schema(minimum = SurveyViews.MIN_VALID_DAYS, maximum = SurveyViews.MAX_VALID_DAYS) int validForDays,
             @Schema(nullable = true, description = "The routing key after which it is asked by itself") String trigger,
             Instant createdAt,
             @Schema(description = "People asked") long invited,
@@ -37,20 +41,22 @@ public final class SurveyViews {
 
     @Schema(name = "SurveyInvitationsResult")
     public record InvitationsResult(
-            @Schema(description = "People asked now (an invitation e-mail each, unless their address unsubscribed or bounced)")
+            @Schema(description = "People asked now (an invitation e-mail each, unless their address unsubscribed or bounced)",
+                    minimum = "0", maximum = MAX_RECIPIENTS)
             int invited,
-            @Schema(description = "People this survey had asked before: not asked again") int alreadyInvited) {
+            @Schema(description = "People this survey had asked before: not asked again", minimum = "0",
+                    maximum = MAX_RECIPIENTS) int alreadyInvited) {
     }
 
     /** What the answer page shows, read with the invitation's token. */
     @Schema(name = "SurveyQuestion")
     public record Question(
-            String surveyName,
-            String question,
-            String reasonQuestion,
-            @Schema(enumeration = {"NPS", "CSAT"}) String scale,
-            int lowest,
-            int highest,
+            @Schema(maxLength = SurveyRequests.NAME_MAX_LENGTH) String surveyName,
+            @Schema(maxLength = SurveyRequests.QUESTION_MAX_LENGTH) String question,
+            @Schema(enumeration = REASON_QUESTION) String reasonQuestion,
+            @Schema(enumeration = {Survey.NPS, Survey.CSAT}) String scale,
+            @Schema(minimum = Survey.LOWEST_SCORE, maximum = Survey.HIGHEST_SCORE) int lowest,
+            @Schema(minimum = Survey.LOWEST_SCORE, maximum = Survey.HIGHEST_SCORE) int highest,
             Instant expiresAt) {
     }
 }

@@ -70,10 +70,10 @@ public class Surveys {
         survey.name = input.name().strip();
         survey.scale = input.scale();
         survey.question = input.question() != null && !input.question().isBlank() ? input.question().strip()
-                : "NPS".equals(input.scale()) ? "How likely are you to recommend us to a friend or colleague?"
+                : Survey.NPS.equals(input.scale()) ? "How likely are you to recommend us to a friend or colleague?"
                 : "How satisfied are you with " + lowerFirst(survey.name) + "?";
         survey.topic = input.topic();
-        survey.validForDays = input.validForDays() == null ? 14 : input.validForDays();
+        survey.validForDays = input.validForDays() == null ? SurveyRequests.DEFAULT_VALID_DAYS : input.validForDays();
         survey.trigger = input.trigger();
         survey.createdBy = createdBy;
         survey.createdAt = now();

@@ -15,10 +15,12 @@ public record DeliveryView(
         WebhookDelivery.Status status,
         int attempts,
         @Schema(nullable = true, description = "HTTP status of the last answer; null when none came") Integer lastStatusCode,
-        @Schema(nullable = true, description = "Why the last attempt failed") String lastError,
-        @Schema(nullable = true) Instant nextAttemptAt,
+        @Schema(nullable = true, description = "Why the last attempt failed", maxLength = WebhookSender.MAX_ERROR_LENGTH)
+        String lastError,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") Instant nextAttemptAt,
         Instant createdAt,
-        @Schema(nullable = true, description = "When the receiver accepted it") Instant deliveredAt) {
+        @Schema(nullable = true, implementation = String.class, format = "date-time",
+                description = "When the receiver accepted it") Instant deliveredAt) {
 
     static DeliveryView of(WebhookDelivery delivery) {
         return new DeliveryView(delivery.id, delivery.eventId, delivery.eventType, delivery.status, delivery.attempts,

@@ -17,9 +17,12 @@ public record NewWebhook(
         String url,
         @Schema(description = "Event types to receive, or a family wildcard: feedback.*, action.* or insight.*",
                 required = true, examples = "[\"action.status-changed\", \"feedback.*\"]")
-        @NotNull @Size(min = 1, max = 20)
+        @NotNull @Size(min = 1, max = NewWebhook.MAX_EVENT_TYPES)
         List<@NotNull String> eventTypes,
         @Schema(description = "What it is for, for your own reference", examples = "CRM sync")
-        @Size(max = 200) @WellFormedText
+        @Size(max = NewWebhook.DESCRIPTION_MAX_LENGTH) @WellFormedText
         String description) {
+
+    static final int MAX_EVENT_TYPES = 20;
+    static final int DESCRIPTION_MAX_LENGTH = 200;
 }

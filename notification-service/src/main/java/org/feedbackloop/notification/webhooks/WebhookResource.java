@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +30,7 @@ import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.notification.api.PageSize;
 import org.feedbackloop.notification.security.Caller;
 
 import java.util.List;
@@ -57,13 +59,13 @@ public class WebhookResource {
     }
 
     @Schema(name = "WebhookPage")
-    public record WebhookPage(List<WebhookView> items,
+    public record WebhookPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<WebhookView> items,
                               @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
                               String nextCursor) {
     }
 
     @Schema(name = "WebhookDeliveryPage")
-    public record DeliveryPage(List<DeliveryView> items,
+    public record DeliveryPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<DeliveryView> items,
                                @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
                                String nextCursor) {
     }
@@ -97,7 +99,10 @@ public class WebhookResource {
             summary = "Your webhooks, newest first", description = "Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<WebhookPage> list(@Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+    public Uni<WebhookPage> list(@Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
+                                         format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
+                                         defaultValue = PageSize.DEFAULT))
+                                 @QueryParam("limit") String limit,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
@@ -113,7 +118,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<WebhookView> get(@PathParam("id") String id) {
+    public Uni<WebhookView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                @PathParam("id") String id) {
         return subscriptions.get(owner(), QueryParams.uuid("id", id)).map(WebhookView::of);
     }
 
@@ -125,7 +131,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Void> delete(@PathParam("id") String id) {
+    public Uni<Void> delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                            @PathParam("id") String id) {
         return subscriptions.unsubscribe(owner(), QueryParams.uuid("id", id));
     }
 
@@ -137,8 +144,12 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid id, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<DeliveryPage> deliveries(@PathParam("id") String id,
-                                        @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit,
+    public Uni<DeliveryPage> deliveries(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                        @PathParam("id") String id,
+                                        @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(
+                                                type = SchemaType.INTEGER, format = "int32", minimum = PageSize.MIN,
+                                                maximum = PageSize.MAX, defaultValue = PageSize.DEFAULT))
+                                        @QueryParam("limit") String limit,
                                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         var subscriptionId = QueryParams.uuid("id", id);
         int size = QueryParams.limitOf(limit);

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 public class WebhookSender {
 
     static final String USER_AGENT = "FeedbackLoop-Webhooks/1.0";
-    private static final int MAX_ERROR_LENGTH = 300;
+    static final int MAX_ERROR_LENGTH = 300;
 
     /** What to send: the delivery (its id is the webhook-id) and its subscription's URL and secret. */
     record Attempt(UUID deliveryId, String url, String secret, String payload) {

@@ -16,6 +16,8 @@ final class WebhookSignature {
 
     static final String SECRET_PREFIX = "whsec_";
     private static final int SECRET_BYTES = 32;
+    /** What {@link #newSecret} makes: the prefix and the key in base64. */
+    static final String SECRET_PATTERN = "^" + SECRET_PREFIX + "[A-Za-z0-9+/]+={0,2}$";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSignature() {

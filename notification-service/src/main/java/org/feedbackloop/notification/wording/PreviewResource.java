@@ -30,10 +30,13 @@ import org.feedbackloop.kit.security.Roles;
 @SecurityRequirement(name = "bearer")
 public class PreviewResource {
 
+    static final int STATUS_MAX_LENGTH = 20;
+
     @Schema(name = "PublicNotePreviewRequest")
     public record Request(
-            @Schema(description = "The status the action moves to", examples = "DONE")
-            @NotNull @Pattern(regexp = "[A-Z_]{1,20}", message = "must be a status such as DONE") String status,
+            @Schema(description = "The status the action moves to", examples = "DONE", maxLength = STATUS_MAX_LENGTH)
+            @NotNull @Pattern(regexp = "[A-Z_]{1," + STATUS_MAX_LENGTH + "}", message = "must be a status such as DONE")
+            String status,
             @Schema(description = "The action's title as customers read it", examples = "Double charges on invoices")
             @NotNull @Size(max = 300) @WellFormedText String actionTitle,
             @Schema(description = "The public note; empty when the step tells nobody", examples = "We refunded everyone.")
@@ -46,7 +49,8 @@ public class PreviewResource {
     public record Worded(
             @Schema(examples = "You said, we did: Double charges on invoices") String title,
             @Schema(description = "Absent without a public note", examples = "It is done. We refunded everyone.") String body,
-            @Schema(description = "The contributor's words as quoted: on one line, at most 200 characters") String quote) {
+            @Schema(description = "The contributor's words as quoted: on one line, at most " + Wording.QUOTE_LENGTH
+                    + " characters", maxLength = Wording.QUOTE_LENGTH) String quote) {
     }
 
     @POST

@@ -30,7 +30,7 @@ public final class Wording {
     public record Text(String title, String body) {
     }
 
-    private static final int QUOTE_LENGTH = 200;
+    static final int QUOTE_LENGTH = 200;
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_MONTH =

@@ -111,8 +111,12 @@ class KudosTest {
     void kudosForFeedbackNotHereYetWaitForIt() throws Exception {
         var feedback = UUID.randomUUID();
         var topic = "kudos-" + UUID.randomUUID().toString().substring(0, 8);
+        events.awaitActionEventsHandled(); // the consumer is idle: it takes the kudos as soon as it is delivered
         events.publish(Events.kudosPassed(feedback, "delivery", null, topic));
-        Thread.sleep(500); // the kudos is tried before its feedback arrives (through the other queue)
+        // once no message is ready in its queue the consumer holds the kudos, retried, not acknowledged: nobody told yet
+        await().atMost(SOON).until(() -> events.ready("notification-service.action-service") == 0);
+        assertThat(rows.count("select count(*) from notification where feedback_ids = array[?::uuid]",
+                feedback.toString())).isZero();
         var received = Events.feedbackReceived(feedback, Tokens.subjectOf("alice"), null, "The driver was so kind to me");
         ((ObjectNode) received.get("data")).put("topic", topic);
         events.publish(received);

@@ -51,7 +51,7 @@ public class SilenceDetector {
     private static final String FLAGS = """
             select dimension, segment, week, window_start, window_end, observed, expected, p_value, detected_at
             from silence_flag where detected_at >= :from and detected_at < :to order by detected_at desc, segment
-            limit\s""" + MOST_FLAGS;
+            limit %d""".formatted(MOST_FLAGS);
 
     /** Stands for "already flagged this week" in the stream of flags, which cannot carry null. */
     private static final SilenceFlag NONE = new SilenceFlag("", "", null, null, null, 0, 0, 0, null);

@@ -23,10 +23,7 @@ public class Kudos {
                          String ratingScale, Integer ratingScore, Instant receivedAt, Instant passedAt) {
 
         public String ratingLabel() {
-            if (ratingScale == null || ratingScore == null) {
-                return null;
-            }
-            return "NPS".equals(ratingScale) ? "NPS " + ratingScore + "/10" : "CSAT " + ratingScore + "/5";
+            return LinkedFeedback.ratingLabel(ratingScale, ratingScore);
         }
     }
 

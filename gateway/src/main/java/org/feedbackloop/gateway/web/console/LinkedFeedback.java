@@ -11,10 +11,15 @@ public record LinkedFeedback(UUID feedbackId, String text, String channel, Strin
                              double sentiment, Instant receivedAt, Instant linkedAt) {
 
     public String ratingLabel() {
-        if (ratingScale == null || ratingScore == null) {
+        return ratingLabel(ratingScale, ratingScore);
+    }
+
+    /** "NPS 9/10", "CSAT 4/5"; null without a rating. */
+    static String ratingLabel(String scale, Integer score) {
+        if (scale == null || score == null) {
             return null;
         }
-        return "NPS".equals(ratingScale) ? "NPS " + ratingScore + "/10" : "CSAT " + ratingScore + "/5";
+        return "NPS".equals(scale) ? "NPS " + score + "/10" : "CSAT " + score + "/5";
     }
 
     public String mood() {

@@ -321,11 +321,19 @@ class WeeklyStoriesTest {
         return new Story(id, words);
     }
 
+    /**
+     * Links the items to the action and waits until each link is applied: a link that overtook its feedback is retried
+     * with back-off, after the queue's marker may have gone through.
+     */
     private void link(UUID action, String title, String team, Story... items) throws Exception {
         for (var item : items) {
             var link = Events.feedbackLinked(action, item.id(), title, null);
             ((ObjectNode) link.get("data")).put("team", team);
             events.publish(link);
+        }
+        for (var item : items) {
+            await().atMost(SOON).until(() -> rows.count("select count(*) from contribution where feedback_id = ? "
+                    + "and action_id = ?::uuid", item.id(), action.toString()) == 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.feedbackloop.action.api;
 
+import org.feedbackloop.events.Lengths;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +21,11 @@ import java.util.UUID;
 public final class ActionRequests {
 
     /** The longest note, internal or public, an action or its history keeps. */
-    public static final int LONGEST_NOTE = 2000;
+    public static final int LONGEST_NOTE = Lengths.NOTE;
     /** The longest owner id (a token subject) an action or a routing rule keeps, and the queue's owner filter takes. */
-    public static final int LONGEST_OWNER_ID = 100;
+    public static final int LONGEST_OWNER_ID = Lengths.PERSON_ID;
     /** The longest owner display name an assignment or a routing rule sets. */
-    public static final int LONGEST_OWNER_NAME = 200;
+    public static final int LONGEST_OWNER_NAME = Lengths.PERSON_NAME;
 
     static final String PUBLIC_TITLE = "The action's name as contributors and the public board read it, from now on; "
             + "until staff write one, they read a neutral name made from the topic. In staff's own words: a title "

@@ -1,10 +1,12 @@
 package org.feedbackloop.action.domain;
 
+import org.feedbackloop.events.Lengths;
+
 /** Titles of actions: for staff, from the first sentence of the feedback that opened it; for customers, neutral. */
 public final class Titles {
 
     /** The longest title an action has, for staff or for customers: the database's check on {@code action.title} (V1). */
-    public static final int LONGEST = 200;
+    public static final int LONGEST = Lengths.ACTION_TITLE;
     /** Where {@link #of} cuts a long first sentence. */
     static final int MAX_LENGTH = 120;
 

@@ -1,5 +1,6 @@
 package org.feedbackloop.feedback.domain;
 
+import org.feedbackloop.events.Lengths;
 import java.util.UUID;
 
 /**
@@ -24,9 +25,9 @@ public record NewFeedback(
         UUID followUpOfAction) {
 
     /** The longest text feedback may have, whatever its channel; the database checks it too. */
-    public static final int MAX_TEXT = 5000;
+    public static final int MAX_TEXT = Lengths.FEEDBACK_TEXT;
     /** The longest reference of its own a submitter may give. */
-    public static final int MAX_EXTERNAL_REF = 200;
+    public static final int MAX_EXTERNAL_REF = Lengths.EXTERNAL_REF;
     /** The longest contact address (RFC 5321's limit for a path). */
-    public static final int MAX_EMAIL = 254;
+    public static final int MAX_EMAIL = Lengths.EMAIL;
 }

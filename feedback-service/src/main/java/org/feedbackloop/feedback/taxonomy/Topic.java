@@ -1,5 +1,6 @@
 package org.feedbackloop.feedback.taxonomy;
 
+import org.feedbackloop.events.Lengths;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,7 +18,7 @@ import java.util.List;
 public class Topic {
 
     /** The longest topic name. */
-    public static final int MAX_NAME = 40;
+    public static final int MAX_NAME = Lengths.NAME;
     /** A topic name: a lowercase letter, then lowercase letters, digits or hyphens; the database checks it too. */
     public static final String NAME_PATTERN = "^[a-z][a-z0-9-]{1," + (MAX_NAME - 1) + "}$";
     /** The longest description; the database checks it too. */

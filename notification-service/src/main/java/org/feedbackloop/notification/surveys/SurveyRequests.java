@@ -1,5 +1,6 @@
 package org.feedbackloop.notification.surveys;
 
+import org.feedbackloop.events.Lengths;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -17,9 +18,9 @@ import java.util.List;
 /** The bodies the survey API reads. */
 public final class SurveyRequests {
 
-    public static final int NAME_MAX_LENGTH = 200;
+    public static final int NAME_MAX_LENGTH = Lengths.SURVEY_NAME;
     static final int QUESTION_MAX_LENGTH = 300;
-    static final int TOPIC_MAX_LENGTH = 40;
+    static final int TOPIC_MAX_LENGTH = Lengths.NAME;
     /** A topic's name: lower case, digits and hyphens, 2 to {@link #TOPIC_MAX_LENGTH} characters. */
     static final String TOPIC_PATTERN = "[a-z][a-z0-9-]{1," + (TOPIC_MAX_LENGTH - 1) + "}";
     static final int MIN_VALID_DAYS = 1;

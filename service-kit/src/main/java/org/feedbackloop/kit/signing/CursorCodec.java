@@ -18,7 +18,8 @@ public class CursorCodec {
 
     /** The order of a list of the newest first. */
     public static final String NEWEST = "newest";
-    private static final int MAX_LENGTH = 200;
+    /** The longest cursor accepted: a documented limit of every {@code cursor} parameter. */
+    public static final int MAX_LENGTH = 200;
 
     private final Signer signer;
 

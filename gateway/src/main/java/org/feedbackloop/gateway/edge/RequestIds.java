@@ -1,5 +1,6 @@
 package org.feedbackloop.gateway.edge;
 
+import org.feedbackloop.kit.problem.Problem;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SANE_ID = Pattern.compile(Problem.REQUEST_ID_PATTERN);
 
     void register(@Observes Router router) {
         router.route().order(RouteOrder.REQUEST_IDS).handler(this::handle);

@@ -30,7 +30,7 @@ public class RequestIdHandler {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SANE_ID = Pattern.compile(Problem.REQUEST_ID_PATTERN);
 
     /** Where the HTTP layer reads the limit of a body that comes without a length. */
     private static final String READ_LIMIT_KEY = "io.quarkus.max-request-size";

@@ -14,10 +14,10 @@ import java.util.List;
 
 /**
  * The answers every operation under {@code /api} can give besides its own, stated in each service's document as the
- * kit gives them: 401 and 403 where a token is required, 400 for a malformed request where the operation names no
- * other refusal, 500 for anything unforeseen and 503 while a dependency cannot answer, each as problem+json with the
- * shared {@code Problem} schema. A response the operation documents itself is kept; a problem+json one without a
- * schema gets {@code Problem}.
+ * kit gives them: 401 and 403 where a token is required, 413 and 415 where a body is read, 400 for a malformed request
+ * where the operation names no other refusal, 500 for anything unforeseen and 503 while a dependency cannot answer,
+ * each as problem+json with the shared {@code Problem} schema. A response the operation documents itself is kept; a
+ * problem+json one without a schema gets {@code Problem}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardResponses implements OASFilter {
@@ -47,6 +47,10 @@ public class StandardResponses implements OASFilter {
         if (security == null ? securedByDefault : requiresToken(security)) {
             addIfAbsent(operation, "401", "No valid bearer token");
             addIfAbsent(operation, "403", "The caller's roles do not allow it");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "413", "The body is larger than the service accepts");
+            addIfAbsent(operation, "415", "The body's media type is not one the operation accepts");
         }
         if (!responses.hasAPIResponse("400") && !responses.hasAPIResponse("422")) {
             addIfAbsent(operation, "400", "The request is malformed (its encoding, headers or parameters)");

@@ -202,7 +202,7 @@ class BadInputTest {
 
     @org.junit.jupiter.api.Test
     void anExpiredTokenIsRefused() throws Exception {
-        try (var client = new ShortLivedClient(3)) {
+        try (var client = new ShortLivedClient(10)) {
             var token = client.token();
             given().auth().oauth2(token).get("/api/actions").then().statusCode(403); // valid, but a customer
             Keycloak.awaitExpiry(token);

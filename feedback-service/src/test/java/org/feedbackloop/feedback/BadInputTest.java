@@ -202,7 +202,7 @@ class BadInputTest {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        try (var client = new ShortLivedClient(3)) {
+        try (var client = new ShortLivedClient(10)) {
             var token = client.token();
             given().auth().oauth2(token).get("/api/feedback").then().statusCode(200);
             Keycloak.awaitExpiry(token);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,7 +75,8 @@ public class ActionResource {
     /** One page of actions with its cursor. */
     @Schema(name = "ActionPage")
     public record ActionPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<ActionView> items,
-                             @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                             @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
+                                     maxLength = CursorCodec.MAX_LENGTH)
                              String nextCursor) {
     }
 
@@ -185,7 +187,8 @@ public class ActionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> transition(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                                    @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                            maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.Transition body) {
         return changed(actions.transition(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.to(), body.note(), body.publicNote(), body.publicTitle()));
     }
@@ -201,7 +204,8 @@ public class ActionResource {
     @APIResponse(responseCode = "422", description = "The action is closed, or publicTitle repeats a contributor's words",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> update(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                        maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.ProgressUpdate body) {
         return changed(actions.postProgress(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.publicNote(), body.publicTitle()));
     }
@@ -214,7 +218,8 @@ public class ActionResource {
             summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
             + "with a null ownerId); managers and admins assign anyone.")
     public Uni<Response> assign(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                                @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                        maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ActionRequests.Assignment body) {
         return changed(actions.assign(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.ownerId(), body.ownerName()));
     }
@@ -226,7 +231,8 @@ public class ActionResource {
     @Operation(operationId = "changeActionDueDate",
             summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
     public Uni<Response> reschedule(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                                    @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                            maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @Valid @NotNull ActionRequests.DueChange body) {
         return changed(actions.changeDue(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.dueAt(), body.reason()));
     }
@@ -239,7 +245,8 @@ public class ActionResource {
             description = "Feedback received by triage joins this open action; feedback that another open action "
                     + "tracked moves over, when the caller may act on that action too.")
     public Uni<Response> link(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                              @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                      maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @Valid @NotNull ActionRequests.Links body) {
         return changed(actions.link(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.feedbackIds()));
     }
@@ -252,7 +259,8 @@ public class ActionResource {
             description = "Its feedback and history move to the other action; each moved contributor is told once; "
                     + "this action ends as MERGED. If-Match is this action's ETag.")
     public Uni<Response> merge(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
-                               @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                       maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull ActionRequests.Merge body) {
         return changed(actions.merge(caller(), QueryParams.uuid("id", id), Versions.fromIfMatch(ifMatch), body.into()));
     }

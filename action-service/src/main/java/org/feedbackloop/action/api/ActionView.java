@@ -1,5 +1,6 @@
 package org.feedbackloop.action.api;
 
+import org.feedbackloop.kit.openapi.Counts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.Action;
@@ -35,22 +36,25 @@ public record ActionView(
         String publicNote,
         Instant lastPublicUpdateAt,
         @Schema(description = "For a MERGED action: the action its feedback moved to") UUID mergedInto,
-        @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int feedbackCount,
-        @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount,
+        @Schema(minimum = Counts.MIN, maximum = Counts.INT_MAX) int feedbackCount,
+        @Schema(minimum = Counts.MIN, maximum = Counts.INT_MAX) int contributorCount,
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt,
         @Schema(description = "Also the ETag; send it back in If-Match to change the action",
-                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int version,
+                minimum = Counts.MIN, maximum = Counts.INT_MAX) int version,
         List<HistoryView> history) {
 
     @Schema(name = "Owner")
-    public record Owner(String id, String name) {
+    public record Owner(@Schema(maxLength = ActionRequests.LONGEST_OWNER_ID) String id,
+                        @Schema(maxLength = ActionRequests.LONGEST_OWNER_NAME) String name) {
     }
 
     @Schema(name = "HistoryEntry")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HistoryView(Instant at, Owner actor, HistoryEntry.Kind kind, String from, String to,
+    public record HistoryView(Instant at, Owner actor, HistoryEntry.Kind kind,
+                              @Schema(maxLength = HistoryEntry.LONGEST_VALUE) String from,
+                              @Schema(maxLength = HistoryEntry.LONGEST_VALUE) String to,
                               @Schema(maxLength = ActionRequests.LONGEST_NOTE) String note,
                               @Schema(maxLength = ActionRequests.LONGEST_NOTE) String publicNote) {
 

@@ -21,6 +21,9 @@ import java.util.UUID;
 /** The query string of {@code GET /api/actions}, checked here so that every mistake gets a clear message. */
 public class ListActionsParams {
 
+    /** The longest status filter taken: room for every status with a space after each comma, twice over. */
+    static final int LONGEST_STATUS = 100;
+
     @QueryParam("owner")
     @Parameter(description = "me, or an owner's user id", example = "me",
             schema = @Schema(type = SchemaType.STRING, maxLength = ActionRequests.LONGEST_OWNER_ID))
@@ -32,7 +35,8 @@ public class ListActionsParams {
     String team;
 
     @QueryParam("status")
-    @Parameter(description = "One or more of OPEN, PLANNED, IN_PROGRESS, DONE, DECLINED, MERGED, comma-separated; default all but MERGED")
+    @Parameter(description = "One or more of OPEN, PLANNED, IN_PROGRESS, DONE, DECLINED, MERGED, comma-separated; default all but MERGED",
+            schema = @Schema(type = SchemaType.STRING, maxLength = LONGEST_STATUS))
     String status;
 
     @QueryParam("overdue")
@@ -56,7 +60,8 @@ public class ListActionsParams {
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page (same sort)")
+    @Parameter(description = "The nextCursor of the previous page (same sort)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
     String cursor;
 
     ActionQuery toQuery(Caller caller, CursorCodec cursors, Instant now) {
@@ -84,6 +89,9 @@ public class ListActionsParams {
     }
 
     private static Set<ActionStatus> statuses(String value) {
+        if (value.length() > LONGEST_STATUS) {
+            throw new IllegalArgumentException(value);
+        }
         var statuses = EnumSet.noneOf(ActionStatus.class);
         for (var name : value.split(",")) {
             statuses.add(ActionStatus.valueOf(name.strip()));

@@ -26,7 +26,8 @@ public class ListPublicUpdatesParams {
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page (same status)")
+    @Parameter(description = "The nextCursor of the previous page (same status)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
     String cursor;
 
     /** A checked request for one page. */

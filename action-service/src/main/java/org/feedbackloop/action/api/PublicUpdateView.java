@@ -1,5 +1,6 @@
 package org.feedbackloop.action.api;
 
+import org.feedbackloop.kit.openapi.Counts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.board.PublicUpdate;
@@ -28,9 +29,9 @@ public record PublicUpdateView(
         @Schema(description = "When it was done (DONE only)") Instant completedAt,
         @Schema(description = "When its latest public note was posted") Instant updatedAt,
         @Schema(description = "How many different people are behind it: their feedback, or their \"me too\"",
-                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount,
+                minimum = Counts.MIN, maximum = Counts.INT_MAX) int contributorCount,
         @Schema(description = "How many customers said \"me too\"",
-                minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int meTooCount) {
+                minimum = Counts.MIN, maximum = Counts.INT_MAX) int meTooCount) {
 
     static PublicUpdateView of(PublicUpdate update) {
         var a = update.action();

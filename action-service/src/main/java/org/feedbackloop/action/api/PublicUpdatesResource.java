@@ -1,5 +1,6 @@
 package org.feedbackloop.action.api;
 
+import org.feedbackloop.kit.openapi.Counts;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -82,7 +83,8 @@ public class PublicUpdatesResource {
     /** One page of the board with its cursor. */
     @Schema(name = "PublicUpdatePage")
     public record PublicUpdatePage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<PublicUpdateView> items,
-                                   @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                                   @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
+                                           maxLength = CursorCodec.MAX_LENGTH)
                                    String nextCursor) {
     }
 
@@ -90,9 +92,9 @@ public class PublicUpdatesResource {
     @Schema(name = "MeToo")
     public record MeTooView(UUID actionId,
                             @Schema(description = "Customers who said \"me too\", you included",
-                                    minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int meTooCount,
+                                    minimum = Counts.MIN, maximum = Counts.INT_MAX) int meTooCount,
                             @Schema(description = "Different people behind the action, you included",
-                                    minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int contributorCount) {
+                                    minimum = Counts.MIN, maximum = Counts.INT_MAX) int contributorCount) {
     }
 
     @GET

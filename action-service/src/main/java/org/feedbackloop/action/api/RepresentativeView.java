@@ -2,6 +2,7 @@ package org.feedbackloop.action.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.similarity.RepresentativeFeedback;
+import org.feedbackloop.events.Lengths;
 
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
 @Schema(name = "RepresentativeFeedback")
 public record RepresentativeView(
         UUID feedbackId,
-        @Schema(description = "The contributor's own words: not to be published as they are") String text,
+        @Schema(description = "The contributor's own words: not to be published as they are",
+                maxLength = Lengths.FEEDBACK_TEXT) String text,
         @Schema(description = "Cosine similarity in meaning to the action's mean, 0–1; null when no feedback of the "
                 + "action has a problem vector (then this is its oldest feedback)", nullable = true, examples = "0.85")
         Double similarity) {

@@ -1,10 +1,12 @@
 package org.feedbackloop.action.api;
 
+import org.feedbackloop.kit.openapi.Counts;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.domain.Titles;
 import org.feedbackloop.action.similarity.Neighbours;
+import org.feedbackloop.events.Lengths;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,7 @@ public record SimilarView(
                                 @Schema(maxLength = Titles.LONGEST) String titleForCustomers,
                                 @Schema(pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
                                 ActionStatus status,
-                                @Schema(minimum = CountBounds.MINIMUM, maximum = CountBounds.INT_MAXIMUM) int feedbackCount,
+                                @Schema(minimum = Counts.MIN, maximum = Counts.INT_MAX) int feedbackCount,
                                 @Schema(description = "Mean similarity in meaning to the action's feedback, 0–1", examples = "0.41")
                                 double score) {
     }
@@ -41,7 +43,7 @@ public record SimilarView(
     @Schema(name = "SimilarFeedback")
     public record SimilarFeedback(UUID feedbackId,
                                   @Schema(description = "The action that tracks it") UUID actionId,
-                                  String text,
+                                  @Schema(maxLength = Lengths.FEEDBACK_TEXT) String text,
                                   @Schema(pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
                                   Instant receivedAt,
                                   @Schema(description = "Similarity in meaning, 0–1", examples = "0.52") double score) {

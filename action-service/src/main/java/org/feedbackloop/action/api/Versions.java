@@ -8,6 +8,11 @@ import org.feedbackloop.kit.problem.ProblemException;
 /** An action's version travels as a strong ETag ({@code "7"}) and comes back in {@code If-Match}. */
 final class Versions {
 
+    /** The longest If-Match taken: the weak form of the largest version, with a sign ({@code W/"+2147483647"}). */
+    static final int LONGEST_IF_MATCH = 15;
+    /** The If-Match forms taken: an ETag of ours, strong or weak, or the version alone. */
+    static final String IF_MATCH_PATTERN = "^(W/)?(\"[+-]?[0-9]+\"|[+-]?[0-9]+)$";
+
     private Versions() {
     }
 
@@ -22,6 +27,9 @@ final class Versions {
                     "Send If-Match with the ETag of the action as you read it, so that no change is lost"));
         }
         var value = ifMatch.strip();
+        if (value.length() > LONGEST_IF_MATCH || !value.matches(IF_MATCH_PATTERN)) {
+            throw invalidIfMatch();
+        }
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
@@ -35,7 +43,11 @@ final class Versions {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be the ETag of the action, such as \"3\"");
+            throw invalidIfMatch();
         }
+    }
+
+    private static ProblemException invalidIfMatch() {
+        return ProblemException.invalid("If-Match", "must be the ETag of the action, such as \"3\"");
     }
 }

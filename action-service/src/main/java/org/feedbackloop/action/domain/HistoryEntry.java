@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.feedbackloop.events.Lengths;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "action_history")
 public class HistoryEntry {
+
+    /**
+     * The longest from or to value: an owner id, as assignments and routing rules take it (the others are statuses,
+     * priorities, clocks, UUIDs and instants).
+     */
+    public static final int LONGEST_VALUE = Lengths.PERSON_ID;
 
     public enum Kind {
         CREATED, FEEDBACK_LINKED, FEEDBACK_MOVED_OUT, TRANSITION, PROGRESS_POSTED, ASSIGNED, DUE_CHANGED, PRIORITY_RAISED,

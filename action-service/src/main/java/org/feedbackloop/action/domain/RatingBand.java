@@ -7,6 +7,13 @@ package org.feedbackloop.action.domain;
 public enum RatingBand {
     DETRACTOR, PASSIVE, PROMOTER, NONE;
 
+    /**
+     * The lowest and the highest score of the scales feedback-service accepts (NPS 0–10, CSAT 1–5), as the OpenAPI
+     * document takes bounds: as text.
+     */
+    public static final String LOWEST_SCORE = "0";
+    public static final String HIGHEST_SCORE = "10";
+
     public static RatingBand of(String scale, Integer score) {
         if (scale == null || score == null) {
             return NONE;

@@ -1,7 +1,7 @@
 package org.feedbackloop.action.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.feedbackloop.action.api.CountBounds;
+import org.feedbackloop.kit.openapi.Counts;
 import org.feedbackloop.action.domain.Names;
 
 import java.time.Instant;
@@ -26,41 +26,46 @@ public record ActionInsights(
             @Schema(examples = "billing", nullable = true, description = "Null in the total", pattern = Names.PATTERN,
                     maxLength = Names.MAX_LENGTH) String team,
             @Schema(description = "Actions created in the period",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long opened,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long opened,
             @Schema(description = "Actions DONE or DECLINED with closedAt in the period",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long closed,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long closed,
             @Schema(description = "Of those closed, the ones closed after their due date",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long closedLate,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long closedLate,
             @Schema(description = "Actions open (OPEN, PLANNED or IN_PROGRESS) at generatedAt, whatever the period",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long openNow,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long openNow,
             @Schema(description = "Of those open now, the ones past their due date or inform-by date (as in "
-                    + "/api/actions/summary)", minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM)
+                    + "/api/actions/summary)", minimum = Counts.MIN, maximum = Counts.LONG_MAX)
             long overdueNow,
             @Schema(nullable = true, examples = "0.25", description = "(closedLate + overdueNow) / (closed + openNow); "
                     + "null when closed + openNow is 0") Double overdueRate,
             @Schema(description = "closedAt − createdAt of the actions closed in the period") Durations timeToClose,
             @Schema(description = "closedAt of the action − receivedAt of each feedback (not silent) it tracks, over "
-                    + "the actions closed in the period") Durations feedbackToClose,
+                    + "the actions closed in the period; negative for feedback that came after its action closed (a "
+                    + "follow-up answer)") Durations feedbackToClose,
             @Schema(description = "Feedback (not silent: imported history is left out) received in the period and "
                     + "tracked by an action of the team",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long feedbackItems,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long feedbackItems,
             @Schema(description = "Of those feedback items, the ones that were not the first linked to their action "
                     + "(another item, silent or not, was linked earlier; ties broken by feedback id): many customers "
                     + "saying the same thing",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long repeats,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long repeats,
             @Schema(description = "Praise passed to the team as kudos instead of becoming an action (GET /api/kudos), "
                     + "passedAt in the period; not silent: imported history is left out",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long kudosPassed) {
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long kudosPassed) {
     }
 
     @Schema(name = "ActionDurations", description = "A distribution of durations: median and 90th percentile by linear "
             + "interpolation (PostgreSQL percentile_cont), rounded to whole seconds")
     public record Durations(
             @Schema(description = "How many durations",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long count,
-            @Schema(nullable = true, examples = "86400", description = "Null when count is 0") Long medianSeconds,
-            @Schema(nullable = true, examples = "432000", description = "Null when count is 0") Long p90Seconds) {
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long count,
+            @Schema(nullable = true, examples = "86400", description = "Null when count is 0",
+                    minimum = Durations.SHORTEST, maximum = Counts.LONG_MAX) Long medianSeconds,
+            @Schema(nullable = true, examples = "432000", description = "Null when count is 0",
+                    minimum = Durations.SHORTEST, maximum = Counts.LONG_MAX) Long p90Seconds) {
 
         static final Durations NONE = new Durations(0, null, null);
+        /** A duration may be negative: feedback that came after its action closed (a follow-up answer) counts too. */
+        static final String SHORTEST = "" + Long.MIN_VALUE;
     }
 }

@@ -1,7 +1,7 @@
 package org.feedbackloop.action.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.feedbackloop.action.api.CountBounds;
+import org.feedbackloop.kit.openapi.Counts;
 import org.feedbackloop.action.domain.Names;
 
 import java.time.Instant;
@@ -15,10 +15,10 @@ public record TeamSummary(List<Team> teams, Instant generatedAt) {
     public record Team(
             @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
             @Schema(description = "OPEN, PLANNED or IN_PROGRESS",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long open,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long open,
             @Schema(description = "Open and past either clock (fix or inform)",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long overdue,
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long overdue,
             @Schema(description = "Open and escalated to managers (a missed clock or repeats)",
-                    minimum = CountBounds.MINIMUM, maximum = CountBounds.LONG_MAXIMUM) long escalated) {
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long escalated) {
     }
 }

@@ -46,7 +46,8 @@ public class KudosResource {
     /** One page of kudos with its cursor. */
     @Schema(name = "KudosPage")
     public record KudosPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<KudosView> items,
-                            @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                            @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
+                                    maxLength = CursorCodec.MAX_LENGTH)
                             String nextCursor) {
     }
 

@@ -2,7 +2,9 @@ package org.feedbackloop.action.kudos;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.Names;
+import org.feedbackloop.action.domain.RatingBand;
 import org.feedbackloop.action.privacy.Erasure;
+import org.feedbackloop.events.Lengths;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,13 +17,15 @@ public record KudosView(
         @Schema(description = "The team it was passed to (the routing of its topic)", examples = "billing",
                 pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String team,
         @Schema(examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH) String topic,
-        @Schema(description = "Where it came in", examples = "WEB") String channel,
+        @Schema(description = "Where it came in", examples = "WEB", maxLength = Lengths.CODE) String channel,
         @Schema(nullable = true, description = "The customer's words; null once they were erased (at the customer's "
-                + "request, or at the end of their retention)") String text,
+                + "request, or at the end of their retention)", maxLength = Lengths.FEEDBACK_TEXT) String text,
         @Schema(description = "The sentiment of the words, in [-1, 1]", examples = "0.83") double sentiment,
-        @Schema(nullable = true, description = "NPS or CSAT; null without a rating", examples = "NPS") String ratingScale,
+        @Schema(nullable = true, description = "NPS or CSAT; null without a rating", examples = "NPS",
+                maxLength = Lengths.CODE) String ratingScale,
         @Schema(nullable = true, description = "NPS 9–10 or CSAT 4–5 (praise has no lower rating); null without one",
-                examples = "10") Integer ratingScore,
+                examples = "10", minimum = RatingBand.LOWEST_SCORE, maximum = RatingBand.HIGHEST_SCORE)
+        Integer ratingScore,
         @Schema(description = "When the feedback was stored") Instant receivedAt,
         @Schema(description = "When triage passed it on") Instant passedAt) {
 

@@ -42,7 +42,8 @@ public class ListKudosParams {
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page")
+    @Parameter(description = "The nextCursor of the previous page",
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
     String cursor;
 
     /**

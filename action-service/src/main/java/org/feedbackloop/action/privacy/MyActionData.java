@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.domain.Titles;
+import org.feedbackloop.events.Lengths;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 @Schema(name = "MyActionData", description = "What action-service holds about me")
 public record MyActionData(
-        @Schema(description = "Who I am here: the subject of my token") String subject,
+        @Schema(description = "Who I am here: the subject of my token", maxLength = Lengths.PERSON_ID) String subject,
         @Schema(description = "My feedback as action-service holds it, newest first", maxItems = MyActionData.MAX_ITEMS)
         List<MyFeedback> feedback,
         @Schema(description = "The actions I said \"me too\" about, newest first", maxItems = MyActionData.MAX_ITEMS)
@@ -39,8 +40,9 @@ public record MyActionData(
             @Schema(nullable = true) ActionStatus actionStatus,
             Instant receivedAt,
             @Schema(nullable = true, description = "When it joined its action") Instant linkedAt,
-            @Schema(description = "My words as held here") String text,
-            @Schema(nullable = true, description = "The address I gave with it") String contactEmail,
+            @Schema(description = "My words as held here", maxLength = Lengths.FEEDBACK_TEXT) String text,
+            @Schema(nullable = true, description = "The address I gave with it", format = "email",
+                    maxLength = Lengths.EMAIL) String contactEmail,
             @Schema(nullable = true, description = "Praise: the team it was passed to as kudos instead of becoming an "
                     + "action", examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH)
             String passedToTeam,

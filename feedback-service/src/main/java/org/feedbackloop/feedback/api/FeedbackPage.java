@@ -2,6 +2,7 @@ package org.feedbackloop.feedback.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.kit.http.QueryParams;
+import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
 @Schema(name = "FeedbackPage")
 public record FeedbackPage(
         @Schema(maxItems = QueryParams.MAX_LIMIT) List<FeedbackView> items,
-        @Schema(description = "Pass as cursor to get the next page; null on the last page", nullable = true)
+        @Schema(description = "Pass as cursor to get the next page; null on the last page", nullable = true,
+                maxLength = CursorCodec.MAX_LENGTH)
         String nextCursor) {
 }

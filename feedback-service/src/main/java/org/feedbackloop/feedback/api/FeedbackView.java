@@ -3,6 +3,7 @@ package org.feedbackloop.feedback.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.events.Lengths;
 import org.feedbackloop.feedback.analysis.Segments;
 import org.feedbackloop.feedback.analysis.SentimentLabel;
 import org.feedbackloop.feedback.domain.Channel;
@@ -36,13 +37,14 @@ public record FeedbackView(
         @Schema(description = "How topic and sentiment were found, and the sentiment of each part of the text")
         Analysis analysis,
         @Schema(description = "The action this feedback is tracked by, once there is one") UUID actionId,
-        @Schema(description = "The title of that action") String actionTitle,
-        @Schema(description = "The status of that action: OPEN, PLANNED, IN_PROGRESS, DONE or DECLINED")
+        @Schema(description = "The title of that action", maxLength = Lengths.ACTION_TITLE) String actionTitle,
+        @Schema(description = "The status of that action: OPEN, PLANNED, IN_PROGRESS, DONE or DECLINED", maxLength = Lengths.CODE)
         String actionStatus,
         @Schema(description = "Set when this answers \"did this solve it?\" for a done action") UUID followUpOfAction,
         @Schema(description = "Set when this is a \"me too\" on the public board: the action it joins") UUID joinsAction,
+        // a team's name follows the rule of a topic's: action-service checks it with the same pattern
         @Schema(description = "Set when the feedback was praise: the team it was passed to as kudos (praise opens no action)",
-                examples = "billing") String passedToTeam,
+                examples = "billing", maxLength = Lengths.NAME, pattern = Topic.NAME_PATTERN) String passedToTeam,
         Contact contact,
         boolean consentToContact,
         @Schema(maxLength = NewFeedback.MAX_EXTERNAL_REF) String externalRef,

@@ -12,6 +12,9 @@ import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.signing.CursorCodec;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /** The query string of {@code GET /api/feedback}, taken as text and checked here so that every mistake gets a clear message. */
 public class ListFeedbackParams {
 
@@ -32,11 +35,13 @@ public class ListFeedbackParams {
     String channel;
 
     @QueryParam("from")
-    @Parameter(description = "Created at or after: an ISO-8601 instant or date", example = "2026-11-01")
+    @Parameter(description = "Created at or after: an ISO-8601 instant or date", example = "2026-11-01",
+            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Created before: an ISO-8601 instant or date (exclusive)", example = "2026-12-01T00:00:00Z")
+    @Parameter(description = "Created before: an ISO-8601 instant or date (exclusive)", example = "2026-12-01T00:00:00Z",
+            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
     String to;
 
     @QueryParam("q")
@@ -51,7 +56,8 @@ public class ListFeedbackParams {
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page")
+    @Parameter(description = "The nextCursor of the previous page",
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
     String cursor;
 
     FeedbackQuery toQuery(CursorCodec cursors) {

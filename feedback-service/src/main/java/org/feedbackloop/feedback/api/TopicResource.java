@@ -1,5 +1,6 @@
 package org.feedbackloop.feedback.api;
 
+import org.feedbackloop.kit.openapi.Counts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.events.Lengths;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
@@ -57,6 +59,9 @@ public class TopicResource {
 
     /** The re-readings GET /api/feedback/topics/reanalysis shows. */
     static final int RECENT_REANALYSES = 10;
+    /** What a keyword must be: the message of each of its checks. */
+    static final String KEYWORD_RULE = "must be a lowercase word or phrase of up to " + Topic.MAX_KEYWORD
+            + " characters, optionally ending in *";
 
     private final TopicRepository topics;
     private final TopicCatalog catalog;
@@ -83,10 +88,10 @@ public class TopicResource {
             String description,
             @Schema(description = "Sentences typical of the topic: feedback takes the topic whose examples it is nearest to in meaning",
                     examples = "[\"I was charged twice for one order.\", \"My refund hasn't arrived.\"]", maxItems = Topic.MAX_EXAMPLES)
-            List<String> examples,
+            List<@Size(min = Topic.MIN_EXAMPLE, max = Topic.MAX_EXAMPLE) String> examples,
             @Schema(description = "The fallback when no topic is near enough in meaning. Lowercase; a trailing * matches a prefix, spaces make a phrase",
                     examples = "[\"invoice*\", \"refund*\", \"credit card\"]", maxItems = Topic.MAX_KEYWORDS)
-            List<String> keywords,
+            List<@Size(max = Topic.MAX_KEYWORD) @Pattern(regexp = Topic.KEYWORD_PATTERN) String> keywords,
             @Schema(description = "Lower wins a tie between topics", examples = "1", minimum = "0", maximum = "" + Topic.MAX_POSITION)
             int position) {
 
@@ -101,24 +106,25 @@ public class TopicResource {
             @Size(max = Topic.MAX_EXAMPLES)
             List<@NotNull @Size(min = Topic.MIN_EXAMPLE, max = Topic.MAX_EXAMPLE) String> examples,
             @Size(max = Topic.MAX_KEYWORDS)
-            List<@NotNull @Pattern(regexp = Topic.KEYWORD_PATTERN,
-                    message = "must be a lowercase word or phrase of up to " + Topic.MAX_KEYWORD
-                            + " characters, optionally ending in *") String> keywords,
+            List<@NotNull @Size(max = Topic.MAX_KEYWORD, message = KEYWORD_RULE) @Pattern(regexp = Topic.KEYWORD_PATTERN,
+                    message = KEYWORD_RULE) String> keywords,
             @NotNull @Min(0) @Max(Topic.MAX_POSITION) Integer position) {
     }
 
     @Schema(name = "Reanalysis")
     public record ReanalysisView(
             UUID id,
-            @Schema(examples = "topic billing changed") String reason,
+            @Schema(examples = "topic billing changed", maxLength = ReanalysisJobs.MAX_REASON) String reason,
+            @Schema(description = "Who asked: the id of the person who changed the taxonomy, or system", maxLength = Lengths.PERSON_ID)
             String requestedBy,
             Instant requestedAt,
             @Schema(description = "QUEUED, RUNNING or FINISHED",
                     enumeration = {ReanalysisJobs.Job.QUEUED, ReanalysisJobs.Job.RUNNING, ReanalysisJobs.Job.FINISHED})
             String state,
-            @Schema(description = "Items to read") long total,
-            @Schema(description = "Items read so far") long done,
-            @Schema(description = "Items whose topic or sentiment changed (each announced as feedback.updated)") long changed,
+            @Schema(description = "Items to read", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long total,
+            @Schema(description = "Items read so far", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long done,
+            @Schema(description = "Items whose topic or sentiment changed (each announced as feedback.updated)",
+                    minimum = Counts.MIN, maximum = Counts.LONG_MAX) long changed,
             Instant startedAt,
             Instant finishedAt) {
 

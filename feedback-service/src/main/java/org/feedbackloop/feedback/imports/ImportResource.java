@@ -44,11 +44,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Bulk imports: a file of submissions taken in the background, its progress and each row's result. */
-@Path("/api/feedback/imports")
+@Path(ImportResource.PATH)
 @Tag(name = "Imports", description = "Bring in feedback from a spreadsheet or another tool")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
+
+    static final String PATH = "/api/feedback/imports";
 
     private final SecurityIdentity identity;
     private final ImportStore store;
@@ -83,10 +85,8 @@ public class ImportResource {
                             text,channel,externalRef,createdAt,contact.email,rating.scale,rating.score
                             "Charged twice in March, no refund yet",PHONE,crm-1001,2024-03-02,ann@example.com,NPS,3
                             """)),
-            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "ndjson", value = """
-                            {"text": "Charged twice in March, no refund yet", "channel": "PHONE", "externalRef": "crm-1001", "createdAt": "2024-03-02T09:30:00Z"}
-                            """))})
+            // its example and both bodies' longest text: ImportBodies
+            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "202", description = "Import started (or, for an interrupted one, resumed); follow Location",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "200", description = "This file was posted before: its import, as it stands",
@@ -124,7 +124,7 @@ public class ImportResource {
         }
         runner.run(job);
         return Response.accepted(ImportView.of(job, staleAfter))
-                .header(HttpHeaders.LOCATION, "/api/feedback/imports/" + job.id).build();
+                .header(HttpHeaders.LOCATION, PATH + "/" + job.id).build();
     }
 
     @GET

@@ -39,6 +39,12 @@ class ImportStore {
     @Schema(name = "FeedbackImportOutcome")
     enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
 
+    /**
+     * The longest reason a row or a failed import keeps. A longer one (an unknown field's name as long as a line, the
+     * names of a large taxonomy) is cut to it: the start says what is wrong.
+     */
+    static final int MAX_REASON = 1000;
+
     /** Another worker moved the import on: this one stops. */
     static final class LostTheImport extends RuntimeException {
         LostTheImport() {
@@ -146,7 +152,7 @@ class ImportStore {
                             heartbeat_at = now()
                         where id = :id and status = 'RUNNING'""")
                 .setParameter("status", status.name())
-                .setParameter("failure", failure)
+                .setParameter("failure", cut(failure))
                 .setParameter("id", id)
                 .executeUpdate())).replaceWithVoid();
     }
@@ -258,6 +264,21 @@ class ImportStore {
     }
 
     record RowResult(int line, Outcome outcome, UUID feedbackId, String externalRef, String reason) {
+        RowResult {
+            reason = cut(reason);
+        }
+    }
+
+    /** {@code reason}, or its first {@value #MAX_REASON} characters, an ellipsis the last (a surrogate pair kept whole). */
+    static String cut(String reason) {
+        if (reason == null || reason.length() <= MAX_REASON) {
+            return reason;
+        }
+        int end = MAX_REASON - 1;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end) + "…";
     }
 
     record BatchResult(int accepted, int duplicates, int rejected) {

@@ -22,6 +22,8 @@ import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What customers said over a period, for managers: ratings over time, volume and sentiment by topic and channel. */
@@ -52,8 +54,11 @@ public class InsightsResource {
     public Uni<RatingTrend> ratings(
             @Parameter(description = "NPS (default) or CSAT", schema = @Schema(implementation = RatingScale.class))
             @QueryParam("scale") String scale,
-            @Parameter(description = Period.FROM + "; default 12 weeks before to") @QueryParam("from") String from,
-            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+            @Parameter(description = Period.FROM + "; default 12 weeks before to",
+                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("from") String from,
+            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("to") String to) {
         var params = new QueryParams();
         var ratingScale = params.oneOf("scale", scale, RatingScale.class);
         var period = Period.of(params, from, to, clock.instant(), TREND, Period.LONGEST);
@@ -66,8 +71,11 @@ public class InsightsResource {
     @Operation(operationId = "getVolumeInsights", summary = "Feedback volume and sentiment by topic and by channel",
             description = "Default period: the last 30 days; at most 366 days.")
     public Uni<VolumeBreakdown> volume(
-            @Parameter(description = Period.FROM + "; default 30 days before to") @QueryParam("from") String from,
-            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+            @Parameter(description = Period.FROM + "; default 30 days before to",
+                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("from") String from,
+            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("to") String to) {
         var params = new QueryParams();
         var period = Period.of(params, from, to, clock.instant());
         params.orRefuse();
@@ -85,8 +93,11 @@ public class InsightsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SilenceFlag.class,
             maxItems = SilenceDetector.MOST_FLAGS)))
     public Uni<List<SilenceFlag>> silence(
-            @Parameter(description = Period.FROM + "; default 8 weeks before to") @QueryParam("from") String from,
-            @Parameter(description = Period.TO) @QueryParam("to") String to) {
+            @Parameter(description = Period.FROM + "; default 8 weeks before to",
+                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("from") String from,
+            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @QueryParam("to") String to) {
         var params = new QueryParams();
         var period = Period.of(params, from, to, clock.instant(), Duration.ofDays(7L * SilenceRule.BASELINE_WEEKS), Period.LONGEST);
         params.orRefuse();

@@ -1,6 +1,7 @@
 package org.feedbackloop.feedback.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.kit.openapi.Counts;
 import org.feedbackloop.feedback.domain.RatingScale;
 
 /**
@@ -10,10 +11,14 @@ import org.feedbackloop.feedback.domain.RatingScale;
  */
 @Schema(name = "RatingScore")
 public record RatingScore(
-        @Schema(description = "Ratings counted") long responses,
-        @Schema(description = "Promoters (NPS 9–10) or satisfied (CSAT 4–5)") long positive,
-        @Schema(description = "Passives (NPS 7–8) or neutral (CSAT 3)") long neutral,
-        @Schema(description = "Detractors (NPS 0–6) or dissatisfied (CSAT 1–2)") long negative,
+        @Schema(description = "Ratings counted",
+                minimum = Counts.MIN, maximum = Counts.LONG_MAX) long responses,
+        @Schema(description = "Promoters (NPS 9–10) or satisfied (CSAT 4–5)",
+                minimum = Counts.MIN, maximum = Counts.LONG_MAX) long positive,
+        @Schema(description = "Passives (NPS 7–8) or neutral (CSAT 3)",
+                minimum = Counts.MIN, maximum = Counts.LONG_MAX) long neutral,
+        @Schema(description = "Detractors (NPS 0–6) or dissatisfied (CSAT 1–2)",
+                minimum = Counts.MIN, maximum = Counts.LONG_MAX) long negative,
         @Schema(description = "NPS: % promoters − % detractors (-100 to 100); CSAT: % satisfied (0 to 100); absent without ratings")
         Double score,
         @Schema(description = "Lower end of the 95% confidence interval") Double low,

@@ -1,7 +1,11 @@
 package org.feedbackloop.feedback.privacy;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.events.Lengths;
 import org.feedbackloop.feedback.api.FeedbackView;
+import org.feedbackloop.feedback.domain.NewFeedback;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,9 +13,9 @@ import java.util.List;
 /** What feedback-service holds about a customer. */
 @Schema(name = "MyFeedbackData")
 public record MyFeedbackData(
-        @Schema(description = "Your id in the identity provider") String subject,
+        @Schema(description = "Your id in the identity provider", maxLength = Lengths.PERSON_ID) String subject,
         @Schema(description = "Your e-mail addresses we know: verified ones that join your history, and contacts you gave")
-        List<String> addresses,
+        List<@Email @Size(max = NewFeedback.MAX_EMAIL) String> addresses,
         @Schema(description = "Your feedback, newest first, with everything stored about each item", maxItems = MyFeedbackData.MAX_ITEMS)
         List<FeedbackView> feedback,
         @Schema(description = "True when there were more than " + MyFeedbackData.MAX_ITEMS + " items: the newest are here")

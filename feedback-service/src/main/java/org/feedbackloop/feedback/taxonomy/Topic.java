@@ -29,8 +29,8 @@ public class Topic {
     public static final int MAX_KEYWORDS = 200;
     /** The longest keyword, its trailing * included. */
     public static final int MAX_KEYWORD = 60;
-    /** A lowercase word or phrase, optionally ending in * (a prefix). */
-    public static final String KEYWORD_PATTERN = "^[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}' -]{0," + (MAX_KEYWORD - 2) + "}\\*?$";
+    /** A lowercase word or phrase, optionally ending in * (a prefix); its length is checked against {@link #MAX_KEYWORD}. */
+    public static final String KEYWORD_PATTERN = "^[\\p{Ll}\\p{N}][\\p{Ll}\\p{N}' -]*\\*?$";
     public static final int MAX_POSITION = 1000;
 
     @Id

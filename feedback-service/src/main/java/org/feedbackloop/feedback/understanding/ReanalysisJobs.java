@@ -13,6 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReanalysisJobs {
 
+    /** The longest reason a job is asked for with (the reasons are this service's own words and a topic's name). */
+    public static final int MAX_REASON = 200;
+
     /** A job as people see it. */
     public record Job(UUID id, String reason, String requestedBy, Instant requestedAt, long total, long done,
                       long changed, Instant startedAt, Instant finishedAt) {
@@ -31,6 +34,9 @@ public class ReanalysisJobs {
      * this request too (it will read the taxonomy as it is when it runs). Returns the job that will do it.
      */
     public Uni<UUID> request(String reason, String requestedBy) {
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("A reason is at most " + MAX_REASON + " characters: " + reason);
+        }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                         "select cast(id as text) from reanalysis where started_at is null and finished_at is null limit 1", String.class)
                 .getResultList()

@@ -53,6 +53,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class EmailSender {
 
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
+    /** The longest error kept of a failed attempt. */
+    public static final int MAX_ERROR_LENGTH = 300;
 
     private final Repositories.Notifications notifications;
     private final Notifier notifier;
@@ -227,7 +229,7 @@ public class EmailSender {
         failed.increment();
         for (var n : batch) {
             n.attempts++;
-            n.lastError = failure.toString();
+            n.lastError = shorten(failure.toString());
             if (n.attempts >= config.email().maxAttempts()) {
                 n.status = Notification.Status.DEAD;
                 n.nextAttemptAt = null;
@@ -307,6 +309,10 @@ public class EmailSender {
     private Map<String, Object> details(Notification n) throws IOException {
         return json.readValue(n.data == null ? "{}" : n.data, new TypeReference<Map<String, Object>>() {
         });
+    }
+
+    private static String shorten(String error) {
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
     private String status(Notification n) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Notification;
+import org.feedbackloop.notification.wording.Wording;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +20,14 @@ import java.util.UUID;
 public record InboxItem(
         UUID id,
         Kind kind,
-        @Schema(examples = "You said, we did: Double charges on invoices") String title,
-        @Schema(examples = "It is done. We refunded every double charge.") String body,
+        @Schema(examples = "You said, we did: Double charges on invoices", maxLength = Wording.TITLE_MAX_LENGTH)
+        String title,
+        @Schema(examples = "It is done. We refunded every double charge.", maxLength = Wording.BODY_MAX_LENGTH)
+        String body,
         UUID actionId,
         List<UUID> feedbackIds,
-        @Schema(description = "Details: quote of your words, public note, status, due date...") JsonNode data,
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                description = "Details: quote of your words, public note, status, due date...") JsonNode data,
         Instant createdAt,
         @Schema(description = "When it was marked read; absent while unread") Instant readAt) {
 

@@ -27,7 +27,9 @@ import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.problem.ProblemType;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
+import org.feedbackloop.kit.openapi.Counts;
 import org.feedbackloop.notification.api.PageSize;
+import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.security.Caller;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -62,7 +64,9 @@ public class InboxResource {
 
     @Schema(name = "InboxPage")
     public record InboxPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<InboxItem> items,
-                            @Schema(nullable = true) String nextCursor, long unread) {
+                            @Schema(nullable = true, maxLength = CursorCodec.MAX_LENGTH, pattern = Signer.PATTERN)
+                            String nextCursor,
+                            @Schema(minimum = Counts.MIN, maximum = Counts.LONG_MAX) long unread) {
     }
 
     @GET
@@ -78,7 +82,10 @@ public class InboxResource {
                                        format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
                                        defaultValue = PageSize.DEFAULT))
                                @QueryParam("limit") String limit,
-                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                               @Parameter(description = "nextCursor of the previous page", schema = @Schema(
+                                       type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH,
+                                       pattern = Signer.PATTERN))
+                               @QueryParam("cursor") String cursor,
                                @Parameter(description = "true: only unread", schema = @Schema(type = SchemaType.BOOLEAN))
                                @QueryParam("unread") String unread) {
         int size = QueryParams.limitOf(limit);
@@ -138,7 +145,9 @@ public class InboxResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "streamMyNotifications", summary = "My notifications as they happen (server-sent events)",
-            description = "One event per new inbox item; read the inbox for what came before.")
+            description = "One event per new inbox item, its data the item; read the inbox for what came before.")
+    @APIResponse(responseCode = "200", description = "Each event's data is one InboxItem",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = InboxItem.class)))
     public Multi<InboxItem> stream() {
         return live.of(Set.copyOf(Caller.of(identity).inboxes())).map(InboxItem::of);
     }

@@ -1,6 +1,9 @@
 package org.feedbackloop.notification.insights;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.events.Lengths;
+import org.feedbackloop.kit.openapi.Counts;
+import org.feedbackloop.notification.api.Names;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,18 +42,24 @@ public record LoopInsights(
                 + "whose data was erased), by team; oldest first")
         List<Waiting> neverTold) {
 
+    /** A group's key: a channel, a topic, a team or a segment. */
+    static final int KEY_MAX_LENGTH = Lengths.NAME > Lengths.CODE ? Lengths.NAME : Lengths.CODE;
+
     @Schema(name = "LoopGroup", description = "The contributions of one channel, topic, team or segment")
     public record Group(
             @Schema(nullable = true, examples = "billing", description = "The channel, topic, team or segment; null "
-                    + "in the total") String key,
-            @Schema(description = "Contributions received in the period (one per feedback item)") long contributors,
-            @Schema(description = "Of those, the ones an ACKNOWLEDGED notification reached") long acknowledged,
+                    + "in the total", maxLength = KEY_MAX_LENGTH) String key,
+            @Schema(description = "Contributions received in the period (one per feedback item)", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) long contributors,
+            @Schema(description = "Of those, the ones an ACKNOWLEDGED notification reached", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) long acknowledged,
             @Schema(description = "Of those, the ones a substantive update reached: YOU_SAID_WE_DID (a status change "
                     + "with the owner's public note), PROGRESS (a public note without one) or KUDOS_PASSED (their praise "
-                    + "was passed to the team as kudos)") long told,
+                    + "was passed to the team as kudos)", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long told,
             @Schema(description = "Of those, the ones whose loop was closed: told their action's final status (a "
                     + "YOU_SAID_WE_DID whose status, data.status, the status it announced, is DONE or DECLINED), or told "
-                    + "their praise reached the team (KUDOS_PASSED: no action follows it)") long closed,
+                    + "their praise reached the team (KUDOS_PASSED: no action follows it)", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) long closed,
             @Schema(nullable = true, examples = "0.75", description = "told / contributors; null when contributors is 0")
             Double rate) {
     }
@@ -58,19 +67,23 @@ public record LoopInsights(
     @Schema(name = "LoopDurations", description = "A distribution of durations: median and 90th percentile by linear "
             + "interpolation (PostgreSQL percentile_cont), rounded to whole seconds")
     public record Durations(
-            @Schema(description = "How many durations") long count,
-            @Schema(nullable = true, examples = "3600", description = "Null when count is 0") Long medianSeconds,
-            @Schema(nullable = true, examples = "172800", description = "Null when count is 0") Long p90Seconds) {
+            @Schema(description = "How many durations", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long count,
+            @Schema(nullable = true, examples = "3600", description = "Null when count is 0", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) Long medianSeconds,
+            @Schema(nullable = true, examples = "172800", description = "Null when count is 0", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) Long p90Seconds) {
     }
 
     @Schema(name = "LoopWaiting", description = "One team's contributions that no substantive update reached yet")
     public record Waiting(
             @Schema(examples = "billing", description = "The team of the action tracking them, or the team they were "
-                    + "passed to as kudos, or \"untracked\"")
+                    + "passed to as kudos, or \"untracked\"", maxLength = Lengths.NAME, pattern = Names.PATTERN)
             String team,
-            @Schema(description = "How many") long contributors,
+            @Schema(description = "How many", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long contributors,
             @Schema(description = "When the oldest of them was received") Instant oldestReceivedAt,
-            @Schema(description = "Those received more than 2 days before generatedAt") long over2Days,
-            @Schema(description = "Those received more than 7 days before generatedAt") long over7Days) {
+            @Schema(description = "Those received more than 2 days before generatedAt", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) long over2Days,
+            @Schema(description = "Those received more than 7 days before generatedAt", minimum = Counts.MIN,
+                    maximum = Counts.LONG_MAX) long over7Days) {
     }
 }

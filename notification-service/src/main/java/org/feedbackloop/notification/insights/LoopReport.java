@@ -161,8 +161,9 @@ public class LoopReport {
         return count == 0 ? new Durations(0, null, null) : new Durations(count, seconds(median), seconds(p90));
     }
 
+    /** Whole seconds; never below zero (the services' clocks may differ by a moment). */
     private static Long seconds(Object value) {
-        return value == null ? null : Math.round(((Number) value).doubleValue());
+        return value == null ? null : Math.max(0, Math.round(((Number) value).doubleValue()));
     }
 
     private static long number(Object value) {

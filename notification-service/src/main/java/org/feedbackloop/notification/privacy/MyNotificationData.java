@@ -1,13 +1,18 @@
 package org.feedbackloop.notification.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.events.Lengths;
+import org.feedbackloop.notification.api.Names;
 import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Preference;
+import org.feedbackloop.notification.email.EmailSender;
 import org.feedbackloop.notification.surveys.Survey;
 import org.feedbackloop.notification.surveys.SurveyRequests;
+import org.feedbackloop.notification.wording.Wording;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +24,10 @@ import java.util.UUID;
         + "were asked and whether an address of yours gets no e-mail. Each list holds the newest "
         + MyNotificationData.MAX_ITEMS + " at most.")
 public record MyNotificationData(
-        @Schema(description = "Your id in the identity provider") String subject,
+        @Schema(description = "Your id in the identity provider", maxLength = Lengths.PERSON_ID) String subject,
         @Schema(description = "Your addresses this export covers: your verified address, and the contacts you gave "
-                + "with your feedback; trimmed and lower-cased") List<String> addresses,
+                + "with your feedback; trimmed and lower-cased", maxItems = MyNotificationData.MAX_ADDRESSES)
+        List<String> addresses,
         MyPreferences preferences,
         @Schema(description = "Your feedback, newest first", maxItems = MyNotificationData.MAX_ITEMS)
         List<MyContribution> contributions,
@@ -31,12 +37,15 @@ public record MyNotificationData(
         @Schema(description = "Surveys you were asked, at one of your addresses or by name; newest first",
                 maxItems = MyNotificationData.MAX_ITEMS)
         List<MySurveyInvitation> surveyInvitations,
-        @Schema(description = "For each of your addresses, whether e-mail to it is stopped") List<MySuppression> suppressions,
+        @Schema(description = "For each of your addresses, whether e-mail to it is stopped",
+                maxItems = MyNotificationData.MAX_ADDRESSES) List<MySuppression> suppressions,
         @Schema(description = "True when a list had more than " + MyNotificationData.MAX_ITEMS + " entries: the newest are here")
         boolean truncated,
         Instant exportedAt) {
 
     public static final int MAX_ITEMS = 10_000;
+    /** The verified address and the contacts of the contributions read (one more than {@link #MAX_ITEMS}). */
+    static final int MAX_ADDRESSES = MAX_ITEMS + 2;
 
     @Schema(name = "MyNotificationPreferences", description = "How you want to hear back")
     public record MyPreferences(
@@ -53,12 +62,13 @@ public record MyNotificationData(
     @Schema(name = "MyContribution", description = "A piece of your feedback as feedback-service announced it here")
     public record MyContribution(
             UUID feedbackId,
-            @Schema(description = "Your words") String text,
-            @Schema(nullable = true, description = "The address you gave to be contacted at") String contactEmail,
+            @Schema(description = "Your words", maxLength = Lengths.FEEDBACK_TEXT) String text,
+            @Schema(nullable = true, description = "The address you gave to be contacted at", format = "email",
+                    maxLength = Lengths.EMAIL) String contactEmail,
             boolean consentToContact,
-            String topic,
-            @Schema(nullable = true, description = "Where it came in: WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API")
-            String channel,
+            @Schema(maxLength = Lengths.NAME, pattern = Names.PATTERN) String topic,
+            @Schema(nullable = true, description = "Where it came in: WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API",
+                    maxLength = Lengths.CODE) String channel,
             Instant receivedAt,
             @Schema(nullable = true, implementation = String.class, format = "uuid", description = "The action that tracks it")
             UUID actionId,
@@ -72,13 +82,16 @@ public record MyNotificationData(
             Notification.Channel channel,
             @Schema(description = "PENDING, SENT, FAILED (retrying), DEAD (given up) or SUPPRESSED (not sent on purpose)")
             Notification.Status status,
-            @Schema(nullable = true, description = "Why it was not sent, for SUPPRESSED, FAILED and DEAD") String statusReason,
-            @Schema(nullable = true, description = "The address an e-mail went to") String email,
-            String title,
-            String body,
+            @Schema(nullable = true, description = "Why it was not sent, for SUPPRESSED, FAILED and DEAD",
+                    maxLength = EmailSender.MAX_ERROR_LENGTH) String statusReason,
+            @Schema(nullable = true, description = "The address an e-mail went to", format = "email",
+                    maxLength = Lengths.EMAIL) String email,
+            @Schema(maxLength = Wording.TITLE_MAX_LENGTH) String title,
+            @Schema(maxLength = Wording.BODY_MAX_LENGTH) String body,
             @Schema(nullable = true, implementation = String.class, format = "uuid") UUID actionId,
             @Schema(description = "The feedback items it is about; empty for none") List<UUID> feedbackIds,
-            @Schema(description = "Details: quote of your words, public note, status, links...") JsonNode data,
+            @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                    description = "Details: quote of your words, public note, status, links...") JsonNode data,
             Instant createdAt,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant sentAt,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant readAt) {
@@ -89,7 +102,8 @@ public record MyNotificationData(
             UUID invitationId,
             UUID surveyId,
             @Schema(maxLength = SurveyRequests.NAME_MAX_LENGTH) String surveyName,
-            @Schema(description = "The address it was sent to", maxLength = SurveyRequests.EMAIL_MAX_LENGTH) String email,
+            @Schema(description = "The address it was sent to", format = "email",
+                    maxLength = SurveyRequests.EMAIL_MAX_LENGTH) String email,
             Instant invitedAt,
             Instant expiresAt,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant answeredAt,
@@ -100,10 +114,11 @@ public record MyNotificationData(
 
     @Schema(name = "MySuppression", description = "Whether an address of yours gets no e-mail from us")
     public record MySuppression(
-            String email,
+            @Schema(format = "email", maxLength = Lengths.EMAIL) String email,
             boolean suppressed,
             @Schema(nullable = true, description = EmailSuppression.UNSUBSCRIBED + " (you used the link in an e-mail) or "
-                    + EmailSuppression.BOUNCED + " (mail to it failed for good)") String reason,
+                    + EmailSuppression.BOUNCED + " (mail to it failed for good)",
+                    enumeration = {EmailSuppression.UNSUBSCRIBED, EmailSuppression.BOUNCED}) String reason,
             @Schema(nullable = true, implementation = String.class, format = "date-time", description = "Since when")
             Instant since) {
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,6 +19,7 @@ import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.events.FollowUpAnswered;
 import org.feedbackloop.kit.outbox.OutboxWriter;
 import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.domain.Audience;
 import org.feedbackloop.notification.domain.FollowUpAnswer;
 import org.feedbackloop.notification.domain.Kind;
@@ -46,6 +48,15 @@ import java.util.UUID;
 @Tag(name = "Public", description = "Links from e-mails that work without a login")
 public class FollowUpResource {
 
+    private static final String PAGE_START = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Thank you</title></head>
+            <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+            <h1>Thank you</h1><p>""";
+    private static final String PAGE_END = "</p></body></html>";
+    static final String SOLVED_PAGE = PAGE_START + "We are glad it is solved. Thank you for telling us." + PAGE_END;
+    static final String NOT_SOLVED_PAGE = PAGE_START + "Thank you for telling us. The team that did this hears it now."
+            + PAGE_END;
+
     private final FollowUpLinks links;
     private final Repositories.Actions actions;
     private final Notifier notifier;
@@ -70,10 +81,13 @@ public class FollowUpResource {
             summary = "Answer \"did this solve it?\" (the links in a done action's e-mail)",
             description = "Records the contributor's yes or no about the feedback and action the signed token names: "
                     + "the first answer counts, goes to the action as new feedback, and a no reaches its owner.")
-    @APIResponse(responseCode = "200", description = "Recorded (or already recorded): a short thank-you page")
+    @APIResponse(responseCode = "200", description = "Recorded (or already recorded): a short thank-you page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {SOLVED_PAGE, NOT_SOLVED_PAGE})))
     @APIResponse(responseCode = "400", description = "Not a link from one of our e-mails, or no yes/no answer")
     public Uni<String> answer(@Parameter(description = "The signed token of the e-mail's link",
-                                      schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                                      schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
+                                              pattern = Signer.PATTERN))
                               @QueryParam("token") String token,
                               @Parameter(schema = @Schema(type = SchemaType.STRING,
                                       enumeration = {FollowUpLinks.YES, FollowUpLinks.NO}))
@@ -122,11 +136,6 @@ public class FollowUpResource {
     }
 
     private static String page(boolean solved) {
-        var message = solved ? "We are glad it is solved. Thank you for telling us."
-                : "Thank you for telling us. The team that did this hears it now.";
-        return """
-                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Thank you</title></head>
-                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
-                <h1>Thank you</h1><p>%s</p></body></html>""".formatted(message);
+        return solved ? SOLVED_PAGE : NOT_SOLVED_PAGE;
     }
 }

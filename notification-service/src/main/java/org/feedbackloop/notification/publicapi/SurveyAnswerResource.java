@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.kit.problem.Problem;
+import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.email.LinkTokens;
 import org.feedbackloop.notification.surveys.SurveyRequests;
 import org.feedbackloop.notification.surveys.SurveyViews;
@@ -51,7 +52,8 @@ public class SurveyAnswerResource {
     @APIResponse(responseCode = "410", description = "The link's time ran out", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<SurveyViews.Question> question(@Parameter(description = "The signed token of the invitation's link",
                                                       schema = @Schema(type = SchemaType.STRING,
-                                                              maxLength = LinkTokens.MAX_LENGTH))
+                                                              maxLength = LinkTokens.MAX_LENGTH,
+                                                              pattern = Signer.PATTERN))
                                               @PathParam("token") String token) {
         return surveys.question(token);
     }
@@ -70,7 +72,8 @@ public class SurveyAnswerResource {
     @APIResponse(responseCode = "409", description = "Answered already with this link", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "410", description = "The link's time ran out", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> answer(@Parameter(description = "The signed token of the invitation's link",
-                                        schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                                        schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
+                                                pattern = Signer.PATTERN))
                                 @PathParam("token") String token,
                                 @Valid @NotNull SurveyRequests.Answer body) {
         return surveys.answer(token, body).replaceWith(Response.noContent().build());

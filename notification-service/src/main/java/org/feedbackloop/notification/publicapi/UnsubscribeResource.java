@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.kit.problem.ProblemException;
+import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Repositories;
 import org.feedbackloop.notification.email.LinkTokens;
@@ -34,6 +35,12 @@ public class UnsubscribeResource {
 
     /** The whole answer of the one-click unsubscribe. */
     static final String UNSUBSCRIBED = "unsubscribed";
+    /** The whole answer of the link. */
+    static final String UNSUBSCRIBED_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
+            <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+            <h1>You are unsubscribed</h1><p>We will not send e-mail to this address any more.
+            Your notifications stay in your inbox when you sign in.</p></body></html>""";
 
     private final LinkTokens tokens;
     private final Repositories.Suppressions suppressions;
@@ -51,16 +58,15 @@ public class UnsubscribeResource {
     @Operation(operationId = "unsubscribeFromLink", summary = "Unsubscribe an address (the link in e-mails)",
             description = "Stops all e-mail to the address the signed token names and answers with a confirmation page; "
                     + "clicking again changes nothing.")
-    @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page")
+    @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page",
+            content = @Content(mediaType = MediaType.TEXT_HTML,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = UNSUBSCRIBED_PAGE)))
     @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
     public Uni<String> click(@Parameter(description = "The signed token of the e-mail's link",
-                                     schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                                     schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
+                                             pattern = Signer.PATTERN))
                              @QueryParam("token") String token) {
-        return unsubscribe(token).map(email -> """
-                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
-                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
-                <h1>You are unsubscribed</h1><p>We will not send e-mail to this address any more.
-                Your notifications stay in your inbox when you sign in.</p></body></html>""");
+        return unsubscribe(token).map(email -> UNSUBSCRIBED_PAGE);
     }
 
     @POST
@@ -73,7 +79,8 @@ public class UnsubscribeResource {
             schema = @Schema(type = SchemaType.STRING, enumeration = UNSUBSCRIBED)))
     @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
     public Uni<String> oneClick(@Parameter(description = "The signed token of the e-mail's link",
-                                        schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH))
+                                        schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
+                                                pattern = Signer.PATTERN))
                                 @QueryParam("token") String token) {
         return unsubscribe(token).map(email -> UNSUBSCRIBED);
     }

@@ -25,8 +25,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StoriesReport {
 
-    static final int COMPLETED_LISTED = 20;
-    static final int KUDOS_QUOTED = 3;
+    public static final int COMPLETED_LISTED = 20;
+    public static final int KUDOS_QUOTED = 3;
 
     private static final String TEAM = "coalesce(a.team, c.kudos_team)";
     private static final String QUOTABLE = """

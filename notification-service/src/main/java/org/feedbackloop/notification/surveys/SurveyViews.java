@@ -1,6 +1,8 @@
 package org.feedbackloop.notification.surveys;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.kit.openapi.Counts;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -26,10 +28,11 @@ public final class SurveyViews {
             @Schema(nullable = true, maxLength = SurveyRequests.TOPIC_MAX_LENGTH, pattern = SurveyRequests.TOPIC_PATTERN)
             String topic,
             @Schema(minimum = SurveyViews.MIN_VALID_DAYS, maximum = SurveyViews.MAX_VALID_DAYS) int validForDays,
-            @Schema(nullable = true, description = "The routing key after which it is asked by itself") String trigger,
+            @Schema(nullable = true, description = "The routing key after which it is asked by itself",
+                    enumeration = EventTypes.ACTION_STATUS_CHANGED) String trigger,
             Instant createdAt,
-            @Schema(description = "People asked") long invited,
-            @Schema(description = "People who answered") long answered,
+            @Schema(description = "People asked", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long invited,
+            @Schema(description = "People who answered", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long answered,
             @Schema(description = "answered / invited, 0 when nobody was asked") double responseRate) {
 
         static SurveyView of(Survey survey, long invited, long answered) {

@@ -31,6 +31,7 @@ import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.kit.signing.CursorCodec;
 import org.feedbackloop.notification.api.PageSize;
+import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.security.Caller;
 
 import java.util.List;
@@ -60,13 +61,15 @@ public class WebhookResource {
 
     @Schema(name = "WebhookPage")
     public record WebhookPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<WebhookView> items,
-                              @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                              @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
+                                      maxLength = CursorCodec.MAX_LENGTH, pattern = Signer.PATTERN)
                               String nextCursor) {
     }
 
     @Schema(name = "WebhookDeliveryPage")
     public record DeliveryPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<DeliveryView> items,
-                               @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true)
+                               @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
+                                       maxLength = CursorCodec.MAX_LENGTH, pattern = Signer.PATTERN)
                                String nextCursor) {
     }
 
@@ -103,7 +106,10 @@ public class WebhookResource {
                                          format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
                                          defaultValue = PageSize.DEFAULT))
                                  @QueryParam("limit") String limit,
-                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+                                 @Parameter(description = "nextCursor of the previous page", schema = @Schema(
+                                         type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH,
+                                         pattern = Signer.PATTERN))
+                                 @QueryParam("cursor") String cursor) {
         int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);
         return subscriptions.page(owner(), after, size).map(found -> {
@@ -150,7 +156,10 @@ public class WebhookResource {
                                                 type = SchemaType.INTEGER, format = "int32", minimum = PageSize.MIN,
                                                 maximum = PageSize.MAX, defaultValue = PageSize.DEFAULT))
                                         @QueryParam("limit") String limit,
-                                        @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+                                        @Parameter(description = "nextCursor of the previous page", schema = @Schema(
+                                                type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH,
+                                                pattern = Signer.PATTERN))
+                                        @QueryParam("cursor") String cursor) {
         var subscriptionId = QueryParams.uuid("id", id);
         int size = QueryParams.limitOf(limit);
         var after = cursor == null ? null : cursors.decode(cursor);

@@ -29,6 +29,11 @@ public class WebhookSender {
 
     static final String USER_AGENT = "FeedbackLoop-Webhooks/1.0";
     static final int MAX_ERROR_LENGTH = 300;
+    /** The status codes HTTP defines (RFC 9110): another number in an answer is kept in the error only. */
+    private static final int LOWEST_STATUS_CODE = 100;
+    private static final int HIGHEST_STATUS_CODE = 599;
+    static final String LOWEST_STATUS = "" + LOWEST_STATUS_CODE;
+    static final String HIGHEST_STATUS = "" + HIGHEST_STATUS_CODE;
 
     /** What to send: the delivery (its id is the webhook-id) and its subscription's URL and secret. */
     record Attempt(UUID deliveryId, String url, String secret, String payload) {
@@ -86,7 +91,7 @@ public class WebhookSender {
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
                 .map(response -> response.statusCode() / 100 == 2
                         ? new Outcome(attempt.deliveryId(), true, response.statusCode(), null)
-                        : new Outcome(attempt.deliveryId(), false, response.statusCode(),
+                        : new Outcome(attempt.deliveryId(), false, httpStatus(response.statusCode()),
                                 shorten("HTTP " + response.statusCode() + " " + response.statusMessage())));
     }
 
@@ -97,6 +102,10 @@ public class WebhookSender {
             case ConnectException connect -> "cannot connect: " + connect.getMessage();
             default -> failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         });
+    }
+
+    private static Integer httpStatus(int code) {
+        return code >= LOWEST_STATUS_CODE && code <= HIGHEST_STATUS_CODE ? code : null;
     }
 
     private static String shorten(String text) {

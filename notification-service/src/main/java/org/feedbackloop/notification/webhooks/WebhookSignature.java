@@ -18,6 +18,8 @@ final class WebhookSignature {
     private static final int SECRET_BYTES = 32;
     /** What {@link #newSecret} makes: the prefix and the key in base64. */
     static final String SECRET_PATTERN = "^" + SECRET_PREFIX + "[A-Za-z0-9+/]+={0,2}$";
+    /** The length of what {@link #newSecret} makes: the 6 characters of the prefix and the key in padded base64. */
+    static final int SECRET_LENGTH = 6 + 4 * ((SECRET_BYTES + 2) / 3);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSignature() {

@@ -13,13 +13,14 @@ import java.util.UUID;
 public record WebhookView(
         UUID id,
         @Schema(format = "uri", maxLength = UrlGuard.MAX_LENGTH) String url,
-        @Schema(maxItems = NewWebhook.MAX_EVENT_TYPES) List<String> eventTypes,
+        @Schema(maxItems = NewWebhook.MAX_EVENT_TYPES, description = "Each one of the types NewWebhook accepts")
+        List<String> eventTypes,
         @Schema(maxLength = NewWebhook.DESCRIPTION_MAX_LENGTH) String description,
         Instant createdAt,
         @Schema(description = "Signs every delivery (Standard Webhooks: webhook-signature is v1,<base64 HMAC-SHA256 of "
                 + "\"<webhook-id>.<webhook-timestamp>.<body>\"> keyed with the base64 part after whsec_). Shown only "
                 + "when the subscription is created: keep it.", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-                pattern = WebhookSignature.SECRET_PATTERN)
+                pattern = WebhookSignature.SECRET_PATTERN, maxLength = WebhookSignature.SECRET_LENGTH)
         String secret) {
 
     static WebhookView of(WebhookSubscription subscription) {

@@ -31,6 +31,9 @@ import org.feedbackloop.kit.security.Roles;
 public class PreviewResource {
 
     static final int STATUS_MAX_LENGTH = 20;
+    static final int ACTION_TITLE_MAX_LENGTH = 300;
+    static final int PUBLIC_NOTE_MAX_LENGTH = 2000;
+    static final int CONTRIBUTOR_WORDS_MAX_LENGTH = 5000;
 
     @Schema(name = "PublicNotePreviewRequest")
     public record Request(
@@ -38,17 +41,19 @@ public class PreviewResource {
             @NotNull @Pattern(regexp = "[A-Z_]{1," + STATUS_MAX_LENGTH + "}", message = "must be a status such as DONE")
             String status,
             @Schema(description = "The action's title as customers read it", examples = "Double charges on invoices")
-            @NotNull @Size(max = 300) @WellFormedText String actionTitle,
+            @NotNull @Size(max = ACTION_TITLE_MAX_LENGTH) @WellFormedText String actionTitle,
             @Schema(description = "The public note; empty when the step tells nobody", examples = "We refunded everyone.")
-            @Size(max = 2000) @WellFormedText String publicNote,
+            @Size(max = PUBLIC_NOTE_MAX_LENGTH) @WellFormedText String publicNote,
             @Schema(description = "A contributor's own words, to quote as the message does")
-            @Size(max = 5000) @WellFormedText String contributorWords) {
+            @Size(max = CONTRIBUTOR_WORDS_MAX_LENGTH) @WellFormedText String contributorWords) {
     }
 
     @Schema(name = "PublicNotePreview")
     public record Worded(
-            @Schema(examples = "You said, we did: Double charges on invoices") String title,
-            @Schema(description = "Absent without a public note", examples = "It is done. We refunded everyone.") String body,
+            @Schema(examples = "You said, we did: Double charges on invoices",
+                    maxLength = Wording.HEADING_MAX_LENGTH + ACTION_TITLE_MAX_LENGTH) String title,
+            @Schema(description = "Absent without a public note", examples = "It is done. We refunded everyone.",
+                    maxLength = Wording.NOTE_LEAD_MAX_LENGTH + PUBLIC_NOTE_MAX_LENGTH) String body,
             @Schema(description = "The contributor's words as quoted: on one line, at most " + Wording.QUOTE_LENGTH
                     + " characters", maxLength = Wording.QUOTE_LENGTH) String quote) {
     }

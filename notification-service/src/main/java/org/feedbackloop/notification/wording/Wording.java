@@ -6,7 +6,9 @@ import org.feedbackloop.events.ActionDueChanged;
 import org.feedbackloop.events.ActionEscalated;
 import org.feedbackloop.events.ActionFeedbackLinked;
 import org.feedbackloop.events.KudosPassed;
+import org.feedbackloop.events.Lengths;
 import org.feedbackloop.events.SilenceDetected;
+import org.feedbackloop.notification.stories.StoriesReport;
 import org.feedbackloop.notification.stories.Week;
 import org.feedbackloop.notification.stories.WeekStories;
 
@@ -31,6 +33,30 @@ public final class Wording {
     }
 
     static final int QUOTE_LENGTH = 200;
+    /** The longest list of teams a digest names; more are counted instead. */
+    static final int SCOPE_MAX_LENGTH = 500;
+    /** The longest heading before an action's title or a survey's name ("A new date for what you told us: "). */
+    public static final int HEADING_MAX_LENGTH = 40;
+    /** The longest words before a public note in a body ("We have decided not to make this change, ..."). */
+    public static final int NOTE_LEAD_MAX_LENGTH = 80;
+    /**
+     * The longest title: a heading before an action's title or a survey's name (the other titles name a team, a
+     * topic, a channel or a week).
+     */
+    public static final int TITLE_MAX_LENGTH = HEADING_MAX_LENGTH
+            + (Lengths.ACTION_TITLE > Lengths.SURVEY_NAME ? Lengths.ACTION_TITLE : Lengths.SURVEY_NAME);
+    /** A quoted story in a digest: the quote, its marks, its team and channel. */
+    private static final int STORY_MAX_LENGTH = QUOTE_LENGTH + Lengths.NAME + Lengths.CODE + 10;
+    /**
+     * The longest body, the weekly stories digest's: six sentences whose own words take under 100 characters each,
+     * the teams it covers, three stories, the most "me too" action, {@value StoriesReport#COMPLETED_LISTED} actions done
+     * with their public notes and {@value StoriesReport#KUDOS_QUOTED} kudos quoted. Every other body holds at most a
+     * public note or a survey's question with an action's title, a team and a date.
+     */
+    public static final int BODY_MAX_LENGTH = 6 * 100 + SCOPE_MAX_LENGTH + 3 * STORY_MAX_LENGTH
+            + Lengths.ACTION_TITLE + Lengths.NAME
+            + StoriesReport.COMPLETED_LISTED * (Lengths.ACTION_TITLE + Lengths.NAME + Lengths.NOTE + 10)
+            + StoriesReport.KUDOS_QUOTED * (STORY_MAX_LENGTH + 2);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_MONTH =
@@ -167,9 +193,13 @@ public final class Wording {
         return new Text("Your week's stories: " + week(stories.week()), String.join(" ", sentences));
     }
 
-    /** Whose stories a digest tells: every team's, or the named teams'. */
+    /** Whose stories a digest tells: every team's, or the named teams' (counted when too many to name). */
     public static String storiesScope(List<String> teams) {
-        return teams == null ? "across all teams" : "for " + String.join(", ", teams);
+        if (teams == null) {
+            return "across all teams";
+        }
+        var named = "for " + String.join(", ", teams);
+        return named.length() <= SCOPE_MAX_LENGTH ? named : "for your " + teams.size() + " teams";
     }
 
     /** A week as people read it: "5–11 January 2027", "29 December 2026 – 4 January 2027". */

@@ -20,6 +20,8 @@ public class CursorCodec {
     public static final String NEWEST = "newest";
     /** The longest cursor accepted: a documented limit of every {@code cursor} parameter. */
     public static final int MAX_LENGTH = 200;
+    /** What a cursor looks like: a signed token. */
+    public static final String PATTERN = Signer.PATTERN;
 
     private final Signer signer;
 

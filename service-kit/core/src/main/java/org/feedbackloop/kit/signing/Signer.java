@@ -16,6 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signer {
 
+    /** The shape of every token: two base64url parts (padding allowed, as the decoder reads it) joined by a dot. */
+    public static final String PATTERN = "^[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]+={0,2}$";
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

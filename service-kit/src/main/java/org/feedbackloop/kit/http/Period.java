@@ -12,6 +12,15 @@ public record Period(Instant from, Instant to) {
     /** The words of the {@code to} parameter in an OpenAPI description. */
     public static final String TO = "End of the period, exclusive: an ISO instant or a day (its start, UTC); default now";
 
+    /**
+     * What a {@code from} or {@code to} parameter looks like in an OpenAPI document: a day, or an instant with its offset
+     * (a string, not a choice of two schemas, which generated clients cannot send as a query parameter).
+     */
+    public static final String BOUND_PATTERN =
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$";
+    /** The longest {@code from} or {@code to}: an instant with nanoseconds and an offset is 35 characters. */
+    public static final int BOUND_MAX_LENGTH = 40;
+
     /** A report's period when the request does not say. */
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
     /** The longest period a report covers: a year, a leap one included. */

@@ -1,5 +1,6 @@
 package org.feedbackloop.kit.http;
 
+import org.feedbackloop.events.Lengths;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
 
@@ -22,6 +23,10 @@ public final class QueryParams {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** A topic or team name, anchored so that it means the same in a JSON Schema as in {@link String#matches}. */
+    public static final String NAME_PATTERN = "^[a-z][a-z0-9-]{1," + (Lengths.NAME - 1) + "}$";
+    /** Text without control characters, written so that Java and JSON Schema (ECMA-262) read it alike. */
+    public static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F]*$";
     /** Years the database can compare with: a year such as +999999999 overflows the driver. */
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
@@ -73,10 +78,10 @@ public final class QueryParams {
         return parse(name, value, v -> plainText(v, max), expectation);
     }
 
-    /** A name such as a topic or a team: lower case, digits and hyphens, 2 to 40 characters. */
+    /** A name such as a topic or a team: lower case, digits and hyphens, 2 to {@value Lengths#NAME} characters. */
     public String name(String name, String value, String expectation) {
         return parse(name, value, v -> {
-            if (!v.matches("[a-z][a-z0-9-]{1,39}")) {
+            if (!v.matches(NAME_PATTERN)) {
                 throw new IllegalArgumentException();
             }
             return v;

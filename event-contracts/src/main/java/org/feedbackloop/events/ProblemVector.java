@@ -1,6 +1,7 @@
 package org.feedbackloop.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a piece of feedback is about, as a point in a named vector space: feedback-service's sentence model reads
@@ -10,7 +11,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param space  names the model and the projection, e.g. {@code all-minilm-l6-v2-q/problem-v1}
  * @param vector the coordinates (384 for that space)
  */
-public record ProblemVector(String space, float[] vector) {
+@Schema(name = "ProblemVector", description = "What a piece of feedback is about, as a unit vector of a named space")
+public record ProblemVector(
+        @Schema(description = "The model and projection of the vector", enumeration = SPACE)
+        String space,
+        @Schema(description = "The coordinates: unit length, so each is between -1 and 1",
+                minItems = DIMENSIONS, maxItems = DIMENSIONS)
+        float[] vector) {
 
     /** The space feedback-service writes today: all-MiniLM-L6-v2 (quantized), the problem projection, 384 dimensions. */
     public static final String SPACE = "all-minilm-l6-v2-q/problem-v1";

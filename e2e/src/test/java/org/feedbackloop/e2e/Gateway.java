@@ -3,6 +3,7 @@ package org.feedbackloop.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.feedbackloop.testkit.contract.ContractCheck;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,11 @@ final class Gateway {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static {
+        // every answer the suite's gateway gives these tests must be one the published contract describes
+        ContractCheck.useDocument(Suite.GATEWAY, Suite.root().resolve("docs/openapi.json"));
+    }
 
     private final String token;
     private final String base;
@@ -88,7 +94,12 @@ final class Gateway {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (base.equals(Suite.GATEWAY)) {
+                ContractCheck.verify(base, method, response.uri().getRawPath(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response::body);
+            }
+            return new Reply(response);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " got no answer", e);
         } catch (InterruptedException e) {

@@ -23,13 +23,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Every answer a service gives its own tests under {@code /api}, checked against the OpenAPI document the service
- * serves ({@code /q/openapi}): the request reached a documented operation (or got the 404/405 of none), its status is
- * one the operation documents, its media type is documented for that status and a JSON body matches the schema. A
- * mismatch fails the test that made the request, so the document cannot drift from the code. Which statuses of which
- * operations the tests reached is written to {@code target/contract-coverage.txt} when the tests end.
+ * Every answer a server gives a test under {@code /api} (through RestAssured, or {@link #verify} from another client),
+ * checked against the OpenAPI document the server serves at {@code /q/openapi}: the request reached a documented
+ * operation (or got the 404/405 of none), its status is one the operation documents, its media type is documented for
+ * that status and a JSON body matches the schema. A mismatch fails the test that made the request, so the document
+ * cannot drift from the code. Which statuses of which operations the tests reached is written to
+ * {@code target/contract-coverage.txt} when the tests end.
  */
 public final class ContractCheck implements OrderedFilter {
 
@@ -61,34 +63,55 @@ public final class ContractCheck implements OrderedFilter {
                            FilterContext context) {
         var response = context.next(request, expected);
         var uri = URI.create(request.getURI());
-        var path = uri.getRawPath();
-        if (path == null || !path.startsWith("/api/")) {
-            return response;
+        verify(uri.getScheme() + "://" + uri.getRawAuthority(), request.getMethod(), uri.getRawPath(),
+                response.statusCode(), response.contentType(), response::asString);
+        return response;
+    }
+
+    /** Checks the answers of the server at {@code origin} against {@code document} rather than what it serves. */
+    public static void useDocument(String origin, Path document) {
+        try {
+            INSTANCE.contracts.put(origin, new OpenApiContract(JSON.readTree(Files.readString(document))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the OpenAPI document " + document, e);
         }
-        var contract = contracts.computeIfAbsent(uri.getScheme() + "://" + uri.getRawAuthority(), ContractCheck::load);
-        var method = request.getMethod().toUpperCase(Locale.ROOT);
-        var status = response.statusCode();
+    }
+
+    /**
+     * Checks one answer of the server at {@code origin} against the OpenAPI document it serves at {@code /q/openapi}.
+     *
+     * @param body read only when the answer is JSON
+     * @throws AssertionError naming what the document does not say
+     */
+    public static void verify(String origin, String method, String rawPath, int status, String contentType,
+                              Supplier<String> body) {
+        INSTANCE.check(origin, method.toUpperCase(Locale.ROOT), rawPath, status, contentType, body);
+    }
+
+    private void check(String origin, String method, String path, int status, String contentType, Supplier<String> body) {
+        if (path == null || !path.startsWith("/api/")) {
+            return;
+        }
+        var contract = contracts.computeIfAbsent(origin, ContractCheck::load);
         var operation = contract.find(method, path);
         if (operation.isEmpty()) {
             if (!NO_SUCH_OPERATION.contains(status)) {
                 throw new AssertionError("Contract: " + method + " " + path + " answered " + status
-                        + ", but the service's OpenAPI document has no such operation");
+                        + ", but the OpenAPI document has no such operation");
             }
-            return response;
+            return;
         }
         reached.computeIfAbsent(operation.get().toString(), key -> ConcurrentHashMap.newKeySet()).add(status);
-        var contentType = response.contentType();
         var mediaType = contentType == null || contentType.isBlank() ? null
                 : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        var body = mediaType != null && OpenApiContract.isJson(mediaType) ? response.asString() : null;
-        var violations = contract.check(operation.get(), status, mediaType, body);
+        var json = mediaType != null && OpenApiContract.isJson(mediaType) ? body.get() : null;
+        var violations = contract.check(operation.get(), status, mediaType, json);
         if (!violations.isEmpty()) {
             throw new AssertionError("Contract: " + operation.get() + " answered " + status + " ("
                     + (mediaType == null ? "no body" : mediaType) + ") unlike its OpenAPI document:\n  - "
                     + String.join("\n  - ", violations)
-                    + (body == null ? "" : "\nbody: " + body.substring(0, Math.min(body.length(), 600))));
+                    + (json == null ? "" : "\nbody: " + json.substring(0, Math.min(json.length(), 600))));
         }
-        return response;
     }
 
     private static OpenApiContract load(String origin) {

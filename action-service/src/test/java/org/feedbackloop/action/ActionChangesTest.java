@@ -129,7 +129,7 @@ class ActionChangesTest {
         var linked = broker.awaitEvents("action.feedback-linked", id, 1, Duration.ofSeconds(10)).getFirst().event().path("data");
         assertThat(linked.path("previousActionId").asText()).isEqualTo(original);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + id + "/feedback").then().statusCode(200)
-                .body("feedbackId", hasItem(feedback.toString()));
+                .body("items.feedbackId", hasItem(feedback.toString()));
     }
 
     /**
@@ -198,7 +198,7 @@ class ActionChangesTest {
         var target = Actions.open(broker, "billing");
         var duplicate = Actions.open(broker, "billing");
         var duplicateFeedback = given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + duplicate + "/feedback")
-                .then().extract().<String>path("[0].feedbackId");
+                .then().extract().<String>path("items[0].feedbackId");
         Actions.transition("olivia", duplicate, "PLANNED", null).statusCode(200);
 
         send("olivia", "POST", "/api/actions/" + duplicate + "/merge", Map.of("into", target), Actions.etag(duplicate))
@@ -235,5 +235,30 @@ class ActionChangesTest {
         given().auth().oauth2(Tokens.of("admin")).delete("/api/routing-rules/" + topic).then().statusCode(404);
         given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + Actions.open(broker, topic)).then()
                 .body("team", is("triage"));
+    }
+
+    /** Each change of an action refuses as its document says: no such action, a stale or missing If-Match, a closed action. */
+    @Test
+    void changesRefuseAMissingActionAStaleVersionAndAClosedAction() {
+        var closed = Actions.done(broker, "billing", "We fixed it.");
+        var other = Actions.open(broker, "billing");
+        var future = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS).toString();
+        var changes = List.of(
+                new Object[]{"PUT", "/assignment", Map.of("ownerId", Tokens.subjectOf("maria"))},
+                new Object[]{"PUT", "/due", Map.of("dueAt", future)},
+                new Object[]{"POST", "/links", Map.of("feedbackIds", List.of(Actions.feedback(broker, "billing")))},
+                new Object[]{"POST", "/merge", Map.of("into", other)},
+                new Object[]{"POST", "/updates", Map.of("publicNote", "Still on it.")});
+        for (var change : changes) {
+            var method = (String) change[0];
+            var path = (String) change[1];
+            send("maria", method, "/api/actions/" + UUID.randomUUID() + path, change[2], "\"1\"").statusCode(404);
+            send("maria", method, "/api/actions/" + closed + path, change[2], null).statusCode(428);
+            send("maria", method, "/api/actions/" + closed + path, change[2], "\"999\"").statusCode(409)
+                    .body("type", is("urn:feedbackloop:problem:stale-version"));
+            if (!path.equals("/assignment")) {
+                send("maria", method, "/api/actions/" + closed + path, change[2], Actions.etag(closed)).statusCode(422);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.feedbackloop.testkit.Rows;
 import org.feedbackloop.testkit.TestBroker;
 import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,12 +50,23 @@ class QueueTest {
         broker.close();
     }
 
+    /** The routing rules this test added: the service keeps a limited number, and the database outlives the run. */
+    private static final List<String> ROUTED = new ArrayList<>();
+
     /** A topic routed to a team of its own, so that the team's queue holds only this test's actions. */
     private static String privateTeamTopic(String team) {
         var topic = "t-" + team;
         given().auth().oauth2(Tokens.of("admin")).contentType("application/json").body(Map.of("team", team))
                 .put("/api/routing-rules/" + topic).then().statusCode(200);
+        ROUTED.add(topic);
         return topic;
+    }
+
+    @AfterEach
+    void removeRoutingRules() {
+        ROUTED.forEach(topic -> given().auth().oauth2(Tokens.of("admin")).delete("/api/routing-rules/" + topic)
+                .then().statusCode(204));
+        ROUTED.clear();
     }
 
     private static String newTeam() {
@@ -130,7 +142,7 @@ class QueueTest {
                 .body("items.id", not(hasItem(late)))
                 .body("items.overdue", everyItem(is(false)));
         var feedbackOfPlanned = given().auth().oauth2(Tokens.of("maria")).get("/api/actions/" + planned + "/feedback")
-                .then().extract().<String>path("[0].feedbackId");
+                .then().extract().<String>path("items[0].feedbackId");
         given().auth().oauth2(Tokens.integrator()).queryParam("feedbackId", feedbackOfPlanned).get("/api/actions").then()
                 .statusCode(200).body("items.id", is(List.of(planned)));
     }

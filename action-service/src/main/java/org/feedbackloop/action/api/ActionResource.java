@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionPosition;
 import org.feedbackloop.action.domain.ActionService;
+import org.feedbackloop.action.domain.HistoryRepository;
 import org.feedbackloop.action.security.Caller;
 import org.feedbackloop.action.similarity.Neighbours;
 import org.feedbackloop.action.similarity.RepresentativeFeedback;
@@ -76,7 +77,7 @@ public class ActionResource {
     @Schema(name = "ActionPage")
     public record ActionPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<ActionView> items,
                              @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
-                                     maxLength = CursorCodec.MAX_LENGTH)
+                                     maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN)
                              String nextCursor) {
     }
 
@@ -102,7 +103,8 @@ public class ActionResource {
     @Path("{id}")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "getAction",
-            summary = "One action with its history", description = "The ETag header carries its version.")
+            summary = "One action with its history", description = "The ETag header carries its version; history holds "
+            + "its newest " + HistoryRepository.NEWEST + " changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> get(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
@@ -110,16 +112,59 @@ public class ActionResource {
                 .header(HttpHeaders.ETAG, Versions.etag(detail.action())).build());
     }
 
+    /** One page of an action's feedback with its cursor. */
+    @Schema(name = "LinkedFeedbackPage")
+    public record LinkedFeedbackPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<LinkedFeedbackView> items,
+                                     @Schema(description = "Pass as cursor for the next page; null on the last",
+                                             nullable = true, maxLength = CursorCodec.MAX_LENGTH,
+                                             pattern = CursorCodec.PATTERN)
+                                     String nextCursor) {
+    }
+
+    /** The order of an action's feedback pages: as it was linked. */
+    static final String LINKED_ORDER = "linked";
+
     @GET
     @Path("{id}/feedback")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listActionFeedback",
             summary = "The feedback an action tracks, in the contributors' own words",
-            description = "Every piece of feedback the action tracks, with its channel, rating, sentiment and when it "
-                    + "was received and linked: what customers actually said, not only how many said it.")
-    public Uni<List<LinkedFeedbackView>> feedback(
-            @Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
-        return actions.feedbackOf(QueryParams.uuid("id", id)).map(items -> items.stream().map(LinkedFeedbackView::of).toList());
+            description = "The feedback the action tracks, in the order it was linked (the first that opened it "
+                    + "first), with its channel, rating, sentiment and when it was received and linked: what customers "
+                    + "actually said, not only how many said it. Follow nextCursor for more.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LinkedFeedbackPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LinkedFeedbackPage> feedback(
+            @Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = PageSize.MINIMUM, maximum = PageSize.MAXIMUM, defaultValue = PageSize.DEFAULT))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN))
+            @QueryParam("cursor") String cursor) {
+        var actionId = QueryParams.uuid("id", id);
+        var params = new QueryParams();
+        var pageSize = params.limit(limit);
+        var after = params.parse("cursor", cursor, c -> cursors.decode(c, ActionResource::linked),
+                "is not a cursor this API returned");
+        params.orRefuse();
+        return actions.feedbackOf(actionId, after == null ? null : after.key(), after == null ? null : after.id(),
+                pageSize + 1).map(found -> {
+            var more = found.size() > pageSize;
+            var page = more ? found.subList(0, pageSize) : found;
+            var next = more ? cursors.encode(LINKED_ORDER, page.getLast().linkedAt, page.getLast().feedbackId) : null;
+            return new LinkedFeedbackPage(page.stream().map(LinkedFeedbackView::of).toList(), next);
+        });
+    }
+
+    private static CursorCodec.Position linked(CursorCodec.Position position) {
+        if (!LINKED_ORDER.equals(position.order())) {
+            throw new IllegalArgumentException(position.order());
+        }
+        return position;
     }
 
     @GET
@@ -163,6 +208,8 @@ public class ActionResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "A feedback is already tracked", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The body is invalid; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull ActionRequests.CreateAction body) {
         return actions.create(caller(), new ActionService.NewAction(body.feedbackIds(), body.title(), body.team(),
                         body.priority(), body.dueAt()))
@@ -186,6 +233,10 @@ public class ActionResource {
     @APIResponse(responseCode = "422", description = "The workflow forbids it, or publicTitle repeats a contributor's words",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> transition(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                             maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -203,6 +254,14 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "Told; new ETag", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "The action is closed, or publicTitle repeats a contributor's words",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version: the action changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> update(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                         maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -217,6 +276,16 @@ public class ActionResource {
     @Operation(operationId = "assignAction",
             summary = "Assign the action", description = "Owners claim actions of their team (or give them back "
             + "with a null ownerId); managers and admins assign anyone.")
+    @APIResponse(responseCode = "200", description = "Assigned; new ETag",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version: the action changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assign(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                 @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                         maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -230,6 +299,18 @@ public class ActionResource {
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "changeActionDueDate",
             summary = "Change the due date", description = "Contributors are told the new timescale (action.due-changed).")
+    @APIResponse(responseCode = "200", description = "Rescheduled; new ETag",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version: the action changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The action is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reschedule(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                     @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                             maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -244,6 +325,19 @@ public class ActionResource {
     @Operation(operationId = "linkFeedbackToAction", summary = "Link more feedback to the action",
             description = "Feedback received by triage joins this open action; feedback that another open action "
                     + "tracked moves over, when the caller may act on that action too.")
+    @APIResponse(responseCode = "200", description = "Linked; new ETag",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid, or a feedback is unknown or already linked here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version, or a feedback is tracked by a closed "
+            + "action (its contributors were told already)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The action is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> link(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                               @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                       maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -258,6 +352,18 @@ public class ActionResource {
     @Operation(operationId = "mergeAction", summary = "Merge this duplicate into another action",
             description = "Its feedback and history move to the other action; each moved contributor is told once; "
                     + "this action ends as MERGED. If-Match is this action's ETag.")
+    @APIResponse(responseCode = "200", description = "Merged; new ETag",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The body or If-Match is invalid, or into is this action or no action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version: the action changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Either action is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> merge(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
                                @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                        maxLength = Versions.LONGEST_IF_MATCH, pattern = Versions.IF_MATCH_PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.action.domain.Action;
 import org.feedbackloop.action.domain.ActionStatus;
 import org.feedbackloop.action.domain.HistoryEntry;
+import org.feedbackloop.action.domain.HistoryRepository;
 import org.feedbackloop.action.domain.Names;
 import org.feedbackloop.action.domain.Priority;
 import org.feedbackloop.action.domain.Titles;
@@ -43,6 +44,8 @@ public record ActionView(
         Instant closedAt,
         @Schema(description = "Also the ETag; send it back in If-Match to change the action",
                 minimum = Counts.MIN, maximum = Counts.INT_MAX) int version,
+        @Schema(description = "Only in the detail view: the newest " + HistoryRepository.NEWEST + " changes of the "
+                + "action, oldest first", maxItems = HistoryRepository.NEWEST)
         List<HistoryView> history) {
 
     @Schema(name = "Owner")

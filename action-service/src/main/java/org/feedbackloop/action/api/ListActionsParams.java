@@ -23,10 +23,14 @@ public class ListActionsParams {
 
     /** The longest status filter taken: room for every status with a space after each comma, twice over. */
     static final int LONGEST_STATUS = 100;
+    /** A status filter as the document states it: status names separated by commas, spaces around them allowed. */
+    static final String STATUS_PATTERN = "^\\s*(OPEN|PLANNED|IN_PROGRESS|DONE|DECLINED|MERGED)\\s*"
+            + "(,\\s*(OPEN|PLANNED|IN_PROGRESS|DONE|DECLINED|MERGED)\\s*)*$";
 
     @QueryParam("owner")
     @Parameter(description = "me, or an owner's user id", example = "me",
-            schema = @Schema(type = SchemaType.STRING, maxLength = ActionRequests.LONGEST_OWNER_ID))
+            schema = @Schema(type = SchemaType.STRING, maxLength = ActionRequests.LONGEST_OWNER_ID,
+                    pattern = QueryParams.NO_CONTROL_CHARACTERS))
     String owner;
 
     @QueryParam("team")
@@ -36,7 +40,7 @@ public class ListActionsParams {
 
     @QueryParam("status")
     @Parameter(description = "One or more of OPEN, PLANNED, IN_PROGRESS, DONE, DECLINED, MERGED, comma-separated; default all but MERGED",
-            schema = @Schema(type = SchemaType.STRING, maxLength = LONGEST_STATUS))
+            schema = @Schema(type = SchemaType.STRING, maxLength = LONGEST_STATUS, pattern = STATUS_PATTERN))
     String status;
 
     @QueryParam("overdue")
@@ -61,7 +65,7 @@ public class ListActionsParams {
 
     @QueryParam("cursor")
     @Parameter(description = "The nextCursor of the previous page (same sort)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN))
     String cursor;
 
     ActionQuery toQuery(Caller caller, CursorCodec cursors, Instant now) {

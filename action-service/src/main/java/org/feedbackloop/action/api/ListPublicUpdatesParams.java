@@ -27,7 +27,7 @@ public class ListPublicUpdatesParams {
 
     @QueryParam("cursor")
     @Parameter(description = "The nextCursor of the previous page (same status)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN))
     String cursor;
 
     /** A checked request for one page. */

@@ -84,7 +84,7 @@ public class PublicUpdatesResource {
     @Schema(name = "PublicUpdatePage")
     public record PublicUpdatePage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<PublicUpdateView> items,
                                    @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
-                                           maxLength = CursorCodec.MAX_LENGTH)
+                                           maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN)
                                    String nextCursor) {
     }
 

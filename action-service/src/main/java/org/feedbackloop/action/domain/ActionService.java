@@ -66,7 +66,7 @@ public class ActionService {
     public Uni<ActionDetail> detail(UUID id) {
         return actions.findById(id)
                 .onItem().ifNull().failWith(() -> new ActionException.NotFound(id))
-                .flatMap(action -> history.ofAction(id).map(entries -> new ActionDetail(action, entries)));
+                .flatMap(action -> history.newestOf(id).map(entries -> new ActionDetail(action, entries)));
     }
 
     @WithSession
@@ -74,11 +74,12 @@ public class ActionService {
         return actions.page(query);
     }
 
+    /** Up to {@code limit} of the action's feedback in the order it was linked, after the given item (or from the first). */
     @WithSession
-    public Uni<List<FeedbackItem>> feedbackOf(UUID id) {
+    public Uni<List<FeedbackItem>> feedbackOf(UUID id, Instant afterLinkedAt, UUID afterId, int limit) {
         return actions.findById(id)
                 .onItem().ifNull().failWith(() -> new ActionException.NotFound(id))
-                .flatMap(action -> items.ofAction(id));
+                .flatMap(action -> items.pageOf(id, afterLinkedAt, afterId, limit));
     }
 
     // --- changing ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,18 @@ public class FeedbackItemRepository implements PanacheRepositoryBase<FeedbackIte
 
     public Uni<List<FeedbackItem>> ofAction(UUID actionId) {
         return find("actionId = ?1 order by linkedAt, feedbackId", actionId).list();
+    }
+
+    /**
+     * Up to {@code limit} of the action's feedback in the order it was linked (by linkedAt, then feedback id), after
+     * the item at {@code after} (its linkedAt and feedback id), or from the first when null.
+     */
+    public Uni<List<FeedbackItem>> pageOf(UUID actionId, Instant afterLinkedAt, UUID afterId, int limit) {
+        var found = afterLinkedAt == null
+                ? find("actionId = ?1 order by linkedAt, feedbackId", actionId)
+                : find("actionId = ?1 and (linkedAt > ?2 or linkedAt = ?2 and feedbackId > ?3) order by linkedAt, feedbackId",
+                        actionId, afterLinkedAt, afterId);
+        return found.page(0, limit).list();
     }
 
     public Uni<List<FeedbackItem>> byIds(Collection<UUID> ids) {

@@ -1,6 +1,7 @@
 package org.feedbackloop.action.domain;
 
 import org.feedbackloop.events.Lengths;
+import org.feedbackloop.kit.http.QueryParams;
 
 /**
  * Topic and team names: lower case letters, digits and hyphens, a letter first, 2 to {@value #MAX_LENGTH} characters.
@@ -10,8 +11,8 @@ import org.feedbackloop.events.Lengths;
 public final class Names {
 
     public static final int MAX_LENGTH = Lengths.NAME;
-    /** Anchored, so that it means the same in a JSON Schema as in {@link String#matches}. */
-    public static final String PATTERN = "^[a-z][a-z0-9-]{1," + (MAX_LENGTH - 1) + "}$";
+    /** The kit's name pattern (anchored, so that it means the same in a JSON Schema as in {@link String#matches}). */
+    public static final String PATTERN = QueryParams.NAME_PATTERN;
 
     private Names() {
     }

@@ -17,7 +17,10 @@ public record ActionInsights(
         @Schema(description = "Start of the period, inclusive") Instant from,
         @Schema(description = "End of the period, exclusive") Instant to,
         @Schema(description = "The instant the figures were read; openNow and overdueNow are as of then") Instant generatedAt,
-        @Schema(description = "By team name; a team with every figure zero is left out") List<TeamInsights> teams,
+        @Schema(description = "By team name; a team with every figure zero is left out. Of more than "
+                + TeamSummary.MAX_TEAMS + " teams, those with the most actions (opened, closed or open now; then the "
+                + "most feedback items, then kudos; ties by name) are listed: total still covers every team",
+                maxItems = TeamSummary.MAX_TEAMS) List<TeamInsights> teams,
         @Schema(description = "The same figures over all teams (percentiles over all samples, not averaged); team is null")
         TeamInsights total) {
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,8 +26,8 @@ import org.feedbackloop.kit.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,10 +121,12 @@ public class ActionInsightsResource {
             + "than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ActionInsights> actions(
             @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01",
-                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                            maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("from") String from,
             @Parameter(description = Period.TO, example = "2026-02-01",
-                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                            maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
@@ -150,14 +153,22 @@ public class ActionInsightsResource {
         actionRows.forEach(row -> figuresOf(row, teams, total).actions(row));
         feedbackRows.forEach(row -> figuresOf(row, teams, total).feedback(row));
         kudosRows.forEach(row -> figuresOf(row, teams, total).kudos(row));
-        return new ActionInsights(period.from(), period.to(), now,
-                teams.values().stream().map(Figures::view).toList(), total.view());
+        var largest = teams.values().stream().sorted(LARGEST_FIRST).limit(TeamSummary.MAX_TEAMS)
+                .sorted(Comparator.comparing(figures -> figures.team)).map(Figures::view).toList();
+        return new ActionInsights(period.from(), period.to(), now, largest, total.view());
     }
 
     private static Figures figuresOf(Object[] row, Map<String, Figures> teams, Figures total) {
         var isTotal = number(row[1]) == 1;
         return isTotal ? total : teams.computeIfAbsent((String) row[0], Figures::new);
     }
+
+    /** The teams with the most actions first, then the most feedback, then kudos; ties by name. */
+    private static final Comparator<Figures> LARGEST_FIRST = Comparator
+            .comparingLong((Figures figures) -> figures.opened + figures.closed + figures.openNow).reversed()
+            .thenComparing(Comparator.comparingLong((Figures figures) -> figures.feedbackItems).reversed())
+            .thenComparing(Comparator.comparingLong((Figures figures) -> figures.kudosPassed).reversed())
+            .thenComparing(figures -> figures.team);
 
     /** One team's figures (or the total's) as the two queries bring them. */
     private static final class Figures {

@@ -22,15 +22,17 @@ import java.time.temporal.ChronoUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
 
-    // one pass over the open actions (the partial index on open actions serves it)
+    // one pass over the open actions (the partial index on open actions serves it); the teams with the most of them
     private static final String COUNTS = """
-            select team,
-                   count(*),
-                   count(*) filter (where due_at < :now or inform_by < :now),
-                   count(*) filter (where repeats_escalated_at is not null or fix_escalated_for is not null
-                                       or inform_escalated_for is not null)
-            from action where status in ('OPEN', 'PLANNED', 'IN_PROGRESS')
-            group by team order by team""";
+            select * from (
+                select team,
+                       count(*) as open,
+                       count(*) filter (where due_at < :now or inform_by < :now),
+                       count(*) filter (where repeats_escalated_at is not null or fix_escalated_for is not null
+                                           or inform_escalated_for is not null)
+                from action where status in ('OPEN', 'PLANNED', 'IN_PROGRESS')
+                group by team order by open desc, team limit :teams) largest
+            order by team""";
 
     private final Clock clock;
 
@@ -41,11 +43,13 @@ public class SummaryResource {
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "summariseActions",
-            summary = "Open, overdue and escalated actions by team", description = "Teams without open actions are left out.")
+            summary = "Open, overdue and escalated actions by team", description = "Teams without open actions are left "
+            + "out; of more than " + TeamSummary.MAX_TEAMS + " teams, those with the most open actions are listed.")
     public Uni<TeamSummary> summary() {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery(COUNTS, Object[].class).setParameter("now", now).getResultList()))
+                .createNativeQuery(COUNTS, Object[].class).setParameter("now", now)
+                .setParameter("teams", TeamSummary.MAX_TEAMS).getResultList()))
                 .map(rows -> new TeamSummary(rows.stream().map(SummaryResource::team).toList(), now));
     }
 

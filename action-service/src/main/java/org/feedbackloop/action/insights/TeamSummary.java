@@ -9,7 +9,14 @@ import java.util.List;
 
 /** The counts a manager watches, per team, at one instant. */
 @Schema(name = "ActionSummary")
-public record TeamSummary(List<Team> teams, Instant generatedAt) {
+public record TeamSummary(
+        @Schema(description = "By team name: the " + TeamSummary.MAX_TEAMS + " teams with the most open actions (ties "
+                + "by name), if more have any", maxItems = TeamSummary.MAX_TEAMS)
+        List<Team> teams,
+        Instant generatedAt) {
+
+    /** The most teams a summary or an insights answer lists: those with the most actions. */
+    public static final int MAX_TEAMS = 100;
 
     @Schema(name = "TeamCounts")
     public record Team(

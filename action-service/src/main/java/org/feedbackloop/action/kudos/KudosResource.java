@@ -47,7 +47,7 @@ public class KudosResource {
     @Schema(name = "KudosPage")
     public record KudosPage(@Schema(maxItems = QueryParams.MAX_LIMIT) List<KudosView> items,
                             @Schema(description = "Pass as cursor for the next page; null on the last", nullable = true,
-                                    maxLength = CursorCodec.MAX_LENGTH)
+                                    maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN)
                             String nextCursor) {
     }
 

@@ -14,7 +14,6 @@ import org.feedbackloop.kit.problem.ProblemType;
 import org.feedbackloop.kit.signing.CursorCodec;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Set;
 
 /** The query string of {@code GET /api/kudos}, checked here so that every mistake gets a clear message. */
@@ -28,12 +27,14 @@ public class ListKudosParams {
 
     @QueryParam("from")
     @Parameter(description = Period.FROM + "; default 30 days before to. Of the time the kudos were passed",
-            example = "2026-01-01", schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            example = "2026-01-01", schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                    maxLength = Period.BOUND_MAX_LENGTH))
     String from;
 
     @QueryParam("to")
     @Parameter(description = Period.TO, example = "2026-02-01",
-            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                    maxLength = Period.BOUND_MAX_LENGTH))
     String to;
 
     @QueryParam("limit")
@@ -43,7 +44,8 @@ public class ListKudosParams {
 
     @QueryParam("cursor")
     @Parameter(description = "The nextCursor of the previous page",
-            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH,
+                    pattern = CursorCodec.PATTERN))
     String cursor;
 
     /**

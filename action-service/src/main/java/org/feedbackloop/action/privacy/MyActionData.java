@@ -32,21 +32,23 @@ public record MyActionData(
             + "team my praise was passed to as kudos")
     public record MyFeedback(
             UUID feedbackId,
-            @Schema(nullable = true, description = "The action that tracks it; null for praise passed on as kudos")
+            @Schema(nullable = true, implementation = String.class, format = "uuid",
+                    description = "The action that tracks it; null for praise passed on as kudos")
             UUID actionId,
             @Schema(nullable = true, description = "The action's name as customers read it", examples = "Delivery feedback",
                     maxLength = Titles.LONGEST)
             String actionTitle,
             @Schema(nullable = true) ActionStatus actionStatus,
             Instant receivedAt,
-            @Schema(nullable = true, description = "When it joined its action") Instant linkedAt,
+            @Schema(nullable = true, implementation = String.class, format = "date-time", description = "When it joined its action") Instant linkedAt,
             @Schema(description = "My words as held here", maxLength = Lengths.FEEDBACK_TEXT) String text,
             @Schema(nullable = true, description = "The address I gave with it", format = "email",
                     maxLength = Lengths.EMAIL) String contactEmail,
             @Schema(nullable = true, description = "Praise: the team it was passed to as kudos instead of becoming an "
                     + "action", examples = "billing", pattern = Names.PATTERN, maxLength = Names.MAX_LENGTH)
             String passedToTeam,
-            @Schema(nullable = true, description = "Praise: when it was passed on") Instant passedAt) {
+            @Schema(nullable = true, implementation = String.class, format = "date-time",
+                    description = "Praise: when it was passed on") Instant passedAt) {
     }
 
     @Schema(name = "MyVote", description = "A \"me too\" of mine on the public board")

@@ -1,7 +1,6 @@
 package org.feedbackloop.gateway.web.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +42,13 @@ public class Actions {
     public record Representative(UUID feedbackId, String text, Double similarity) {
     }
 
-    private static final TypeReference<List<LinkedFeedback>> FEEDBACK_LIST = new TypeReference<>() {
-    };
+    /** One page of an action's linked feedback, in the order it was linked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LinkedFeedbackPage(List<LinkedFeedback> items, String nextCursor) {
+    }
+
+    /** The console shows an action's first linked items, as many as one page holds. */
+    private static final int FEEDBACK_SHOWN = 100;
 
     private final ServiceClient services;
 
@@ -92,7 +96,7 @@ public class Actions {
 
     public Uni<Detail> detail(String token, UUID id) {
         var action = services.get(Service.ACTIONS, "/api/actions/" + id, token);
-        var feedback = services.get(Service.ACTIONS, "/api/actions/" + id + "/feedback", token);
+        var feedback = services.get(Service.ACTIONS, "/api/actions/" + id + "/feedback?limit=" + FEEDBACK_SHOWN, token);
         var representative = services.get(Service.ACTIONS, "/api/actions/" + id + "/representative", token);
         return Uni.combine().all().unis(action, feedback, representative).asTuple().map(all -> {
             var a = all.getItem1();
@@ -100,7 +104,7 @@ public class Actions {
                 return new Detail(null, null, List.of(), ProblemMessage.of(a), null, null);
             }
             var f = all.getItem2();
-            List<LinkedFeedback> words = f.ok() ? services.read(f, FEEDBACK_LIST) : List.of();
+            List<LinkedFeedback> words = f.ok() ? services.read(f, LinkedFeedbackPage.class).items() : List.of();
             var r = all.getItem3();
             return new Detail(services.read(a, TrackedAction.class), a.header("ETag"), words, null,
                     f.ok() ? null : ProblemMessage.of(f), r.ok() ? services.read(r, Representative.class) : null);

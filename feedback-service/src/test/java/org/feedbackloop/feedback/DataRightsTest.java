@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.feedbackloop.events.FeedbackErased;
+import org.feedbackloop.feedback.domain.CustomerAddresses;
 import org.feedbackloop.feedback.privacy.Retention;
 import org.feedbackloop.feedback.support.TestInfrastructure;
 import org.feedbackloop.testkit.Keycloak;
@@ -120,6 +121,49 @@ class DataRightsTest {
         }
         assertThat(VertxContextSupport.subscribeAndAwait(() -> retention.redactBefore(Instant.parse("2005-01-01T00:00:00Z"))))
                 .as("nothing twice").isZero();
+    }
+
+    @Test
+    void aCustomerKeepsTheVerifiedAddressesTheyTookLatestAndTheExportShowsThem() throws Exception {
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var bob = Tokens.of("bob");
+        var subject = Keycloak.subjectOf(bob);
+        var older = CustomerAddresses.MAX_PER_CUSTOMER + 2;
+        try {
+            // older addresses of bob's, and his current one taken afresh at his next submission
+            try (var connection = database.getConnection();
+                 var forget = connection.prepareStatement("delete from customer_address where email = 'bob@example.com'");
+                 var insert = connection.prepareStatement(
+                         "insert into customer_address (email, contributor_id, seen_at) values (?, ?, ?)")) {
+                forget.executeUpdate();
+                for (int i = 0; i < older; i++) {
+                    insert.setString(1, "old" + i + "." + run + "@loop.example.com");
+                    insert.setString(2, subject);
+                    insert.setTimestamp(3, Timestamp.from(Instant.now().minus(Duration.ofDays(i + 1))));
+                    insert.executeUpdate();
+                }
+            }
+            submit(bob, "Counting my addresses " + run + ".", null);
+
+            assertThat(count("select count(*) from customer_address where contributor_id = '" + subject + "'"))
+                    .isEqualTo(CustomerAddresses.MAX_PER_CUSTOMER);
+            assertThat(count("select count(*) from customer_address where email = 'bob@example.com'")).isEqualTo(1);
+            // the newest of the older ones stay: old0 … old8
+            assertThat(count("select count(*) from customer_address where email = 'old0." + run + "@loop.example.com'"))
+                    .isEqualTo(1);
+            assertThat(count("select count(*) from customer_address where email = 'old" + (older - 1) + "." + run
+                    + "@loop.example.com'")).isZero();
+            given().auth().oauth2(bob).get("/api/me/export").then().statusCode(200)
+                    .body("addresses", hasItem("bob@example.com"))
+                    .body("addresses.findAll { it.endsWith('." + run + "@loop.example.com') }",
+                            hasSize(CustomerAddresses.MAX_PER_CUSTOMER - 1));
+        } finally {
+            try (var connection = database.getConnection(); var delete = connection.prepareStatement(
+                    "delete from customer_address where email like ?")) {
+                delete.setString(1, "old%." + run + "@loop.example.com");
+                delete.executeUpdate();
+            }
+        }
     }
 
     private static String submit(String token, String text, String email) {

@@ -1,19 +1,25 @@
 package org.feedbackloop.feedback;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.feedbackloop.feedback.support.TestInfrastructure;
+import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -22,6 +28,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TopicsTest {
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void listsTheSeededTopics() {
@@ -43,12 +52,62 @@ class TopicsTest {
         given().auth().oauth2(Tokens.of("bob")).contentType(ContentType.JSON)
                 .body("{\"text\": \"The %s exhibit was closed\", \"channel\": \"WEB\"}".formatted(word))
                 .post("/api/feedback").then().statusCode(201).body("topic", is(topic));
+        // the taxonomy is capped: a run's topics must not pile up in the tests' database
+        given().auth().oauth2(Tokens.of("maria")).delete("/api/feedback/topics/" + topic).then().statusCode(204);
+        reanalysesFinished();
+    }
+
+    /** Waits for the re-readings asked for so far: one still queued takes in the next test's request, and its reason. */
+    private static void reanalysesFinished() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.of("maria"))
+                .get("/api/feedback/topics/reanalysis").then().statusCode(200).body("state", everyItem(is("FINISHED"))));
+    }
+
+    @Test
+    void aFullTaxonomyTakesNoNewTopicButItsTopicsCanStillBeChanged() throws SQLException {
+        var prefix = "full-" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x") + "-";
+        try {
+            try (var connection = database.getConnection(); var statement = connection.createStatement();
+                 var insert = connection.prepareStatement(
+                         "insert into topic (name, keywords, position) values (?, '{}', 999)")) {
+                var rows = statement.executeQuery("select count(*) from topic");
+                rows.next();
+                for (long i = 0, room = Topic.MAX_TOPICS - rows.getLong(1); i < room; i++) {
+                    insert.setString(1, prefix + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            var manager = Tokens.of("maria");
+            given().auth().oauth2(manager).get("/api/feedback/topics").then().statusCode(200)
+                    .body("size()", is(Topic.MAX_TOPICS));
+            given().auth().oauth2(manager).contentType(ContentType.JSON)
+                    .body("{\"keywords\": [\"overflow\"], \"position\": 1}")
+                    .put("/api/feedback/topics/" + prefix + "one-more")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", containsString("taxonomy-full"));
+            given().auth().oauth2(manager).contentType(ContentType.JSON)
+                    .body("{\"keywords\": [\"replaced\"], \"position\": 999}")
+                    .put("/api/feedback/topics/" + prefix + "0")
+                    .then().statusCode(200).body("keywords[0]", is("replaced"));
+        } finally {
+            try (var connection = database.getConnection();
+                 var delete = connection.prepareStatement("delete from topic where name like ? and name <> ?")) {
+                delete.setString(1, prefix + "%");
+                delete.setString(2, prefix + "0");
+                delete.executeUpdate();
+            }
+            // the last one through the API, so that the classifiers forget them all at once
+            given().auth().oauth2(Tokens.of("maria")).delete("/api/feedback/topics/" + prefix + "0");
+            reanalysesFinished();
+        }
     }
 
     @Test
     void aTopicDefinedByExamplesTakesFeedbackThatMeansTheSameAndStoredFeedbackIsReadAgain() {
         var topic = "gifting-" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
         var manager = Tokens.of("maria");
+        reanalysesFinished();
         given().auth().oauth2(manager).contentType(ContentType.JSON).body("""
                         {"description": "Gift wrapping, gift messages and presents sent to someone else.",
                          "examples": ["Please gift wrap my order.", "Can you add a card with a personal message?",

@@ -26,6 +26,7 @@ import org.feedbackloop.feedback.domain.Feedback;
 import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.understanding.Previews;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.http.WellFormedText;
 import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
@@ -55,7 +56,7 @@ public class AnalysisResource {
     @Schema(name = "TextAnalysis")
     public record TextAnalysis(
             @Schema(description = "The topic the text would take", examples = "billing", maxLength = Topic.MAX_NAME,
-                    pattern = Topic.NAME_PATTERN) String topic,
+                    pattern = QueryParams.NAME_PATTERN) String topic,
             @Schema(description = "True when found by meaning, false when by keywords or the fallback") boolean topicByMeaning,
             @Schema(description = "The nearest topics by meaning, best first, with their scores",
                     maxItems = Previews.NEAREST_TOPICS) List<TopicScore> nearestTopics,
@@ -70,7 +71,7 @@ public class AnalysisResource {
     }
 
     @Schema(name = "TopicScore")
-    public record TopicScore(@Schema(maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN) String topic, double score) {
+    public record TopicScore(@Schema(maxLength = Topic.MAX_NAME, pattern = QueryParams.NAME_PATTERN) String topic, double score) {
     }
 
     @POST

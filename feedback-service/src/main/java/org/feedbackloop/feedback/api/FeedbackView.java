@@ -13,6 +13,7 @@ import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.domain.RatingScale;
 import org.feedbackloop.feedback.domain.TopicSource;
 import org.feedbackloop.feedback.taxonomy.Topic;
+import org.feedbackloop.kit.http.QueryParams;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public record FeedbackView(
         Channel channel,
         Rating rating,
         @Schema(description = "Topic from the taxonomy", examples = "billing", maxLength = Topic.MAX_NAME,
-                pattern = Topic.NAME_PATTERN) String topic,
+                pattern = QueryParams.NAME_PATTERN) String topic,
         @Schema(description = "Sentiment of the text, from -1 (very negative) to 1 (very positive)", examples = "-0.62")
         double sentiment,
         @Schema(description = "How topic and sentiment were found, and the sentiment of each part of the text")
@@ -44,7 +45,7 @@ public record FeedbackView(
         @Schema(description = "Set when this is a \"me too\" on the public board: the action it joins") UUID joinsAction,
         // a team's name follows the rule of a topic's: action-service checks it with the same pattern
         @Schema(description = "Set when the feedback was praise: the team it was passed to as kudos (praise opens no action)",
-                examples = "billing", maxLength = Lengths.NAME, pattern = Topic.NAME_PATTERN) String passedToTeam,
+                examples = "billing", maxLength = Lengths.NAME, pattern = QueryParams.NAME_PATTERN) String passedToTeam,
         Contact contact,
         boolean consentToContact,
         @Schema(maxLength = NewFeedback.MAX_EXTERNAL_REF) String externalRef,

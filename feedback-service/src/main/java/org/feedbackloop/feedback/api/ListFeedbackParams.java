@@ -9,11 +9,10 @@ import org.feedbackloop.feedback.domain.FeedbackPosition;
 import org.feedbackloop.feedback.domain.FeedbackQuery;
 import org.feedbackloop.feedback.domain.FeedbackStatus;
 import org.feedbackloop.feedback.taxonomy.Topic;
+import org.feedbackloop.kit.http.Period;
 import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.signing.CursorCodec;
 
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** The query string of {@code GET /api/feedback}, taken as text and checked here so that every mistake gets a clear message. */
 public class ListFeedbackParams {
@@ -27,7 +26,7 @@ public class ListFeedbackParams {
 
     @QueryParam("topic")
     @Parameter(description = "A topic name", example = "billing",
-            schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
+            schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = QueryParams.NAME_PATTERN))
     String topic;
 
     @QueryParam("channel")
@@ -36,12 +35,12 @@ public class ListFeedbackParams {
 
     @QueryParam("from")
     @Parameter(description = "Created at or after: an ISO-8601 instant or date", example = "2026-11-01",
-            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
     String from;
 
     @QueryParam("to")
     @Parameter(description = "Created before: an ISO-8601 instant or date (exclusive)", example = "2026-12-01T00:00:00Z",
-            schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
     String to;
 
     @QueryParam("q")

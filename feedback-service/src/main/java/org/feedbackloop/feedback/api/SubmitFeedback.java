@@ -11,6 +11,7 @@ import org.feedbackloop.feedback.domain.Channel;
 import org.feedbackloop.feedback.domain.NewFeedback;
 import org.feedbackloop.feedback.domain.RatingScale;
 import org.feedbackloop.feedback.taxonomy.Topic;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.http.WellFormedText;
 
 /** The body of {@code POST /api/feedback}. */
@@ -31,7 +32,7 @@ public record SubmitFeedback(
 
         @Schema(description = "A topic of the taxonomy (GET /api/feedback/topics); derived from the text when absent",
                 examples = "billing", maxLength = Topic.MAX_NAME)
-        @Pattern(regexp = Topic.NAME_PATTERN, message = "must be a topic name such as billing")
+        @Pattern(regexp = QueryParams.NAME_PATTERN, message = "must be a topic name such as billing")
         String topic,
 
         @Schema(description = "Where to tell the contributor what changed; defaults to the address in a customer's token")
@@ -42,7 +43,7 @@ public record SubmitFeedback(
         Boolean consentToContact,
 
         @Schema(description = "The submitter's own reference, for example a survey response id", examples = "survey-2026-11/4711")
-        @Size(max = NewFeedback.MAX_EXTERNAL_REF) @WellFormedText @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = NewFeedback.MAX_EXTERNAL_REF) @WellFormedText @Pattern(regexp = QueryParams.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String externalRef) {
 
     /** The optional rating of a submission. */

@@ -1,5 +1,6 @@
 package org.feedbackloop.feedback.api;
 
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.openapi.Counts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.events.Lengths;
+import org.feedbackloop.feedback.api.problem.FeedbackProblem;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.feedback.taxonomy.Topic;
 import org.feedbackloop.feedback.taxonomy.TopicCatalog;
@@ -82,9 +84,9 @@ public class TopicResource {
 
     @Schema(name = "Topic")
     public record TopicView(
-            @Schema(examples = "billing", maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN) String name,
-            @Schema(description = "What the topic covers", examples = "Charges, invoices, refunds, prices and subscriptions.",
-                    maxLength = Topic.MAX_DESCRIPTION)
+            @Schema(examples = "billing", maxLength = Topic.MAX_NAME, pattern = QueryParams.NAME_PATTERN) String name,
+            @Schema(description = "What the topic covers; null when not described", nullable = true,
+                    examples = "Charges, invoices, refunds, prices and subscriptions.", maxLength = Topic.MAX_DESCRIPTION)
             String description,
             @Schema(description = "Sentences typical of the topic: feedback takes the topic whose examples it is nearest to in meaning",
                     examples = "[\"I was charged twice for one order.\", \"My refund hasn't arrived.\"]", maxItems = Topic.MAX_EXAMPLES)
@@ -125,7 +127,9 @@ public class TopicResource {
             @Schema(description = "Items read so far", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long done,
             @Schema(description = "Items whose topic or sentiment changed (each announced as feedback.updated)",
                     minimum = Counts.MIN, maximum = Counts.LONG_MAX) long changed,
+            @Schema(description = "Null while queued", implementation = String.class, format = "date-time", nullable = true)
             Instant startedAt,
+            @Schema(description = "Null until finished", implementation = String.class, format = "date-time", nullable = true)
             Instant finishedAt) {
 
         static ReanalysisView of(ReanalysisJobs.Job job) {
@@ -139,7 +143,11 @@ public class TopicResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listTopics",
             summary = "List the topics", description = "Feedback near none of them in meaning and matching none of "
-            + "their keywords gets the topic general, which has examples of its own (no keywords).")
+            + "their keywords gets the topic general, which has examples of its own (no keywords). The taxonomy holds "
+            + "at most " + Topic.MAX_TOPICS + " topics, general included.")
+    @APIResponse(responseCode = "200", description = "Every topic, by position then name",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TopicView.class,
+                    maxItems = Topic.MAX_TOPICS)))
     public Uni<List<TopicView>> list() {
         return topics.inOrder().map(list -> list.stream().map(TopicView::of).toList());
     }
@@ -150,12 +158,16 @@ public class TopicResource {
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "saveTopic", summary = "Create or replace a topic",
             description = "New feedback is read against it at once (within seconds on other replicas); stored feedback is "
-                    + "re-read in the background, see GET /api/feedback/topics/reanalysis.")
+                    + "re-read in the background, see GET /api/feedback/topics/reanalysis. The taxonomy holds at most "
+                    + Topic.MAX_TOPICS + " topics: a new one beyond that is refused (409).")
     @APIResponse(responseCode = "200", description = "The topic as stored")
     @APIResponse(responseCode = "400", description = "Invalid name or body; a topic needs an example or a keyword",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A new topic, but the taxonomy already holds " + Topic.MAX_TOPICS
+            + " (type TAXONOMY_FULL): remove or reuse one first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TopicView> put(
-            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
+            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = QueryParams.NAME_PATTERN))
             @PathParam("name") String name,
             @Valid @NotNull UpdateTopic body) {
         checkName(name);
@@ -170,7 +182,7 @@ public class TopicResource {
         }
         var description = body.description() == null || body.description().isBlank() ? null : body.description().strip();
         return Panache.withTransaction(() -> topics.findById(name)
-                        .map(existing -> existing != null ? existing : newTopic(name))
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : newTopic(name))
                         .flatMap(topic -> {
                             topic.description = description;
                             topic.examples = examples;
@@ -192,7 +204,7 @@ public class TopicResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> delete(
-            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = Topic.NAME_PATTERN))
+            @Parameter(description = "The topic's name", schema = @Schema(type = SchemaType.STRING, maxLength = Topic.MAX_NAME, pattern = QueryParams.NAME_PATTERN))
             @PathParam("name") String name) {
         checkName(name);
         if (TopicCatalog.FALLBACK.equals(name)) {
@@ -224,7 +236,7 @@ public class TopicResource {
     }
 
     private static void checkName(String name) {
-        if (!name.matches(Topic.NAME_PATTERN) || "reanalysis".equals(name)) {
+        if (!name.matches(QueryParams.NAME_PATTERN) || "reanalysis".equals(name)) {
             throw ProblemException.invalid("name", "must be 2 to " + Topic.MAX_NAME + " lowercase letters, digits or dashes");
         }
     }
@@ -233,9 +245,22 @@ public class TopicResource {
         return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
-    private static Topic newTopic(String name) {
-        var topic = new Topic();
-        topic.name = name;
-        return topic;
+    /**
+     * A topic not stored yet, if the taxonomy has room for it. Creators take turns (the table lock conflicts with itself
+     * and with writes, not with reads), so that two of them cannot both take the last place.
+     */
+    private Uni<Topic> newTopic(String name) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("lock table topic in share row exclusive mode").executeUpdate())
+                .flatMap(locked -> topics.count())
+                .map(count -> {
+                    if (count >= Topic.MAX_TOPICS) {
+                        throw ProblemException.of(FeedbackProblem.TAXONOMY_FULL, "The taxonomy holds " + count
+                                + " topics, the most it can: remove or reuse one before adding " + name);
+                    }
+                    var topic = new Topic();
+                    topic.name = name;
+                    return topic;
+                });
     }
 }

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CustomerAddresses {
 
+    /**
+     * The most verified addresses kept per customer: those they took most recently (an address used again after it was
+     * dropped is taken again at that submission).
+     */
+    public static final int MAX_PER_CUSTOMER = 10;
+
     /** Must run in the submission's transaction. */
     Uni<Void> remember(String email, String customer) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
@@ -26,7 +32,14 @@ public class CustomerAddresses {
                         where customer_address.contributor_id <> excluded.contributor_id""")
                 .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
                 .setParameter("customer", customer)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate()
+                .flatMap(taken -> taken == 0 ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                                delete from customer_address where contributor_id = :customer and email not in (
+                                    select email from customer_address where contributor_id = :customer
+                                    order by seen_at desc, email limit :keep)""")
+                        .setParameter("customer", customer)
+                        .setParameter("keep", MAX_PER_CUSTOMER)
+                        .executeUpdate())).replaceWithVoid();
     }
 
     /** The customers whose verified addresses these are, by address (lower case); in the caller's session. */

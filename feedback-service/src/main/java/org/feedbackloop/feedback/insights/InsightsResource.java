@@ -22,8 +22,6 @@ import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /** What customers said over a period, for managers: ratings over time, volume and sentiment by topic and channel. */
@@ -55,9 +53,9 @@ public class InsightsResource {
             @Parameter(description = "NPS (default) or CSAT", schema = @Schema(implementation = RatingScale.class))
             @QueryParam("scale") String scale,
             @Parameter(description = Period.FROM + "; default 12 weeks before to",
-                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("from") String from,
-            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @Parameter(description = Period.TO, schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("to") String to) {
         var params = new QueryParams();
         var ratingScale = params.oneOf("scale", scale, RatingScale.class);
@@ -72,9 +70,9 @@ public class InsightsResource {
             description = "Default period: the last 30 days; at most 366 days.")
     public Uni<VolumeBreakdown> volume(
             @Parameter(description = Period.FROM + "; default 30 days before to",
-                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("from") String from,
-            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @Parameter(description = Period.TO, schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("to") String to) {
         var params = new QueryParams();
         var period = Period.of(params, from, to, clock.instant());
@@ -94,9 +92,9 @@ public class InsightsResource {
             maxItems = SilenceDetector.MOST_FLAGS)))
     public Uni<List<SilenceFlag>> silence(
             @Parameter(description = Period.FROM + "; default 8 weeks before to",
-                    schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("from") String from,
-            @Parameter(description = Period.TO, schema = @Schema(anyOf = {Instant.class, LocalDate.class}))
+            @Parameter(description = Period.TO, schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN, maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("to") String to) {
         var params = new QueryParams();
         var period = Period.of(params, from, to, clock.instant(), Duration.ofDays(7L * SilenceRule.BASELINE_WEEKS), Period.LONGEST);

@@ -19,10 +19,13 @@ public record RatingScore(
                 minimum = Counts.MIN, maximum = Counts.LONG_MAX) long neutral,
         @Schema(description = "Detractors (NPS 0–6) or dissatisfied (CSAT 1–2)",
                 minimum = Counts.MIN, maximum = Counts.LONG_MAX) long negative,
-        @Schema(description = "NPS: % promoters − % detractors (-100 to 100); CSAT: % satisfied (0 to 100); absent without ratings")
+        @Schema(description = "NPS: % promoters − % detractors (-100 to 100); CSAT: % satisfied (0 to 100); null without ratings",
+                nullable = true, minimum = "-100", maximum = "100")
         Double score,
-        @Schema(description = "Lower end of the 95% confidence interval") Double low,
-        @Schema(description = "Upper end of the 95% confidence interval") Double high,
+        @Schema(description = "Lower end of the 95% confidence interval; null without ratings", nullable = true,
+                minimum = "-100", maximum = "100") Double low,
+        @Schema(description = "Upper end of the 95% confidence interval; null without ratings", nullable = true,
+                minimum = "-100", maximum = "100") Double high,
         @Schema(description = "Fewer than " + RatingScore.SMALL_SAMPLE + " ratings: the score says little") boolean smallSample) {
 
     /** Below this many ratings a score is flagged: its interval is wide and the normal approximation is rough. */

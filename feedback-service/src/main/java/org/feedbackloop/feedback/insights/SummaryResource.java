@@ -43,7 +43,8 @@ public class SummaryResource {
     @GET
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "summariseFeedback",
-            summary = "Feedback received per topic over the last days", description = "Most frequent topic first.")
+            summary = "Feedback received per topic over the last days",
+            description = "Most frequent topic first; at most " + VolumeSummary.MAX_TOPICS + " topics, the total counts them all.")
     public Uni<VolumeSummary> summary(
             @Parameter(description = "1 to " + MAX_DAYS + ", default " + DEFAULT_DAYS,
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_DAYS))
@@ -53,7 +54,8 @@ public class SummaryResource {
         return volumes.counts(days(days), to).map(counts -> {
             var topics = counts.entrySet().stream()
                     .map(entry -> new VolumeSummary.TopicCount(entry.getKey(), entry.getValue())).sorted(MOST_FIRST).toList();
-            return new VolumeSummary(topics, topics.stream().mapToLong(VolumeSummary.TopicCount::count).sum(), from, to);
+            var total = topics.stream().mapToLong(VolumeSummary.TopicCount::count).sum();
+            return new VolumeSummary(topics.stream().limit(VolumeSummary.MAX_TOPICS).toList(), total, from, to);
         });
     }
 

@@ -10,13 +10,20 @@ import java.util.List;
 
 /** How much feedback came in over a period and how it felt, by topic and by channel. */
 @Schema(name = "VolumeBreakdown")
-public record VolumeBreakdown(Instant from, Instant to, Volume total,
-                              @Schema(description = "Most items first") List<Volume> byTopic,
-                              @Schema(description = "Most items first", maxItems = Channel.COUNT) List<Volume> byChannel) {
+public record VolumeBreakdown(Instant from, Instant to,
+                              @Schema(description = "Every item of the period, of every topic and channel") Volume total,
+                              @Schema(description = "Most items first, then by name; at most " + VolumeBreakdown.MAX_TOPICS
+                                      + " topics, the largest (items keep a topic removed from the taxonomy, so a period "
+                                      + "can have more)", maxItems = VolumeBreakdown.MAX_TOPICS)
+                              List<Volume> byTopic,
+                              @Schema(description = "Most items first, then by name", maxItems = Channel.COUNT) List<Volume> byChannel) {
+
+    /** The most topics a breakdown lists: as many as the taxonomy holds. */
+    public static final int MAX_TOPICS = Topic.MAX_TOPICS;
 
     @Schema(name = "Volume")
     public record Volume(
-            @Schema(description = "The topic or channel; absent in the total", maxLength = Topic.MAX_NAME) String key,
+            @Schema(description = "The topic or channel; null in the total", nullable = true, maxLength = Topic.MAX_NAME) String key,
             @Schema(minimum = Counts.MIN, maximum = Counts.LONG_MAX) long count,
             @Schema(description = "Items the sentence model read as positive", minimum = Counts.MIN, maximum = Counts.LONG_MAX)
             long positive,
@@ -26,6 +33,7 @@ public record VolumeBreakdown(Instant from, Instant to, Volume total,
                     maximum = Counts.LONG_MAX) long mixed,
             @Schema(description = "Items not read by the model yet", minimum = Counts.MIN, maximum = Counts.LONG_MAX)
             long pending,
-            @Schema(description = "Mean sentiment (-1 to 1) of the items read; absent when none is") Double meanSentiment) {
+            @Schema(description = "Mean sentiment (-1 to 1) of the items read; null when none is", nullable = true,
+                    minimum = "-1", maximum = "1") Double meanSentiment) {
     }
 }

@@ -34,7 +34,7 @@ public class VolumeInsights {
 
     static VolumeBreakdown breakdown(Period period, List<Group> groups) {
         return new VolumeBreakdown(period.from(), period.to(), tally(null, groups),
-                by(Group::topic, groups), by(Group::channel, groups));
+                by(Group::topic, groups).stream().limit(VolumeBreakdown.MAX_TOPICS).toList(), by(Group::channel, groups));
     }
 
     private static List<VolumeBreakdown.Volume> by(Function<Group, String> key, List<Group> groups) {

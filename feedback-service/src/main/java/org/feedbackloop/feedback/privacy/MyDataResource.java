@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedbackloop.feedback.api.FeedbackView;
+import org.feedbackloop.feedback.domain.CustomerAddresses;
 import org.feedbackloop.feedback.domain.FeedbackRepository;
 import org.feedbackloop.feedback.security.Caller;
 import org.feedbackloop.kit.security.Roles;
@@ -55,15 +56,15 @@ public class MyDataResource {
         return Panache.withSession(() -> feedback.find("contributorId = ?1 order by createdAt desc, id desc",
                         caller.subject()).page(0, MyFeedbackData.MAX_ITEMS + 1).list()
                 .flatMap(items -> Panache.getSession().flatMap(session -> session
-                                .createNativeQuery("select email from customer_address where contributor_id = :subject",
-                                        String.class)
+                                .createNativeQuery("select email from customer_address where contributor_id = :subject "
+                                        + "order by seen_at desc limit " + CustomerAddresses.MAX_PER_CUSTOMER, String.class)
                                 .setParameter("subject", caller.subject()).getResultList())
                         .map(verified -> {
-                            var addresses = new TreeSet<>(verified);
-                            items.stream().map(item -> item.contactEmail).filter(Objects::nonNull)
-                                    .map(Erasure::normal).forEach(addresses::add);
                             var truncated = items.size() > MyFeedbackData.MAX_ITEMS;
                             var kept = truncated ? items.subList(0, MyFeedbackData.MAX_ITEMS) : items;
+                            var addresses = new TreeSet<>(verified);
+                            kept.stream().map(item -> item.contactEmail).filter(Objects::nonNull)
+                                    .map(Erasure::normal).forEach(addresses::add);
                             return new MyFeedbackData(caller.subject(), List.copyOf(addresses),
                                     kept.stream().map(FeedbackView::of).toList(), truncated,
                                     Instant.now().truncatedTo(ChronoUnit.MILLIS));

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.events.Lengths;
 import org.feedbackloop.feedback.api.FeedbackView;
+import org.feedbackloop.feedback.domain.CustomerAddresses;
 import org.feedbackloop.feedback.domain.NewFeedback;
 
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.List;
 @Schema(name = "MyFeedbackData")
 public record MyFeedbackData(
         @Schema(description = "Your id in the identity provider", maxLength = Lengths.PERSON_ID) String subject,
-        @Schema(description = "Your e-mail addresses we know: verified ones that join your history, and contacts you gave")
+        @Schema(description = "Your e-mail addresses we know: verified ones that join your history (the "
+                + CustomerAddresses.MAX_PER_CUSTOMER + " you used most recently), and the contacts you gave on the items "
+                + "exported", maxItems = MyFeedbackData.MAX_ADDRESSES)
         List<@Email @Size(max = NewFeedback.MAX_EMAIL) String> addresses,
         @Schema(description = "Your feedback, newest first, with everything stored about each item", maxItems = MyFeedbackData.MAX_ITEMS)
         List<FeedbackView> feedback,
@@ -23,4 +26,6 @@ public record MyFeedbackData(
         Instant exportedAt) {
 
     public static final int MAX_ITEMS = 10_000;
+    /** The verified addresses kept, and a contact address on each item exported at most. */
+    public static final int MAX_ADDRESSES = CustomerAddresses.MAX_PER_CUSTOMER + MAX_ITEMS;
 }

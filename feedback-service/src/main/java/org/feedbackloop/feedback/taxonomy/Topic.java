@@ -17,10 +17,16 @@ import java.util.List;
 @Table(name = "topic")
 public class Topic {
 
-    /** The longest topic name. */
+    /**
+     * The longest topic name. A name is {@link org.feedbackloop.kit.http.QueryParams#NAME_PATTERN}: a lowercase letter,
+     * then lowercase letters, digits or hyphens; the database checks it too.
+     */
     public static final int MAX_NAME = Lengths.NAME;
-    /** A topic name: a lowercase letter, then lowercase letters, digits or hyphens; the database checks it too. */
-    public static final String NAME_PATTERN = "^[a-z][a-z0-9-]{1," + (MAX_NAME - 1) + "}$";
+    /**
+     * The most topics the taxonomy holds, the fallback included: a taxonomy people can keep in mind, and a bound on
+     * every list of topics the API returns. Creating one more is refused (409).
+     */
+    public static final int MAX_TOPICS = 200;
     /** The longest description; the database checks it too. */
     public static final int MAX_DESCRIPTION = 500;
     public static final int MAX_EXAMPLES = 50;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,5 +50,19 @@ class RatingScoreTest {
         assertThat(breakdown.byTopic()).extracting(VolumeBreakdown.Volume::key).containsExactly("billing", "delivery");
         assertThat(breakdown.byChannel().getFirst()).isEqualTo(new VolumeBreakdown.Volume("WEB", 4, 0, 3, 0, 1, 0, -0.35));
         assertThat(breakdown.byChannel().get(1)).isEqualTo(new VolumeBreakdown.Volume("EMAIL", 2, 0, 0, 0, 0, 2, null));
+    }
+
+    @Test
+    void theBreakdownListsTheLargestTopicsUpToItsLimitAndTheTotalCountsThemAll() {
+        var period = new Period(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
+        var groups = IntStream.rangeClosed(1, VolumeBreakdown.MAX_TOPICS + 5)
+                .mapToObj(i -> new VolumeInsights.Group("topic-" + i, "WEB", "NEUTRAL", i, 0)).toList();
+        var breakdown = VolumeInsights.breakdown(period, groups);
+        assertThat(breakdown.byTopic()).hasSize(VolumeBreakdown.MAX_TOPICS);
+        assertThat(breakdown.byTopic().getFirst().key()).isEqualTo("topic-" + (VolumeBreakdown.MAX_TOPICS + 5));
+        assertThat(breakdown.byTopic().getLast().key()).isEqualTo("topic-6");
+        long all = (VolumeBreakdown.MAX_TOPICS + 5L) * (VolumeBreakdown.MAX_TOPICS + 6L) / 2;
+        assertThat(breakdown.total().count()).isEqualTo(all);
+        assertThat(breakdown.byChannel().getFirst().count()).isEqualTo(all);
     }
 }

@@ -5,6 +5,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.feedbackloop.notification.email.FollowUpLinks;
+import org.feedbackloop.notification.email.LinkTokens;
 import org.feedbackloop.notification.support.Events;
 import org.feedbackloop.notification.support.Mailbox;
 import org.feedbackloop.notification.support.TestInfrastructure;
@@ -14,7 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,6 +39,12 @@ class FollowUpTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    FollowUpLinks followUps;
+
+    @Inject
+    LinkTokens tokens;
 
     private Events events;
 
@@ -143,5 +155,60 @@ class FollowUpTest {
         given().get("/api/public/follow-up?answer=maybe&token=" + token).then().statusCode(400)
                 .contentType("application/problem+json").body(containsString("answer"));
         given().get("/api/public/follow-up?answer=no").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static String tokenOf(String link) {
+        return URLDecoder.decode(link.substring(link.indexOf("token=") + "token=".length()), StandardCharsets.UTF_8);
+    }
+
+    private static String answering(String answer, String token) {
+        return "/api/public/follow-up?answer=" + answer + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLinkWorksForItsDaysThenAnswersGoneAndRecordsNothing() throws Exception {
+        var action = UUID.randomUUID();
+        var feedback = UUID.randomUUID();
+        var before = Instant.now();
+        var no = link(doneMail(action, feedback, address(), "Late receipts"), "No");
+
+        // the e-mail's link carries its end: FOLLOW_UP_VALID_DAYS (30 by default) after the message was written
+        var question = followUps.read(tokenOf(no)).orElseThrow();
+        assertThat(question.expiresAt()).isBetween(before.plus(Duration.ofDays(30)).minusSeconds(1),
+                Instant.now().plus(Duration.ofDays(30)));
+
+        var expired = followUps.token(feedback, action, "Late receipts", Instant.now().minusSeconds(1));
+        given().get(answering("no", expired)).then().statusCode(410).contentType("text/html")
+                .body(containsString("expired"), containsString("nothing was recorded"));
+        given().get(answering("yes", expired)).then().statusCode(410);
+        assertThat(new Rows(database).count("select count(*) from follow_up_answer where feedback_id = ?", feedback)).isZero();
+
+        given().get(no).then().statusCode(200); // the e-mail's own link still works
+        assertThat(new Rows(database).count("select count(*) from follow_up_answer where feedback_id = ? and not solved",
+                feedback)).isEqualTo(1);
+        given().get(answering("yes", expired)).then().statusCode(410); // and expired stays expired, answered or not
+    }
+
+    @Test
+    void aLinkMadeBeforeLinksExpiredWorksForAsLongFromItsEmail() throws Exception {
+        var action = UUID.randomUUID();
+        var feedback = UUID.randomUUID();
+        doneMail(action, feedback, address(), "Old links");
+        // the token of an e-mail sent before tokens carried an end: feedback, action, title
+        var old = tokens.sign("follow-up", feedback.toString(), action.toString(), "Old links");
+        assertThat(followUps.read(old).orElseThrow().expiresAt()).isNull();
+
+        given().get(answering("yes", old)).then().statusCode(200).body(containsString("glad"));
+        assertThat(new Rows(database).count("select count(*) from follow_up_answer where feedback_id = ? and solved",
+                feedback)).isEqualTo(1);
+
+        // one whose e-mail is not (or no longer) here, or was written more than the days ago, has run out
+        var unknown = UUID.randomUUID();
+        given().get(answering("no", tokens.sign("follow-up", unknown.toString(), action.toString(), "Old links")))
+                .then().statusCode(410).contentType("text/html");
+        assertThat(new Rows(database).count("select count(*) from follow_up_answer where feedback_id = ?", unknown)).isZero();
+        new Rows(database).execute("update notification set created_at = created_at - interval '31 days' "
+                + "where action_id = ? and kind = 'YOU_SAID_WE_DID'", action);
+        given().get(answering("no", old)).then().statusCode(410);
     }
 }

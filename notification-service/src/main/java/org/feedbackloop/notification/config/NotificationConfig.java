@@ -19,6 +19,14 @@ public interface NotificationConfig {
 
     Bounces bounces();
 
+    FollowUp followUp();
+
+    /** The "did this solve it?" links of a done action's e-mail. */
+    interface FollowUp {
+        /** How many days a link works after its message was written ({@code FOLLOW_UP_VALID_DAYS}, at least 1). */
+        int validDays();
+    }
+
     /**
      * The mailbox that receives the delivery reports of the suite's e-mail (its envelope sender, {@code
      * MAIL_BOUNCE_ADDRESS}), read over IMAP: an address that fails for good gets no more e-mail.

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,8 +22,10 @@ import java.util.UUID;
 @Table(name = "notification")
 public class Notification {
 
+    @Schema(name = "NotificationChannel")
     public enum Channel { EMAIL, IN_APP }
 
+    @Schema(name = "NotificationStatus", description = "Where a notification is in its delivery")
     public enum Status {
         /** Waiting to be sent (e-mail). */
         PENDING,
@@ -58,6 +61,7 @@ public class Notification {
     @Column(name = "action_id")
     public UUID actionId;
 
+    /** Kept whole: erasure and insights find a notification by any of its items; answers show the first ones. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "feedback_ids")
     public List<UUID> feedbackIds;
@@ -89,4 +93,24 @@ public class Notification {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /**
+     * The most feedback ids an answer shows of one notification. A message to a contributor names their items on one
+     * action, a digest the items it quotes: a few, but nothing else bounds them.
+     */
+    public static final int MAX_SHOWN_FEEDBACK_IDS = 100;
+    /** How an answer's schema describes what it shows of {@link #feedbackIds}. */
+    public static final String SHOWN_FEEDBACK_IDS = "the first " + MAX_SHOWN_FEEDBACK_IDS + " at most, in the order "
+            + "they were recorded";
+
+    /** The first {@link #MAX_SHOWN_FEEDBACK_IDS} of {@link #feedbackIds}, as answers show them; null when none are. */
+    public List<UUID> shownFeedbackIds() {
+        return feedbackIds == null || feedbackIds.size() <= MAX_SHOWN_FEEDBACK_IDS ? feedbackIds
+                : List.copyOf(feedbackIds.subList(0, MAX_SHOWN_FEEDBACK_IDS));
+    }
+
+    /** Whether {@link #shownFeedbackIds} leaves some out. */
+    public boolean feedbackIdsCut() {
+        return feedbackIds != null && feedbackIds.size() > MAX_SHOWN_FEEDBACK_IDS;
+    }
 }

@@ -25,7 +25,8 @@ public record InboxItem(
         @Schema(examples = "It is done. We refunded every double charge.", maxLength = Wording.BODY_MAX_LENGTH)
         String body,
         UUID actionId,
-        List<UUID> feedbackIds,
+        @Schema(description = "The feedback items it is about: " + Notification.SHOWN_FEEDBACK_IDS,
+                maxItems = Notification.MAX_SHOWN_FEEDBACK_IDS) List<UUID> feedbackIds,
         @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                 description = "Details: quote of your words, public note, status, due date...") JsonNode data,
         Instant createdAt,
@@ -35,7 +36,7 @@ public record InboxItem(
 
     static InboxItem of(Notification n) {
         try {
-            return new InboxItem(n.id, n.kind, n.title, n.body, n.actionId, n.feedbackIds,
+            return new InboxItem(n.id, n.kind, n.title, n.body, n.actionId, n.shownFeedbackIds(),
                     n.data == null ? null : JSON.readTree(n.data), n.createdAt, n.readAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

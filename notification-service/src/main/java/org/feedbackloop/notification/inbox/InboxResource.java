@@ -77,7 +77,8 @@ public class InboxResource {
             description = "The in-app notifications to you, your roles and your teams, a page at a time, with how many "
                     + "are unread; follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InboxPage> list(@Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
                                        format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
                                        defaultValue = PageSize.DEFAULT))
@@ -121,7 +122,8 @@ public class InboxResource {
     @Operation(operationId = "markNotificationRead",
             summary = "Mark a notification read", description = "Idempotent: the first read time stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxItem.class)))
-    @APIResponse(responseCode = "404", description = "Not in your inbox", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Not in your inbox",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InboxItem> read(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                @PathParam("id") String id) {
         var notificationId = QueryParams.uuid("id", id);
@@ -145,9 +147,14 @@ public class InboxResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "streamMyNotifications", summary = "My notifications as they happen (server-sent events)",
-            description = "One event per new inbox item, its data the item; read the inbox for what came before.")
-    @APIResponse(responseCode = "200", description = "Each event's data is one InboxItem",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = InboxItem.class)))
+            description = "A server-sent event stream (text/event-stream), not a JSON answer: it stays open, and each "
+                    + "new inbox item arrives as one event whose data is that InboxItem as JSON. Read it with an "
+                    + "EventSource or an SSE client, not as a response body; read the inbox for what came before.")
+    @APIResponse(responseCode = "200", description = "An open stream of server-sent events, one per new inbox item, "
+            + "each event's data one InboxItem (see that schema) as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "Server-sent events (data: <one InboxItem as JSON>, then a blank line), for as long "
+                            + "as the connection stays open")))
     public Multi<InboxItem> stream() {
         return live.of(Set.copyOf(Caller.of(identity).inboxes())).map(InboxItem::of);
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,8 +21,6 @@ import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** Whether contributors heard back, for managers: the loop closed (or not) over a period. */
@@ -49,14 +48,18 @@ public class InsightsResource {
                     + "366 days; by channel, topic, team and rating segment. neverTold is the backlog now, by team.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LoopInsights.class)))
     @APIResponse(responseCode = "400", description = "Invalid from or to, from not before to, or a period longer "
-            + "than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Managers and admins only", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + "than 366 days",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Managers and admins only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LoopInsights> loop(
             @Parameter(description = Period.FROM + "; default 30 days before to", example = "2026-01-01",
-                    schema = @Schema(oneOf = {Instant.class, LocalDate.class}))
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                            maxLength = Period.BOUND_MAX_LENGTH))
             @QueryParam("from") String from,
             @Parameter(description = Period.TO, example = "2026-02-01",
-                    schema = @Schema(oneOf = {Instant.class, LocalDate.class})) @QueryParam("to") String to) {
+                    schema = @Schema(type = SchemaType.STRING, pattern = Period.BOUND_PATTERN,
+                            maxLength = Period.BOUND_MAX_LENGTH)) @QueryParam("to") String to) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var params = new QueryParams();
         var period = Period.of(params, from, to, now);

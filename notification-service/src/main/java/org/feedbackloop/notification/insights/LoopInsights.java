@@ -3,7 +3,7 @@ package org.feedbackloop.notification.insights;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.events.Lengths;
 import org.feedbackloop.kit.openapi.Counts;
-import org.feedbackloop.notification.api.Names;
+import org.feedbackloop.kit.http.QueryParams;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +24,13 @@ public record LoopInsights(
                 + "ages are measured from it") Instant generatedAt,
         @Schema(description = "Over all the period's contributions; key is null") Group total,
         @Schema(description = "By the channel the feedback came in on (WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API; "
-                + "UNKNOWN for items received before the service kept it), sorted by key") List<Group> byChannel,
-        @Schema(description = "By topic, sorted by key") List<Group> byTopic,
+                + "UNKNOWN for items received before the service kept it); " + LoopInsights.GROUPS_SHOWN,
+                maxItems = LoopInsights.MAX_GROUPS) List<Group> byChannel,
+        @Schema(description = "By topic; " + LoopInsights.GROUPS_SHOWN, maxItems = LoopInsights.MAX_GROUPS)
+        List<Group> byTopic,
         @Schema(description = "By the team that has the item now: the team of the action tracking it, or the team it "
-                + "was passed to as kudos (\"untracked\" while it has neither), sorted by key") List<Group> byTeam,
+                + "was passed to as kudos (\"untracked\" while it has neither); " + LoopInsights.GROUPS_SHOWN,
+                maxItems = LoopInsights.MAX_GROUPS) List<Group> byTeam,
         @Schema(description = "By the contributor's rating, as the inform clock reads it: DETRACTOR (NPS 0–6, CSAT "
                 + "1–2), PASSIVE (NPS 7–8, CSAT 3), PROMOTER (NPS 9–10, CSAT 4–5), UNRATED (no rating, or an item "
                 + "received before the service kept it); sorted by key") List<Group> bySegment,
@@ -39,8 +42,17 @@ public record LoopInsights(
                 + "closed contributions") Durations timeToClosure,
         @Schema(description = "The backlog at generatedAt, whatever from is: contributions (as counted above) received "
                 + "before to whose contributor no substantive update has reached yet and can still be told (not one "
-                + "whose data was erased), by team; oldest first")
+                + "whose data was erased), by team; oldest first, the " + LoopInsights.MAX_GROUPS
+                + " teams whose oldest waiting contribution is oldest at most", maxItems = LoopInsights.MAX_GROUPS)
         List<Waiting> neverTold) {
+
+    /**
+     * The most groups a dimension (channel, topic, team) and the backlog show: a dimension keeps its largest groups, so
+     * that a taxonomy of many topics cannot make the answer unbounded; total counts every contribution all the same.
+     */
+    public static final int MAX_GROUPS = 100;
+    static final String GROUPS_SHOWN = "the " + MAX_GROUPS + " groups with the most contributions at most (ties by "
+            + "key), sorted by key; total counts them all";
 
     /** A group's key: a channel, a topic, a team or a segment. */
     static final int KEY_MAX_LENGTH = Lengths.NAME > Lengths.CODE ? Lengths.NAME : Lengths.CODE;
@@ -77,7 +89,8 @@ public record LoopInsights(
     @Schema(name = "LoopWaiting", description = "One team's contributions that no substantive update reached yet")
     public record Waiting(
             @Schema(examples = "billing", description = "The team of the action tracking them, or the team they were "
-                    + "passed to as kudos, or \"untracked\"", maxLength = Lengths.NAME, pattern = Names.PATTERN)
+                    + "passed to as kudos, or \"untracked\"", maxLength = Lengths.NAME,
+                    pattern = QueryParams.NAME_PATTERN)
             String team,
             @Schema(description = "How many", minimum = Counts.MIN, maximum = Counts.LONG_MAX) long contributors,
             @Schema(description = "When the oldest of them was received") Instant oldestReceivedAt,

@@ -135,17 +135,25 @@ public class LoopReport {
             };
             list.add(group(row));
         }
-        for (var list : List.of(byChannel, byTopic, byTeam, bySegment)) {
-            list.sort(Comparator.comparing(Group::key)); // by code point, not the database's collation
-        }
-        var waiting = waitingRows.stream().map(row -> new Waiting((String) row[0], number(row[1]), instant(row[2]),
-                number(row[3]), number(row[4]))).toList();
+        var waiting = waitingRows.stream().limit(LoopInsights.MAX_GROUPS) // oldest first: the longest-waiting teams
+                .map(row -> new Waiting((String) row[0], number(row[1]), instant(row[2]), number(row[3]),
+                        number(row[4]))).toList();
         return new LoopInsights(period.from(), period.to(), now, total == null ? group(null, 0, 0, 0, 0) : group(total),
-                byChannel, byTopic, byTeam, bySegment,
+                largest(byChannel), largest(byTopic), largest(byTeam), largest(bySegment),
                 total == null ? durations(0, null, null) : durations(number(total[3]), total[6], total[7]),
                 total == null ? durations(0, null, null) : durations(number(total[4]), total[8], total[9]),
                 total == null ? durations(0, null, null) : durations(number(total[5]), total[10], total[11]),
                 waiting);
+    }
+
+    /** The {@link LoopInsights#MAX_GROUPS} groups with the most contributions (ties by key), sorted by key. */
+    static List<Group> largest(List<Group> groups) {
+        // keys by code point, not the database's collation
+        return groups.stream()
+                .sorted(Comparator.comparingLong(Group::contributors).reversed().thenComparing(Group::key))
+                .limit(LoopInsights.MAX_GROUPS)
+                .sorted(Comparator.comparing(Group::key))
+                .toList();
     }
 
     private static Group group(Object[] row) {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.security.Roles;
 import org.feedbackloop.notification.domain.Preference;
 import org.feedbackloop.notification.domain.Repositories;
@@ -76,6 +79,11 @@ public class PreferencesResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
     @Operation(operationId = "savePreferences",
             summary = "Change my preferences", description = "Applies to notifications created from now on.")
+    @APIResponse(responseCode = "200", description = "The preferences as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Preferences.class)))
+    @APIResponse(responseCode = "400", description = "No body, a body that is not a JSON object, or an invalid field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Preferences> put(@Valid @NotNull Preferences body) {
         var userId = Caller.of(identity).subject();
         return Panache.withTransaction(() -> preferences.findById(userId).flatMap(found -> {

@@ -93,7 +93,8 @@ public class MyDataExport {
         }
 
         MyNotificationData data(Clock clock, ObjectMapper json) {
-            var truncated = contributions.size() > LIMIT || notifications.size() > LIMIT || invitations.size() > LIMIT;
+            var truncated = contributions.size() > LIMIT || notifications.size() > LIMIT || invitations.size() > LIMIT
+                    || first(notifications).stream().anyMatch(Notification::feedbackIdsCut);
             var prefs = preference == null
                     ? new MyPreferences(true, true, Preference.Digest.IMMEDIATE, true, true, null)
                     : new MyPreferences(preference.emailEnabled, preference.inAppEnabled, preference.digest,
@@ -170,7 +171,7 @@ public class MyDataExport {
         }
         var reason = n.status == Notification.Status.SENT || n.status == Notification.Status.PENDING ? null : n.lastError;
         return new MyNotification(n.id, n.kind, n.channel, n.status, reason, n.email, n.title, n.body, n.actionId,
-                n.feedbackIds == null ? List.of() : n.feedbackIds, data, n.createdAt, n.sentAt, n.readAt);
+                n.feedbackIds == null ? List.of() : n.shownFeedbackIds(), data, n.createdAt, n.sentAt, n.readAt);
     }
 
     private static <T> List<T> first(List<T> list) {

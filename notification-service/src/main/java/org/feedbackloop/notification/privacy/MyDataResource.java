@@ -42,7 +42,8 @@ public class MyDataResource {
                     + MyNotificationData.MAX_ITEMS + ". The gateway's GET /api/me/export puts this together with the "
                     + "other services' parts. After an erasure (DELETE /api/me/data) nothing of it is left.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MyNotificationData.class)))
-    @APIResponse(responseCode = "403", description = "Not a customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not a customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MyNotificationData> export() {
         var token = (JsonWebToken) identity.getPrincipal();
         Object verified = token.getClaim("email_verified");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.events.Lengths;
-import org.feedbackloop.notification.api.Names;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.notification.domain.EmailSuppression;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Notification;
@@ -39,7 +39,8 @@ public record MyNotificationData(
         List<MySurveyInvitation> surveyInvitations,
         @Schema(description = "For each of your addresses, whether e-mail to it is stopped",
                 maxItems = MyNotificationData.MAX_ADDRESSES) List<MySuppression> suppressions,
-        @Schema(description = "True when a list had more than " + MyNotificationData.MAX_ITEMS + " entries: the newest are here")
+        @Schema(description = "True when a list had more than " + MyNotificationData.MAX_ITEMS + " entries (the newest "
+                + "are here), or a message named more than " + Notification.MAX_SHOWN_FEEDBACK_IDS + " feedback items")
         boolean truncated,
         Instant exportedAt) {
 
@@ -66,7 +67,7 @@ public record MyNotificationData(
             @Schema(nullable = true, description = "The address you gave to be contacted at", format = "email",
                     maxLength = Lengths.EMAIL) String contactEmail,
             boolean consentToContact,
-            @Schema(maxLength = Lengths.NAME, pattern = Names.PATTERN) String topic,
+            @Schema(maxLength = Lengths.NAME, pattern = QueryParams.NAME_PATTERN) String topic,
             @Schema(nullable = true, description = "Where it came in: WEB, EMAIL, SURVEY, SOCIAL, PHONE, IN_APP, API",
                     maxLength = Lengths.CODE) String channel,
             Instant receivedAt,
@@ -89,7 +90,9 @@ public record MyNotificationData(
             @Schema(maxLength = Wording.TITLE_MAX_LENGTH) String title,
             @Schema(maxLength = Wording.BODY_MAX_LENGTH) String body,
             @Schema(nullable = true, implementation = String.class, format = "uuid") UUID actionId,
-            @Schema(description = "The feedback items it is about; empty for none") List<UUID> feedbackIds,
+            @Schema(description = "The feedback items it is about, " + Notification.SHOWN_FEEDBACK_IDS + " (each of "
+                    + "your items is in contributions, with its action); empty for none",
+                    maxItems = Notification.MAX_SHOWN_FEEDBACK_IDS) List<UUID> feedbackIds,
             @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                     description = "Details: quote of your words, public note, status, links...") JsonNode data,
             Instant createdAt,

@@ -47,9 +47,12 @@ public class SurveyAnswerResource {
             description = "What the answer page shows for the invitation the signed token names, while it is open: the "
                     + "survey's name, its questions, its scale and when the link stops working.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.Question.class)))
-    @APIResponse(responseCode = "404", description = "Not a survey link of ours (cut or changed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Answered already with this link", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "410", description = "The link's time ran out", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Not a survey link of ours (cut or changed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Answered already with this link",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The link's time ran out",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SurveyViews.Question> question(@Parameter(description = "The signed token of the invitation's link",
                                                       schema = @Schema(type = SchemaType.STRING,
                                                               maxLength = LinkTokens.MAX_LENGTH,
@@ -67,10 +70,13 @@ public class SurveyAnswerResource {
     @APIResponse(responseCode = "204", description = "Recorded; it becomes feedback with channel SURVEY")
     @APIResponse(responseCode = "400", description = "A score outside the scale, or a reason over "
             + SurveyRequests.REASON_MAX_LENGTH + " characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "Not a survey link of ours (cut or changed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Answered already with this link", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "410", description = "The link's time ran out", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a survey link of ours (cut or changed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Answered already with this link",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The link's time ran out",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> answer(@Parameter(description = "The signed token of the invitation's link",
                                         schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
                                                 pattern = Signer.PATTERN))

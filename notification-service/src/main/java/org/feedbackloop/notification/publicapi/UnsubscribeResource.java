@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.feedbackloop.kit.problem.Problem;
 import org.feedbackloop.kit.problem.ProblemException;
 import org.feedbackloop.kit.signing.Signer;
 import org.feedbackloop.notification.domain.EmailSuppression;
@@ -61,7 +62,8 @@ public class UnsubscribeResource {
     @APIResponse(responseCode = "200", description = "Unsubscribed: a short confirmation page",
             content = @Content(mediaType = MediaType.TEXT_HTML,
                     schema = @Schema(type = SchemaType.STRING, enumeration = UNSUBSCRIBED_PAGE)))
-    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
+    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<String> click(@Parameter(description = "The signed token of the e-mail's link",
                                      schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
                                              pattern = Signer.PATTERN))
@@ -77,7 +79,8 @@ public class UnsubscribeResource {
                     + "the address the signed token names; idempotent.")
     @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING, enumeration = UNSUBSCRIBED)))
-    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails")
+    @APIResponse(responseCode = "400", description = "Not a token from one of our e-mails",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<String> oneClick(@Parameter(description = "The signed token of the e-mail's link",
                                         schema = @Schema(type = SchemaType.STRING, maxLength = LinkTokens.MAX_LENGTH,
                                                 pattern = Signer.PATTERN))

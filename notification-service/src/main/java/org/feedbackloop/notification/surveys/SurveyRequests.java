@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.events.EventTypes;
+import org.feedbackloop.kit.http.QueryParams;
 import org.feedbackloop.kit.http.WellFormedText;
 
 import java.util.List;
@@ -21,8 +22,11 @@ public final class SurveyRequests {
     public static final int NAME_MAX_LENGTH = Lengths.SURVEY_NAME;
     static final int QUESTION_MAX_LENGTH = 300;
     static final int TOPIC_MAX_LENGTH = Lengths.NAME;
-    /** A topic's name: lower case, digits and hyphens, 2 to {@link #TOPIC_MAX_LENGTH} characters. */
-    static final String TOPIC_PATTERN = "[a-z][a-z0-9-]{1," + (TOPIC_MAX_LENGTH - 1) + "}";
+    /**
+     * A topic's name: lower case, digits and hyphens, 2 to {@link #TOPIC_MAX_LENGTH} characters; anchored, so that a
+     * JSON Schema reads it as the whole value, as {@code @Pattern} does.
+     */
+    static final String TOPIC_PATTERN = QueryParams.NAME_PATTERN;
     static final int MIN_VALID_DAYS = 1;
     static final int MAX_VALID_DAYS = 365;
     static final int DEFAULT_VALID_DAYS = 14;

@@ -53,8 +53,10 @@ public class SurveyResource {
             + Survey.NPS_HIGHEST + ") or " + Survey.CSAT + " (" + Survey.CSAT_LOWEST + "–" + Survey.CSAT_HIGHEST
             + "), then \"" + SurveyViews.REASON_QUESTION + "\". Ask people with POST /api/surveys/{id}/invitations.")
     @APIResponse(responseCode = "201", description = "Defined; Location set", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Managers and admins define surveys", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Managers and admins define surveys",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull SurveyRequests.NewSurvey body) {
         return surveys.create(body, identity.getPrincipal().getName()).map(view -> Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/surveys/" + view.id()).entity(view).build());
@@ -67,7 +69,8 @@ public class SurveyResource {
                     + "and how many answered.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
             implementation = SurveyViews.SurveyView.class, maxItems = QueryParams.MAX_LIMIT)))
-    @APIResponse(responseCode = "400", description = "Invalid limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<SurveyViews.SurveyView>> list(
             @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = PageSize.MIN, maximum = PageSize.MAX, defaultValue = PageSize.DEFAULT))
@@ -81,8 +84,10 @@ public class SurveyResource {
     @Operation(operationId = "getSurvey", summary = "A survey, with its response rate",
             description = "Its definition, how many people it asked, how many answered and the share that did.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SurveyViews.SurveyView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                            @PathParam("id") String id) {
         return surveys.find(QueryParams.uuid("id", id));
@@ -98,8 +103,10 @@ public class SurveyResource {
                     + "An address the survey asked before is not asked again. Integrators call this after an "
                     + "interaction (a delivery, a support call) to ask about it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyViews.InvitationsResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such survey",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SurveyViews.InvitationsResult> invite(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                                      @PathParam("id") String id,
                                                      @Valid @NotNull SurveyRequests.Invitations body) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
+    @Schema(name = "WebhookDeliveryStatus", description = "How a webhook delivery went")
     public enum Status {
         /** Not attempted yet. */
         PENDING,

@@ -89,8 +89,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; Location set; the secret is shown this once",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown event type, or a URL that is refused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Too many webhooks already", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Too many webhooks already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> subscribe(@Valid @NotNull NewWebhook body) {
         return subscriptions.subscribe(owner(), body).map(subscription -> Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/webhooks/" + subscription.id)
@@ -101,7 +102,8 @@ public class WebhookResource {
     @Operation(operationId = "listWebhooks",
             summary = "Your webhooks, newest first", description = "Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WebhookPage> list(@Parameter(description = PageSize.DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
                                          format = "int32", minimum = PageSize.MIN, maximum = PageSize.MAX,
                                          defaultValue = PageSize.DEFAULT))
@@ -122,8 +124,10 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(operationId = "getWebhook", summary = "One of your webhooks", description = "Without its secret.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "You have no such webhook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WebhookView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                 @PathParam("id") String id) {
         return subscriptions.get(owner(), QueryParams.uuid("id", id)).map(WebhookView::of);
@@ -135,8 +139,10 @@ public class WebhookResource {
             summary = "Delete a webhook", description = "Deliveries stop at once: those still waiting become DEAD. "
             + "The delivery log is kept.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "You have no such webhook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                             @PathParam("id") String id) {
         return subscriptions.unsubscribe(owner(), QueryParams.uuid("id", id));
@@ -148,8 +154,10 @@ public class WebhookResource {
             description = "Per event: status (PENDING, SENT, FAILED and retried, DEAD), attempts, the last HTTP status "
                     + "and error, and when the next attempt is due. Follow nextCursor for more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid id, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "You have no such webhook", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid id, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "You have no such webhook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeliveryPage> deliveries(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                         @PathParam("id") String id,
                                         @Parameter(description = PageSize.DESCRIPTION, schema = @Schema(

@@ -52,10 +52,12 @@ public class PreviewResource {
     public record Worded(
             @Schema(examples = "You said, we did: Double charges on invoices",
                     maxLength = Wording.HEADING_MAX_LENGTH + ACTION_TITLE_MAX_LENGTH) String title,
-            @Schema(description = "Absent without a public note", examples = "It is done. We refunded everyone.",
+            @Schema(nullable = true, description = "null without a public note",
+                    examples = "It is done. We refunded everyone.",
                     maxLength = Wording.NOTE_LEAD_MAX_LENGTH + PUBLIC_NOTE_MAX_LENGTH) String body,
-            @Schema(description = "The contributor's words as quoted: on one line, at most " + Wording.QUOTE_LENGTH
-                    + " characters", maxLength = Wording.QUOTE_LENGTH) String quote) {
+            @Schema(nullable = true, description = "The contributor's words as quoted: on one line, at most "
+                    + Wording.QUOTE_LENGTH + " characters; null without contributorWords",
+                    maxLength = Wording.QUOTE_LENGTH) String quote) {
     }
 
     @POST
@@ -66,7 +68,8 @@ public class PreviewResource {
     @Operation(operationId = "previewYouSaidWeDid", summary = "Word a \"you said, we did\" message",
             description = "The title and body every contributor of an action would read if it moved to status with this public note.")
     @APIResponse(responseCode = "200", description = "The message's words")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Worded preview(@Valid @NotNull Request request) {
         var note = request.publicNote() == null ? "" : request.publicNote().strip();
         var text = Wording.youSaidWeDid(request.status(), request.actionTitle(), note);

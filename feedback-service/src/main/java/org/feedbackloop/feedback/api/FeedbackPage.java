@@ -11,6 +11,6 @@ import java.util.List;
 public record FeedbackPage(
         @Schema(maxItems = QueryParams.MAX_LIMIT) List<FeedbackView> items,
         @Schema(description = "Pass as cursor to get the next page; null on the last page", nullable = true,
-                maxLength = CursorCodec.MAX_LENGTH)
+                maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN)
         String nextCursor) {
 }

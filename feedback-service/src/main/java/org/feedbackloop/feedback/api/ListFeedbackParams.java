@@ -56,7 +56,7 @@ public class ListFeedbackParams {
 
     @QueryParam("cursor")
     @Parameter(description = "The nextCursor of the previous page",
-            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = CursorCodec.MAX_LENGTH, pattern = CursorCodec.PATTERN))
     String cursor;
 
     FeedbackQuery toQuery(CursorCodec cursors) {

@@ -37,7 +37,7 @@ final class PublicResponses {
                 + "is one of the origins the gateway allows (CORS_ORIGINS); absent otherwise")
                 .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2048)));
         headers.put("WWW-Authenticate", new JsonObject().put("description", "The Bearer challenge (RFC 6750)")
-                .put("schema", new JsonObject().put("type", "string").put("maxLength", 200)));
+                .put("schema", new JsonObject().put("type", "string").put("maxLength", 200).put("pattern", "^Bearer( .*)?$")));
         var problemSchema = components.getJsonObject("schemas", new JsonObject()).containsKey("Problem")
                 ? new JsonObject().put("$ref", "#/components/schemas/Problem") : null;
         boolean securedByDefault = !document.getJsonArray("security", new JsonArray()).isEmpty();

@@ -78,6 +78,8 @@ class ContractLintTest {
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         var document = JSON.readTree(response.body());
         assertThat(document.path("info").path("x-missing")).as("every service's part is in it").isEmpty();
+        assertThat(document.path("info").path("x-conflicts")).as("no two services define one schema name differently")
+                .isEmpty();
         return response.body();
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -206,7 +207,9 @@ public class ActionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "from feedback", value = "{\"feedbackIds\": [\"0b6f1f8e-8c1e-4f3a-9a57-1f0c3c1b2d4e\"]}")))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
-            content = @Content(schema = @Schema(implementation = ActionView.class)))
+            content = @Content(schema = @Schema(implementation = ActionView.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The action's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 100)))
     @APIResponse(responseCode = "409", description = "A feedback is already tracked", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "400", description = "The body is invalid; errors name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedbackloop.events.Lengths;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ public class HistoryEntry {
      */
     public static final int LONGEST_VALUE = Lengths.PERSON_ID;
 
+    @Schema(name = "HistoryKind", description = "What changed")
     public enum Kind {
         CREATED, FEEDBACK_LINKED, FEEDBACK_MOVED_OUT, TRANSITION, PROGRESS_POSTED, ASSIGNED, DUE_CHANGED, PRIORITY_RAISED,
         MERGED_FROM, MERGED_INTO, DEADLINE_APPROACHING, OVERDUE, ESCALATED

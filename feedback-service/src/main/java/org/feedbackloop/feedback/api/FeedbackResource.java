@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,6 +53,8 @@ public class FeedbackResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_IDEMPOTENCY_KEY = 255;
+    /** /api/feedback/ and a UUID. */
+    static final int LOCATION_LENGTH = 50;
     /** Visible ASCII: a key travels in a header and is stored as it came. */
     static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1," + MAX_IDEMPOTENCY_KEY + "}$";
     private static final Pattern SANE_KEY = Pattern.compile(IDEMPOTENCY_KEY_PATTERN);
@@ -80,7 +83,11 @@ public class FeedbackResource {
                     {"text": "I was charged twice for my March invoice and still have no refund.",
                      "channel": "WEB", "rating": {"scale": "NPS", "score": 2}}""")))
     @APIResponse(responseCode = "201", description = "Stored (or, with a reused Idempotency-Key and the same body, the earlier result)",
-            content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+            content = @Content(schema = @Schema(implementation = FeedbackView.class)),
+            headers = {@Header(name = HttpHeaders.LOCATION, description = "The item's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = LOCATION_LENGTH)),
+                    @Header(name = "Idempotent-Replayed", description = "true when the answer is the earlier result of the same Idempotency-Key",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true"))})
     @APIResponse(responseCode = "400", description = "Malformed or invalid body; errors[] names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,7 +89,8 @@ public class ImportResource {
             // its example and both bodies' longest text: ImportBodies
             @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "202", description = "Import started (or, for an interrupted one, resumed); follow Location",
-            content = @Content(schema = @Schema(implementation = ImportView.class)))
+            content = @Content(schema = @Schema(implementation = ImportView.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The import's address, to follow its progress", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 100)))
     @APIResponse(responseCode = "200", description = "This file was posted before: its import, as it stands",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -8,11 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Merges the gateway's own OpenAPI document with the services' into one description of the public API. Only paths
  * the gateway routes to a service are taken from it; components and tags keep the first definition of a name (the
- * services share some, such as {@code Problem}, and define them alike).
+ * services share some, such as {@code Problem}, and define them alike). Two different definitions of one name would
+ * describe one service's answers with another's schema: their names are listed in {@code info.x-conflicts}, which the
+ * contract tests require to be empty.
  */
 final class OpenApiMerger {
 
@@ -30,6 +33,7 @@ final class OpenApiMerger {
         var components = merged.getJsonObject("components", new JsonObject());
         var tags = merged.getJsonArray("tags", new JsonArray());
         var tagNames = new HashSet<String>();
+        var conflicts = new TreeSet<String>();
         tags.forEach(tag -> tagNames.add(((JsonObject) tag).getString("name")));
 
         services.forEach((service, document) -> {
@@ -49,6 +53,8 @@ final class OpenApiMerger {
                 for (var entry : ((JsonObject) section.getValue())) {
                     if (!into.containsKey(entry.getKey())) {
                         into.put(entry.getKey(), entry.getValue());
+                    } else if (!into.getValue(entry.getKey()).equals(entry.getValue())) {
+                        conflicts.add(section.getKey() + "/" + entry.getKey());
                     }
                 }
             });
@@ -63,6 +69,9 @@ final class OpenApiMerger {
         FormatLimits.addTo(merged);
         UnusedSchemas.dropFrom(merged);
         merged.getJsonObject("info").put("x-missing", new JsonArray(missing.stream().filter(Objects::nonNull).toList()));
+        if (!conflicts.isEmpty()) {
+            merged.getJsonObject("info").put("x-conflicts", new JsonArray(List.copyOf(conflicts)));
+        }
         return merged;
     }
 }

@@ -1,6 +1,9 @@
 package org.feedbackloop.notification.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Why someone is told something. */
+@Schema(name = "NotificationKind", description = "Why someone is told something")
 public enum Kind {
     /** To a contributor: thanks, we heard you, here is what happens next. */
     ACKNOWLEDGED,

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,7 +53,8 @@ public class SurveyResource {
             summary = "Define a survey", description = "A score on " + Survey.NPS + " (" + Survey.NPS_LOWEST + "–"
             + Survey.NPS_HIGHEST + ") or " + Survey.CSAT + " (" + Survey.CSAT_LOWEST + "–" + Survey.CSAT_HIGHEST
             + "), then \"" + SurveyViews.REASON_QUESTION + "\". Ask people with POST /api/surveys/{id}/invitations.")
-    @APIResponse(responseCode = "201", description = "Defined; Location set", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)))
+    @APIResponse(responseCode = "201", description = "Defined; Location set", content = @Content(schema = @Schema(implementation = SurveyViews.SurveyView.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The survey's address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 100)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Managers and admins define surveys",

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,7 +88,8 @@ public class WebhookResource {
             value = "{\"url\": \"https://hooks.example.com/feedbackloop\", \"eventTypes\": [\"action.status-changed\"], "
                     + "\"description\": \"CRM sync\"}")))
     @APIResponse(responseCode = "201", description = "Subscribed; Location set; the secret is shown this once",
-            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+            content = @Content(schema = @Schema(implementation = WebhookView.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The subscription's address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 100)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown event type, or a URL that is refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Too many webhooks already",

@@ -4,19 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.feedbackloop.kit.http.Period;
+import org.feedbackloop.notification.domain.Moments;
 import org.feedbackloop.notification.insights.LoopInsights.Durations;
 import org.feedbackloop.notification.insights.LoopInsights.Group;
 import org.feedbackloop.notification.insights.LoopInsights.Waiting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 
 /** Reads {@link LoopInsights} from the contributions and the notifications that reached their contributors. */
@@ -136,7 +132,7 @@ public class LoopReport {
             list.add(group(row));
         }
         var waiting = waitingRows.stream().limit(LoopInsights.MAX_GROUPS) // oldest first: the longest-waiting teams
-                .map(row -> new Waiting((String) row[0], number(row[1]), instant(row[2]), number(row[3]),
+                .map(row -> new Waiting((String) row[0], number(row[1]), Moments.instant(row[2]), number(row[3]),
                         number(row[4]))).toList();
         return new LoopInsights(period.from(), period.to(), now, total == null ? group(null, 0, 0, 0, 0) : group(total),
                 largest(byChannel), largest(byTopic), largest(byTeam), largest(bySegment),
@@ -176,17 +172,5 @@ public class LoopReport {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    /** A timestamptz of a native query, whichever Java type the driver's mapping gives it. */
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime time -> time.toInstant();
-            case ZonedDateTime time -> time.toInstant();
-            case LocalDateTime time -> time.toInstant(ZoneOffset.UTC);
-            case Date date -> date.toInstant();
-            default -> throw new IllegalStateException("not a moment: " + value.getClass());
-        };
     }
 }

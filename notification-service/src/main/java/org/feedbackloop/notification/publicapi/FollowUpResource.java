@@ -26,6 +26,7 @@ import org.feedbackloop.notification.domain.Audience;
 import org.feedbackloop.notification.domain.FollowUpAnswer;
 import org.feedbackloop.notification.domain.Kind;
 import org.feedbackloop.notification.domain.Message;
+import org.feedbackloop.notification.domain.Moments;
 import org.feedbackloop.notification.domain.Notification;
 import org.feedbackloop.notification.domain.Notifier;
 import org.feedbackloop.notification.domain.Repositories;
@@ -36,12 +37,7 @@ import org.feedbackloop.notification.inbox.LiveStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,19 +152,7 @@ public class FollowUpResource {
                 .setParameter("action", question.actionId())
                 .setParameter("feedback", question.feedbackId())
                 .getSingleResult())
-                .map(row -> row[0] == null ? null : instant(row[0]).plus(links.validFor()));
-    }
-
-    /** A timestamptz of a native query, whichever Java type the driver's mapping gives it. */
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime time -> time.toInstant();
-            case ZonedDateTime time -> time.toInstant();
-            case LocalDateTime time -> time.toInstant(ZoneOffset.UTC);
-            case Date date -> date.toInstant();
-            default -> throw new IllegalStateException("not a moment: " + value.getClass());
-        };
+                .map(row -> row[0] == null ? null : Moments.instant(row[0]).plus(links.validFor()));
     }
 
     private Uni<List<Notification>> record(FollowUpLinks.Question question, boolean solved, Instant now) {

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,13 +17,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Asks every service's readiness endpoint five times a second and remembers who reported DOWN (or did not answer),
- * and when it last asked one that did.
+ * Asks every service's readiness endpoint five times a second and remembers who reported DOWN, refused the
+ * connection or did not answer within 2 s twice in a row, and when it last asked one that did.
  */
 final class ReadinessWatch implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final String LATE = "no answer within 2 s";
     private final Map<String, Instant> lastAskedWhileDown = new ConcurrentHashMap<>();
+    private final Set<String> lateBefore = new HashSet<>();
     private volatile boolean running = true;
     private final Thread thread;
 
@@ -30,8 +34,16 @@ final class ReadinessWatch implements AutoCloseable {
             while (running) {
                 for (var service : Suite.services()) {
                     var asked = Instant.now(); // when asked, not when answered: an answer can be late
-                    if (notReadyAnswer(service).isPresent()) {
+                    var answer = notReadyAnswer(service);
+                    // one late answer under a burst is not DOWN (an orchestrator waits for several); two in a row are
+                    var late = answer.filter(LATE::equals).isPresent();
+                    if (answer.isPresent() && (!late || lateBefore.contains(service))) {
                         lastAskedWhileDown.put(service, asked);
+                    }
+                    if (late) {
+                        lateBefore.add(service);
+                    } else {
+                        lateBefore.remove(service);
                     }
                 }
                 try {
@@ -75,6 +87,8 @@ final class ReadinessWatch implements AutoCloseable {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.empty()
                     : Optional.of(response.statusCode() + " " + response.body().replaceAll("\\s+", " "));
+        } catch (HttpTimeoutException e) {
+            return Optional.of(LATE);
         } catch (IOException e) {
             return Optional.of(e.toString());
         } catch (InterruptedException e) {

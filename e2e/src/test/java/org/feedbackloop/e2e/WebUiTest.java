@@ -218,9 +218,11 @@ class WebUiTest {
 
     @Test
     void overdueAndEscalatedActionsAreFlaggedInWords() {
-        // an idea, neither praise nor a complaint: priority P4, which the suite makes due at once
+        // an idea, neither praise nor a complaint: priority P4, which the suite makes due at once. The words are the
+        // same in every run (a later run's joins the earlier's action, as overdue): a random mark in them moved the
+        // sentiment the model reads across the line to P3 in half the runs
         var feedbackId = Api.giveFeedback(Api.token("bob"),
-                "Idea " + unique() + ": the product tour could offer a button to pause it.", "product");
+                "Idea: the product tour could offer a button to pause it.", "product");
         var actionId = Api.actionOf(Api.token("maria"), feedbackId).path("id").asText();
 
         var maria = signIn("maria");

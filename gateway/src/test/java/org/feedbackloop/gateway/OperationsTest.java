@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.feedbackloop.gateway.support.TestInfrastructure;
+import org.feedbackloop.gateway.support.UpstreamStub;
 import org.feedbackloop.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,24 @@ class OperationsTest {
         TestInfrastructure.notifications().stop();
         given().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void oneLateAnswerIsSlowTheNextIsDown() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Upstreams' }.data.feedback-service", is("UP"));
+        TestInfrastructure.feedback().on("/q/health/ready", (exchange, request) -> {
+            Thread.sleep(1500); // beyond the probe's timeout of 1 s in tests
+            UpstreamStub.send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
+        });
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Upstreams' }.data.feedback-service", is("SLOW"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Upstreams' }.data.feedback-service", is("DOWN"));
+
+        TestInfrastructure.feedback().on("/q/health/ready", json(200, "{\"status\":\"UP\"}"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Upstreams' }.data.feedback-service", is("UP"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The demo data of {@code ./feedbackloop up}, added through the gateway as its users would: owners for billing and
@@ -72,14 +73,22 @@ public final class DemoData {
         var again = submit(bob, "demo-6", feedback("Charged twice on my invoice again, where is my refund?", "WEB", "NPS", 1));
         var dark = submit(alice, "demo-7", feedback("Please add a dark mode to the app, the white screen hurts at night.", "SURVEY", null, 0)
                 .put("topic", "product"));
+        var checkout = submit(alice, "demo-8", feedback("The checkout page timed out twice when I paid by card.", "WEB", "NPS", 5));
         // every piece triaged before any action changes: a later one joining an action (the second double charge
         // joins the first here) changes its version, and a change made with the version read before would be refused
         var actions = new HashMap<String, String>();
-        for (var feedbackId : List.of(doubleCharge, tracking, parcel, crash, login, again, dark)) {
-            actions.put(feedbackId, actionOf(admin, feedbackId));
+        var kudos = 0;
+        for (var feedbackId : List.of(doubleCharge, tracking, parcel, crash, login, again, dark, checkout)) {
+            var actionId = triaged(admin, feedbackId);
+            if (actionId.isPresent()) {
+                actions.put(feedbackId, actionId.get());
+            } else {
+                kudos++;
+            }
         }
 
-        // OPEN: the praise (tracking) and the login remark stay as triage left them. PLANNED, then overdue: the double charge.
+        // praise (the tracking page, the quick support) went to its team as kudos. OPEN: the checkout, as triage
+        // left it. PLANNED, then overdue: the double charge.
         var action = actions.get(doubleCharge);
         change(admin, action, "transitions", transition("PLANNED", "Refund run on Friday", "We found the double charge and will refund it.",
                 "Double charges on invoices"));
@@ -101,7 +110,8 @@ public final class DemoData {
         action = actions.get(dark);
         change(admin, action, "transitions", transition("DECLINED", null,
                 "Not this year: the redesign next spring will bring a dark theme.", "Dark mode"));
-        return "demo data: actions OPEN, PLANNED (overdue in a few seconds), IN_PROGRESS, DONE and DECLINED";
+        return "demo data: actions OPEN, PLANNED (overdue in a few seconds), IN_PROGRESS, DONE and DECLINED; " + kudos
+                + " praise passed to the teams as kudos";
     }
 
     private void routingRule(String admin, String topic, String owner) {
@@ -133,13 +143,21 @@ public final class DemoData {
         return idOf(accepted(send("POST", "/api/feedback", token, feedback, "Idempotency-Key", idempotencyKey)));
     }
 
-    /** The action triage linked the feedback to; triage runs after the feedback is accepted, so this waits for it. */
-    private String actionOf(String staff, String feedbackId) {
+    /**
+     * The action triage linked the feedback to, or empty when triage passed it to its team as kudos (praise); triage
+     * runs after the feedback is accepted, so this waits for it.
+     */
+    private Optional<String> triaged(String staff, String feedbackId) {
         var deadline = Instant.now().plus(TRIAGE_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             var items = accepted(send("GET", "/api/actions?feedbackId=" + feedbackId, staff, null)).path("items");
             if (!items.isEmpty()) {
-                return items.get(0).path("id").asText();
+                return Optional.of(items.get(0).path("id").asText());
+            }
+            for (var passed : accepted(send("GET", "/api/kudos?limit=100", staff, null)).path("items")) {
+                if (feedbackId.equals(passed.path("feedbackId").asText())) {
+                    return Optional.empty();
+                }
             }
             pause();
         }

@@ -3,7 +3,8 @@
 # service, the CPU of its threads by kind (from /proc: event loops, worker threads, JIT compilers, garbage collector,
 # the outbox relay...) and, for its Java threads, JFR's execution samples by package: where the sampled thread was
 # (its top frame) and what it was in (any of the five top frames that jfr print shows). Appends to
-# results/profile.txt; the JFR recordings stay in .work/profile/ (open them in JDK Mission Control for the full stacks).
+# results/profile.txt, and draws each service's flame graph (results/flame/<service>.svg); the JFR recordings stay in
+# .work/profile/ (open them in JDK Mission Control for more).
 # Usage: bench/profile.sh [rate] [seconds]   (default 20 20; loopback only)
 set -euo pipefail
 rate=${1:-20}
@@ -26,6 +27,8 @@ thread_ticks() { # thread_ticks <pid>: "<kind> <ticks>" per thread, digits and d
 for service in "${services[@]}"; do
   pid=$(java_pid "$service")
   thread_ticks "$pid" >"$out/$service.before"
+  # deeper stacks than JFR's default 64, so that a flame graph sees the callers of a reactive chain
+  jcmd "$pid" JFR.configure stackdepth=256 >/dev/null 2>&1 || true
   jcmd "$pid" JFR.start name=loop settings=profile filename="$out/$service.jfr" >/dev/null
 done
 BENCH_FIGURES="" BENCH_LOOP_RESULTS="$out/burst.txt" BENCH_SERIES="$out/burst" "$BENCH/loop-burst.sh" "$rate" "$seconds" >/dev/null
@@ -54,3 +57,10 @@ items=$(( rate * seconds ))
       | sort -k2 -rn | head -14
   done
 } | tee -a "$BENCH/results/profile.txt"
+# a flame graph of each service's samples: results/flame/<service>.svg
+"$ROOT/mvnw" -B -q -f "$BENCH/load/pom.xml" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mkdir -p "$BENCH/results/flame"
+for service in "${services[@]}"; do
+  java -cp "$BENCH/load/target/classes:$(cat "$BENCH/load/target/classpath.txt")" org.feedbackloop.bench.load.FlameGraph \
+    "$out/$service.jfr" "$BENCH/results/flame/$service.svg" "$service: CPU samples during a burst of $items items at $rate/s"
+done

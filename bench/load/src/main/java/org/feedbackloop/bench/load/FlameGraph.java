@@ -23,7 +23,7 @@ public final class FlameGraph {
 
     private static final int WIDTH = 1600;
     private static final int ROW = 16;
-    private static final double MIN_SHARE = 0.002; // narrower boxes are left out (and their callees with them)
+    private static final double MIN_SHARE = 0.005; // narrower boxes are left out (and their callees with them)
 
     /** One frame of the merged stacks: its samples, and its callees by name. */
     private static final class Node {

@@ -36,7 +36,10 @@ final class OpenApiMerger {
         var conflicts = new TreeSet<String>();
         tags.forEach(tag -> tagNames.add(((JsonObject) tag).getString("name")));
 
-        services.forEach((service, document) -> {
+        services.forEach((service, cached) -> {
+            // a copy: what the merged document takes is completed below (limits, public answers), and the cached
+            // document must stay as the service serves it, or the next merge finds it differs from the others'
+            var document = cached.copy();
             document.getJsonObject("paths", new JsonObject()).forEach(path -> {
                 var routedHere = RouteTable.match(path.getKey())
                         .filter(route -> route.upstream().equals(service)).isPresent();

@@ -44,4 +44,21 @@ class OpenApiMergerTest {
         assertThat(merged.getJsonObject("info").getJsonArray("x-missing").getList()).containsExactly("action-service");
         assertThat(OWN.getJsonObject("paths").fieldNames()).containsExactly("/api/me/timeline");
     }
+
+    /** The documents are cached between merges: completing the merged one must leave them as the services serve them. */
+    @Test
+    void mergingAgainFindsTheSameSchemasAlike() {
+        var instant = """
+                {"components":{"schemas":{"Instant":{"type":"string","format":"date-time"}}}}""";
+        var services = new TreeMap<String, JsonObject>(Map.of(
+                "action-service", new JsonObject(instant), "feedback-service", new JsonObject(instant)));
+
+        var first = OpenApiMerger.merge(OWN, services, List.of());
+        var second = OpenApiMerger.merge(OWN, services, List.of());
+
+        assertThat(first.getJsonObject("info").containsKey("x-conflicts")).isFalse();
+        assertThat(second.getJsonObject("info").containsKey("x-conflicts")).isFalse();
+        assertThat(second).isEqualTo(first);
+        assertThat(services.get("action-service")).isEqualTo(new JsonObject(instant));
+    }
 }

@@ -131,6 +131,47 @@ class TriageTest {
         }
     }
 
+    /**
+     * What a restore from a backup does to one piece of feedback: its action, its rows and the id of its event are
+     * gone, and its producer replays the event. Triage makes the same action again, announced by events with the same
+     * ids as the first time, which the consumers downstream have recorded already.
+     */
+    @Test
+    void feedbackTriagedAgainAfterItsRowsWereLostMakesTheSameActionAndTheSameEvents() throws Exception {
+        var eventId = UUID.randomUUID();
+        var feedbackId = UUID.randomUUID();
+        var event = bytes(received(eventId, feedbackId, "billing", "The refund " + uniqueWords() + " never arrived",
+                null, null, -0.5, "r-" + feedbackId, "rene@example.com"));
+        broker.publish("feedback.events", "feedback.received", event);
+        var actionId = awaitAction(feedbackId);
+        var created = broker.awaitEvents("action.created", actionId, 1, Duration.ofSeconds(10)).getFirst().event();
+        var linked = broker.awaitEvents("action.feedback-linked", actionId, 1, Duration.ofSeconds(10)).getFirst().event();
+
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            var action = "'" + actionId + "'";
+            statement.executeUpdate("delete from action_history where action_id = " + action);
+            statement.executeUpdate("delete from feedback_item where action_id = " + action);
+            statement.executeUpdate("delete from action where id = " + action);
+            statement.executeUpdate("delete from outbox_event where aggregate_id = " + action);
+            statement.executeUpdate("delete from processed_event where event_id = '" + eventId + "'");
+        }
+        broker.publish("feedback.events", "feedback.received", event);
+
+        assertThat(awaitAction(feedbackId)).isEqualTo(actionId);
+        var createdAgain = broker.awaitEvents("action.created", actionId, 2, Duration.ofSeconds(10)).get(1).event();
+        var linkedAgain = broker.awaitEvents("action.feedback-linked", actionId, 2, Duration.ofSeconds(10)).get(1).event();
+        assertThat(createdAgain.path("id").asText()).isEqualTo(created.path("id").asText());
+        assertThat(linkedAgain.path("id").asText()).isEqualTo(linked.path("id").asText());
+        assertThat(createdAgain.path("id").asText()).isNotEqualTo(linkedAgain.path("id").asText());
+
+        var other = UUID.randomUUID();
+        broker.publish("feedback.events", "feedback.received", bytes(received(UUID.randomUUID(), other, "billing",
+                "The coupon " + uniqueWords() + " was refused at checkout", null, null, -0.5, "s-" + other, null)));
+        var otherAction = awaitAction(other);
+        assertThat(broker.awaitEvents("action.created", otherAction, 1, Duration.ofSeconds(10)).getFirst().event()
+                .path("id").asText()).isNotEqualTo(created.path("id").asText());
+    }
+
     @Test
     void feedbackOfATopicWithoutARuleGoesToTheTriageTeam() throws Exception {
         var feedbackId = UUID.randomUUID();

@@ -31,7 +31,12 @@ public record CloudEvent<T>(
 
     /** A new event, timed to the microsecond like every time in {@code data} (what the databases keep). */
     public static <T> CloudEvent<T> of(String source, String type, String subject, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type,
+        return of(UUID.randomUUID(), source, type, subject, data);
+    }
+
+    /** The same with a chosen id: one derived from what caused the event, so that making it again makes it alike. */
+    public static <T> CloudEvent<T> of(UUID id, String source, String type, String subject, T data) {
+        return new CloudEvent<>(SPEC_VERSION, id, source, type,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), subject, JSON, data);
     }
 }

@@ -14,6 +14,7 @@ import org.feedbackloop.events.ActionStatusChanged;
 import org.feedbackloop.events.EventTypes;
 import org.feedbackloop.kit.outbox.OutboxWriter;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -68,13 +69,13 @@ public class ActionEvents {
     }
 
     public Uni<Void> deadline(String type, Action a, Clock clock, Instant deadline, Instant at) {
-        return add(type, a, new ActionDeadline(a.id, a.title, clock.name(), deadline, a.team, a.ownerId,
-                a.priority.name(), at));
+        return addOnce(type, a, clock.name() + " " + deadline, new ActionDeadline(a.id, a.title, clock.name(), deadline,
+                a.team, a.ownerId, a.priority.name(), at));
     }
 
     public Uni<Void> escalated(Action a, String reason, Instant deadline, Instant at) {
-        return add(EventTypes.ACTION_ESCALATED, a, new ActionEscalated(a.id, a.title, reason, a.team, a.ownerId,
-                a.priority.name(), a.feedbackCount, deadline, at));
+        return addOnce(EventTypes.ACTION_ESCALATED, a, reason + " " + deadline, new ActionEscalated(a.id, a.title, reason,
+                a.team, a.ownerId, a.priority.name(), a.feedbackCount, deadline, at));
     }
 
     /** After the transaction committed: the relay publishes now rather than at its next poll. */
@@ -84,6 +85,15 @@ public class ActionEvents {
 
     private Uni<Void> add(String type, Action action, Object data) {
         return outbox.add(type, action.id.toString(), data).replaceWithVoid();
+    }
+
+    /**
+     * An announcement made once per action and deadline: its id is derived from them, so that the scheduler
+     * announcing it again (its database restored from a backup taken before it did) is recognised downstream.
+     */
+    private Uni<Void> addOnce(String type, Action action, String occasion, Object data) {
+        var id = UUID.nameUUIDFromBytes((type + " " + action.id + " " + occasion).getBytes(StandardCharsets.UTF_8));
+        return outbox.add(id, type, action.id.toString(), data).replaceWithVoid();
     }
 
     /** The two clocks of an action. */

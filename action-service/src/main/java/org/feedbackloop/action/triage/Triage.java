@@ -25,6 +25,7 @@ import org.feedbackloop.action.similarity.Grouping;
 import org.feedbackloop.action.similarity.OpenActionIndex;
 import org.feedbackloop.action.similarity.ProblemIndex;
 import org.feedbackloop.events.FeedbackReceived;
+import org.feedbackloop.kit.inbox.Causation;
 import org.feedbackloop.kit.inbox.ProcessedEvents;
 import org.feedbackloop.kit.outbox.OutboxWriter;
 
@@ -190,7 +191,7 @@ public class Triage {
 
     private Uni<Void> open(FeedbackItem item, Routing.Route route, Instant now) {
         var action = new Action();
-        action.id = UUID.randomUUID();
+        action.id = Causation.newId("action"); // the same action when the event is triaged again after a restore
         action.title = Titles.of(item.text);
         action.topic = item.topic;
         action.team = route.team();

@@ -49,7 +49,10 @@ public class EventConsumer {
         } catch (UnreadableEvent unreadable) {
             return deadLetter(message, "cannot be read: " + unreadable.getMessage(), unreadable);
         }
-        return Uni.createFrom().deferred(() -> handler.apply(event))
+        return Uni.createFrom().deferred(() -> {
+                    Causation.begin(event.id());
+                    return handler.apply(event);
+                })
                 .onFailure(TransientFailure::test).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(OUTAGE_RETRIES)
                 .onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(NOT_YET_KNOWN_RETRIES)
                 .onFailure(failure -> !(failure instanceof UnreadableEvent || failure instanceof NotYetKnown

@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** The transactional outbox of a service: where its events go and how the relay publishes them. */
 @ConfigMapping(prefix = "feedbackloop.outbox")
@@ -25,13 +23,10 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration confirmTimeout();
 
-    /** How long published events stay in the outbox table for inspection. */
+    /**
+     * How long published events stay in the outbox table: for inspection, and for a replay after another service's
+     * database was restored from a backup (no older backup can be made whole again).
+     */
     @WithDefault("7d")
     Duration retention();
-
-    /**
-     * Event types not kept once published, whatever the retention: those that name a person only to have them
-     * forgotten ({@code feedback.erased}).
-     */
-    Optional<List<String>> forgottenOncePublished();
 }

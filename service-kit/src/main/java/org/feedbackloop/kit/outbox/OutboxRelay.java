@@ -180,7 +180,6 @@ public class OutboxRelay {
                 }
                 channel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
                 markPublished(connection, batch);
-                forgetPublished(connection, batch);
                 connection.commit();
                 published.increment(batch.size());
                 pendingEvents.updateAndGet(pending -> Math.max(0, pending - batch.size()));
@@ -231,20 +230,6 @@ public class OutboxRelay {
         try (var statement = connection.prepareStatement(
                 "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1 where id = any(?)")) {
             statement.setArray(1, connection.createArrayOf("uuid", batch.stream().map(PendingEvent::id).toArray()));
-            statement.executeUpdate();
-        }
-    }
-
-    /** Deletes the batch's events of the types not kept once published (in the same transaction as their marking). */
-    private void forgetPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
-        var types = config.forgottenOncePublished().orElse(List.of());
-        var forgotten = batch.stream().filter(event -> types.contains(event.type()))
-                .map(PendingEvent::id).toArray();
-        if (forgotten.length == 0) {
-            return;
-        }
-        try (var statement = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
-            statement.setArray(1, connection.createArrayOf("uuid", forgotten));
             statement.executeUpdate();
         }
     }

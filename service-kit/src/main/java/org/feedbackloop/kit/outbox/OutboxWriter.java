@@ -10,11 +10,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.feedbackloop.events.CloudEvent;
+import org.feedbackloop.kit.inbox.Causation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Adds an event to the outbox in the caller's transaction, so that it exists if and only if the change it
@@ -33,10 +35,22 @@ public class OutboxWriter {
         this.relay = relay;
     }
 
-    /** Must run inside an open transaction: it joins it and never commits on its own. */
+    /**
+     * Must run inside an open transaction: it joins it and never commits on its own. While a consumer handles an
+     * event, the new event's id is derived from it ({@link Causation}): handling it again makes the same event.
+     */
     @WithTransaction
     public <T> Uni<CloudEvent<T>> add(String type, String subject, T data) {
-        var event = CloudEvent.of(source, type, subject, data);
+        return add(Causation.newId("event " + type + " " + subject), type, subject, data);
+    }
+
+    /**
+     * The same with an id the caller derives from what the event announces (a deadline passed: the action and the
+     * deadline), so that announcing it again, after a restore from a backup, is recognised downstream.
+     */
+    @WithTransaction
+    public <T> Uni<CloudEvent<T>> add(UUID id, String type, String subject, T data) {
+        var event = CloudEvent.of(id, source, type, subject, data);
         var row = new OutboxEvent();
         row.id = event.id();
         row.aggregateId = subject;

@@ -1,5 +1,6 @@
 package org.feedbackloop.e2e;
 
+import org.feedbackloop.devinfra.DatabaseBackups;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +103,78 @@ class FaultInjectionTest {
                 () -> infrastructure("start", "keycloak"), true, Set.of()));
     }
 
+    /**
+     * The restore drill: action-service's database is backed up during the burst, the burst goes on, an owner moves
+     * an action, then the service is killed, its database restored to the backup, and the two other services replay
+     * their events since the backup. Every accepted submission is then tracked by the action it was first tracked by
+     * and acknowledged once (no e-mail twice); the owner's change, which no replay can bring back, is reported.
+     */
+    @Test
+    @Order(8)
+    void restoreActionServiceDatabaseFromItsBackup() throws Exception {
+        var server = new DatabaseBackups.Server("127.0.0.1", Integer.parseInt(Suite.env("DB_PORT", "5432")), "postgres");
+        var database = Suite.database("action-service");
+        var backups = Suite.target().resolve("backup-" + RUN);
+        var takenAt = new AtomicReference<Instant>();
+        var moved = new AtomicReference<UUID>();
+        var restored = new AtomicReference<DatabaseBackups.Restored>();
+        var killedAt = new AtomicReference<Instant>();
+        var readyAfter = new AtomicReference<Duration>();
+        var restore = new Fault("restore action-service's database", () -> {
+            try {
+                takenAt.set(DatabaseBackups.dump(server, database, backups));
+                moved.set(ownerMovesANewAction());
+                Suite.kill("action-service");
+                killedAt.set(Instant.now());
+                restored.set(DatabaseBackups.restoreService(server, URI.create("amqp://guest:guest@127.0.0.1:"
+                                + Suite.env("RABBITMQ_PORT", "5672") + "/" + Suite.env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e")),
+                        "action-service", Suite.env("E2E_DATABASE_SUFFIX", "_e2e"), backups));
+            } catch (Exception e) {
+                throw new IllegalStateException("the drill failed before the restart", e);
+            }
+        }, Duration.ZERO, () -> {
+            Suite.restart("action-service");
+            Suite.awaitReady("action-service", Duration.ofSeconds(120));
+            readyAfter.set(Duration.between(killedAt.get(), Instant.now()));
+        }, false, Set.of("action-service"));
+
+        var report = survives(restore);
+
+        assertThat(report.count().emailsResent()).as("acknowledgement e-mails sent again after the restore").isZero();
+        var behind = DatabaseBackups.actionsBehind(server, database, Suite.database("notification-service"),
+                restored.get().replayedSince());
+        System.out.printf("%s; ready %.1f s after it was stopped; changes to make again: %s%n", restored.get(),
+                readyAfter.get().toMillis() / 1000.0, behind);
+        assertThat(behind).as("the changes people made after the backup, reported to be made again")
+                .extracting(DatabaseBackups.ActionBehind::actionId).containsExactly(moved.get());
+        assertThat(behind.getFirst().toldStatus()).isEqualTo("PLANNED");
+        assertThat(behind.getFirst().restoredStatus()).isEqualTo("OPEN");
+    }
+
+    /** Feedback of its own, its action moved to PLANNED by its owner: a change only the restored database knew of. */
+    private static UUID ownerMovesANewAction() {
+        var feedback = Api.giveFeedback(Api.token("alice"), "The loyalty points " + RUN + " vanished from my account "
+                + UUID.randomUUID().toString().substring(0, 8), "billing");
+        var olivia = Api.token("olivia");
+        var action = UUID.fromString(Api.actionOf(olivia, feedback).path("id").asText());
+        Api.move(olivia, action, "PLANNED", "We are restoring the points " + RUN + ".");
+        Await.until("contributors told the action is PLANNED", Duration.ofSeconds(60), () -> toldStatus(action),
+                "PLANNED"::equals);
+        return action;
+    }
+
+    private static String toldStatus(UUID action) {
+        try (var db = Ledger.connect("notification-service");
+             var query = db.prepareStatement("select status from tracked_action where action_id = ?")) {
+            query.setObject(1, action);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Fault killed(String service) {
         return new Fault("kill -9 " + service, () -> Suite.kill(service), Duration.ZERO, () -> {
             Suite.restart(service);
@@ -107,7 +182,7 @@ class FaultInjectionTest {
         }, false, Set.of(service));
     }
 
-    private void survives(Fault fault) throws Exception {
+    private FaultReport survives(Fault fault) throws Exception {
         var prefix = "f" + (REPORTS.size() + 1) + "x" + RUN;
         var tokens = Burst.customersToldAtOnce();
         List<Burst.Outcome> outcomes;
@@ -162,6 +237,7 @@ class FaultInjectionTest {
         try (var readiness = new ReadinessWatch()) {
             assertThat(readiness.notReady()).as("services not ready again").isEmpty();
         }
+        return report;
     }
 
     /** Who is not ready yet (with what it answered) and how many submissions were accepted since the healing. */

@@ -35,3 +35,5 @@ create keycloak-bootstrap-admin generic keycloak-bootstrap-admin \
 create keycloak-integrator-client generic keycloak-integrator-client --from-literal=client-secret="$(random)"
 create keycloak-directory-client generic keycloak-directory-client --from-literal=client-secret="$(random)"
 echo "TLS: create feedbackloop-tls and keycloak-tls (kubectl create secret tls ...) or let cert-manager issue them."
+echo "Backups: create feedbackloop-db-backup (ACCESS_KEY_ID, ACCESS_SECRET_KEY) for the bucket in the overlay's site"
+echo "  ConfigMap (backup-destination, backup-endpoint); until it answers, PostgreSQL keeps its WAL on its volume."

@@ -66,10 +66,37 @@ class BrokenManifestTest {
     }
 
     @Test
+    void operatorSchemaRejectsAScheduledBackupWithoutClusterOrWithACrontabSchedule() {
+        assertThat(findings).extracting(Finding::check, Finding::object, Finding::path, Finding::message).contains(
+                tuple("schema", "ScheduledBackup/feedbackloop-db-daily", "/spec", "must have required property 'cluster'"),
+                tuple("schema", "ScheduledBackup/feedbackloop-db-daily", "/spec/schedule",
+                        "must match pattern \"^(@[a-z]+( \\S+)?|\\S+( +\\S+){5})$\""));
+    }
+
+    @Test
+    void operatorSchemaRejectsARetentionPolicyThatIsNoRecoveryWindow() {
+        assertThat(findings).extracting(Finding::check, Finding::object, Finding::path, Finding::message).contains(
+                tuple("schema", "Cluster/feedbackloop-db", "/spec/backup/retentionPolicy", "must match pattern \"^[1-9][0-9]*[dwm]$\""));
+    }
+
+    @Test
+    void policyHoldsCronJobPodsToTheSameHardening() {
+        assertThat(findings).extracting(Finding::check, Finding::object, Finding::path, Finding::message).contains(
+                tuple("policy:hardening", "CronJob/rabbitmq-definitions-export", "/spec/jobTemplate/spec/template/spec/containers/export",
+                        "container export has a writable root filesystem"));
+    }
+
+    @Test
+    void policyRequiresAnEgressPolicyForCronJobs() {
+        assertThat(findings).extracting(Finding::check, Finding::object, Finding::message).contains(
+                tuple("policy:network-policy", "CronJob/keycloak-realm-export", "no NetworkPolicy restricts its pods' egress"));
+    }
+
+    @Test
     void nothingElseIsReported() {
         // Each patch breaks exactly what the tests above expect; anything more is a false alarm.
         assertThat(findings).extracting(Finding::check).containsOnly("schema", "unknown-field", "policy:probes",
-                "policy:resources", "policy:non-root", "policy:pdb");
-        assertThat(findings).hasSize(11);
+                "policy:resources", "policy:non-root", "policy:pdb", "policy:hardening", "policy:network-policy");
+        assertThat(findings).hasSize(16);
     }
 }

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What a schema cannot say: the rules every rendered Deployment (and the objects around it) must follow
- * before it may be deployed. Each finding names the rule and the object that breaks it.
+ * What a schema cannot say: the rules every rendered Deployment and CronJob (and the objects around them) must
+ * follow before they may be deployed. Each finding names the rule and the object that breaks it.
  */
 final class Policies {
 
@@ -37,6 +37,10 @@ final class Policies {
         for (ObjectNode object : objects) {
             switch (object.path("kind").asText()) {
                 case "Deployment" -> deployment(object);
+                // Run-to-completion workloads: the pod rules (no probes, budget, scaler or shutdown timeout),
+                // and egress only where a NetworkPolicy lets them.
+                case "CronJob" -> batch(object, "/spec/jobTemplate/spec/template");
+                case "Job" -> batch(object, "/spec/template");
                 case "ConfigMap" -> configMap(object);
                 case "Secret" -> add(object, "/", "secret-values", "a Secret is rendered: secret values never live in the repository");
                 case "KeycloakRealmImport" -> realmImport(object);
@@ -47,10 +51,11 @@ final class Policies {
         defaultDeny();
     }
 
+    /** A Deployment is a long-running service: the pod rules, plus probes, a budget, a scaler and a clean shutdown. */
     private void deployment(ObjectNode deployment) {
         JsonNode template = deployment.path("spec").path("template");
         JsonNode pod = template.path("spec");
-        JsonNode podSecurity = pod.path("securityContext");
+        podTemplate(deployment, "/spec/template");
         for (JsonNode container : pod.path("containers")) {
             String c = "container " + container.path("name").asText();
             String at = "/spec/template/spec/containers/" + container.path("name").asText();
@@ -59,49 +64,7 @@ final class Policies {
                     add(deployment, at, "probes", c + " has no " + probe);
                 }
             }
-            for (String kind : List.of("requests", "limits")) {
-                for (String resource : List.of("cpu", "memory")) {
-                    if (container.path("resources").path(kind).path(resource).isMissingNode()) {
-                        add(deployment, at, "resources", c + " has no resources." + kind + "." + resource);
-                    }
-                }
-            }
-            JsonNode security = container.path("securityContext");
-            boolean nonRoot = security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false));
-            int user = security.path("runAsUser").asInt(podSecurity.path("runAsUser").asInt(-1));
-            if (!nonRoot || user == 0) {
-                add(deployment, at, "non-root", c + " may run as root (runAsNonRoot must be true, runAsUser not 0)");
-            }
-            if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
-                add(deployment, at, "hardening", c + " has a writable root filesystem");
-            }
-            if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
-                add(deployment, at, "hardening", c + " allows privilege escalation");
-            }
-            boolean dropsAll = false;
-            for (JsonNode capability : security.path("capabilities").path("drop")) {
-                dropsAll |= capability.asText().equals("ALL");
-            }
-            if (!dropsAll) {
-                add(deployment, at, "hardening", c + " does not drop all capabilities");
-            }
-            String seccomp = security.path("seccompProfile").path("type")
-                    .asText(podSecurity.path("seccompProfile").path("type").asText(""));
-            if (!Set.of("RuntimeDefault", "Localhost").contains(seccomp)) {
-                add(deployment, at, "hardening", c + " has no RuntimeDefault seccomp profile");
-            }
-            image(deployment, at, c, container.path("image").asText());
-            secretsInEnv(deployment, at, c, container);
             gracefulShutdown(deployment, pod, container, c, at);
-        }
-        if (pod.path("automountServiceAccountToken").asBoolean(true)) {
-            add(deployment, "/spec/template/spec", "service-account", "the pod mounts a service account token");
-        }
-        String account = pod.path("serviceAccountName").asText("default");
-        ObjectNode serviceAccount = find("ServiceAccount", account);
-        if (serviceAccount == null || serviceAccount.path("automountServiceAccountToken").asBoolean(true)) {
-            add(deployment, "/spec/template/spec", "service-account",
-                    "service account " + account + " is not rendered with automountServiceAccountToken: false");
         }
         JsonNode labels = template.path("metadata").path("labels");
         boolean budget = objects.stream().anyMatch(o -> o.path("kind").asText().equals("PodDisruptionBudget")
@@ -117,18 +80,87 @@ final class Policies {
         }
     }
 
-    private void image(ObjectNode deployment, String at, String c, String image) {
-        String lastPart = image.substring(image.lastIndexOf('/') + 1);
-        if (!image.contains("@sha256:") && (!lastPart.contains(":") || lastPart.endsWith(":latest"))) {
-            add(deployment, at, "image", c + " image " + image + " has no fixed tag or digest");
+    /**
+     * What every pod the suite runs must be, whichever workload makes it (Deployment, CronJob, Job): requests
+     * and limits, non-root, read-only root filesystem, no capabilities or privilege escalation, seccomp, a
+     * fixed image, secrets only from Secrets, no service account token.
+     */
+    private void podTemplate(ObjectNode workload, String templatePath) {
+        JsonNode pod = workload.at(templatePath).path("spec");
+        String podPath = templatePath + "/spec";
+        JsonNode podSecurity = pod.path("securityContext");
+        for (JsonNode container : pod.path("containers")) {
+            String c = "container " + container.path("name").asText();
+            String at = podPath + "/containers/" + container.path("name").asText();
+            for (String kind : List.of("requests", "limits")) {
+                for (String resource : List.of("cpu", "memory")) {
+                    if (container.path("resources").path(kind).path(resource).isMissingNode()) {
+                        add(workload, at, "resources", c + " has no resources." + kind + "." + resource);
+                    }
+                }
+            }
+            JsonNode security = container.path("securityContext");
+            boolean nonRoot = security.path("runAsNonRoot").asBoolean(podSecurity.path("runAsNonRoot").asBoolean(false));
+            int user = security.path("runAsUser").asInt(podSecurity.path("runAsUser").asInt(-1));
+            if (!nonRoot || user == 0) {
+                add(workload, at, "non-root", c + " may run as root (runAsNonRoot must be true, runAsUser not 0)");
+            }
+            if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+                add(workload, at, "hardening", c + " has a writable root filesystem");
+            }
+            if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+                add(workload, at, "hardening", c + " allows privilege escalation");
+            }
+            boolean dropsAll = false;
+            for (JsonNode capability : security.path("capabilities").path("drop")) {
+                dropsAll |= capability.asText().equals("ALL");
+            }
+            if (!dropsAll) {
+                add(workload, at, "hardening", c + " does not drop all capabilities");
+            }
+            String seccomp = security.path("seccompProfile").path("type")
+                    .asText(podSecurity.path("seccompProfile").path("type").asText(""));
+            if (!Set.of("RuntimeDefault", "Localhost").contains(seccomp)) {
+                add(workload, at, "hardening", c + " has no RuntimeDefault seccomp profile");
+            }
+            image(workload, at, c, container.path("image").asText());
+            secretsInEnv(workload, at, c, container);
+        }
+        if (pod.path("automountServiceAccountToken").asBoolean(true)) {
+            add(workload, podPath, "service-account", "the pod mounts a service account token");
+        }
+        String account = pod.path("serviceAccountName").asText("default");
+        ObjectNode serviceAccount = find("ServiceAccount", account);
+        if (serviceAccount == null || serviceAccount.path("automountServiceAccountToken").asBoolean(true)) {
+            add(workload, podPath, "service-account",
+                    "service account " + account + " is not rendered with automountServiceAccountToken: false");
         }
     }
 
-    private void secretsInEnv(ObjectNode deployment, String at, String c, JsonNode container) {
+    /** A batch pod sends only what a NetworkPolicy selecting it allows (the suite's services: base/network-policies.yaml). */
+    private void batch(ObjectNode workload, String templatePath) {
+        podTemplate(workload, templatePath);
+        JsonNode podLabels = workload.at(templatePath).path("metadata").path("labels");
+        boolean restricted = objects.stream().anyMatch(o -> o.path("kind").asText().equals("NetworkPolicy")
+                && sameNamespace(o, workload) && o.path("spec").path("policyTypes").toString().contains("Egress")
+                && selects(o.path("spec").path("podSelector"), podLabels));
+        if (!restricted) {
+            add(workload, "/", "network-policy", "no NetworkPolicy restricts its pods' egress");
+        }
+    }
+
+    private void image(ObjectNode workload, String at, String c, String image) {
+        String lastPart = image.substring(image.lastIndexOf('/') + 1);
+        if (!image.contains("@sha256:") && (!lastPart.contains(":") || lastPart.endsWith(":latest"))) {
+            add(workload, at, "image", c + " image " + image + " has no fixed tag or digest");
+        }
+    }
+
+    private void secretsInEnv(ObjectNode workload, String at, String c, JsonNode container) {
         for (JsonNode env : container.path("env")) {
             String name = env.path("name").asText();
             if (SECRET_NAME.matcher(name).find() && env.path("valueFrom").path("secretKeyRef").isMissingNode()) {
-                add(deployment, at, "secret-values", c + " sets " + name + " without a secretKeyRef");
+                add(workload, at, "secret-values", c + " sets " + name + " without a secretKeyRef");
             }
         }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RenderedManifestsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "infra", "validation/fixtures/prod-with-keda"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "infra", "validation/fixtures/prod-with-keda",
+            "validation/fixtures/prod-restore", "validation/fixtures/prod-recover-in-place"})
     void rendersAndValidatesClean(String kustomization) {
         Manifests manifests = Manifests.render(kustomization);
         Manifests.SchemaResult schema = manifests.schemaCheck();

@@ -1,6 +1,7 @@
 package org.feedbackloop.e2e;
 
 import org.feedbackloop.devinfra.DatabaseBackups;
+import org.feedbackloop.testkit.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,9 @@ class FaultInjectionTest {
 
     @RegisterExtension
     static Suite suite = new Suite();
+
+    @RegisterExtension
+    static Browser browser = new Browser();
 
     private static final int MINIMUM_BURST = 500;
     private static final int PER_SECOND = 100;
@@ -104,13 +109,256 @@ class FaultInjectionTest {
     }
 
     /**
+     * A partition: feedback-service reaches PostgreSQL but not RabbitMQ. Submissions are still accepted into its
+     * outbox, which grows; its readiness says the broker is away; once the link heals the outbox drains and nothing is
+     * lost.
+     */
+    @Test
+    @Order(8)
+    void feedbackServiceCutFromRabbitMq() throws Exception {
+        var peak = new AtomicLong();
+        try (var link = new TcpProxy(Integer.parseInt(Suite.env("RABBITMQ_PORT", "5672")))) {
+            Suite.restartWith("feedback-service", Map.of("RABBITMQ_PORT", String.valueOf(link.port())));
+            try {
+                survives(new Fault("feedback-service cut from RabbitMQ", step(() -> {
+                    link.cut();
+                    Await.until("feedback-service's outbox growing", Duration.ofSeconds(30),
+                            () -> unpublished("feedback-service"), waiting -> waiting >= 100);
+                }), Duration.ofSeconds(20), step(() -> {
+                    peak.set(unpublished("feedback-service"));
+                    link.restore();
+                }), false, Set.of("feedback-service")));
+            } finally {
+                Suite.restartWith("feedback-service", Map.of());
+            }
+        }
+        System.out.println("feedback-service's outbox held " + peak.get() + " unpublished events when the link healed");
+        assertThat(unpublished("feedback-service")).as("feedback-service's outbox after the partition").isZero();
+    }
+
+    /**
+     * A partition: the gateway cannot reach action-service. Its breaker opens and answers at once (503, Retry-After,
+     * problem+json) instead of waiting for each timeout; the console says the queue is temporarily unavailable; the
+     * other services are not touched: feedback is still given and read. Once the link heals, the breaker closes again.
+     */
+    @Test
+    @Order(9)
+    void gatewayCutFromActionService() throws Exception {
+        var olivia = Gateway.as(Api.token("olivia"));
+        var alice = Gateway.as(Api.token("alice"));
+        try (var link = new TcpProxy(Integer.parseInt(Suite.url("action-service").replaceAll(".*:", "")))) {
+            Suite.restartWith("gateway", Map.of("ACTION_SERVICE_URL", "http://127.0.0.1:" + link.port()));
+            try {
+                assertThat(olivia.get("/api/actions?limit=1").status()).isEqualTo(200);
+                link.cut();
+                var answers = new ArrayList<Gateway.Reply>();
+                var millis = new ArrayList<Long>();
+                for (int i = 0; i < 30; i++) {
+                    var started = System.nanoTime();
+                    answers.add(olivia.get("/api/actions?limit=1"));
+                    millis.add((System.nanoTime() - started) / 1_000_000);
+                }
+                assertThat(answers).as("the queue while action-service is cut off").allSatisfy(reply -> {
+                    assertThat(reply.status()).isEqualTo(503);
+                    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+                    assertThat(reply.header("Retry-After")).isNotBlank();
+                    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at org.");
+                });
+                var lastTen = millis.subList(20, 30);
+                assertThat(lastTen).as("answers once the breaker is open (ms)").allMatch(ms -> ms < 500);
+                var given = alice.post("/api/feedback", Map.of("text", "My basket " + RUN + " emptied itself at checkout",
+                        "channel", "WEB"), "Idempotency-Key", UUID.randomUUID().toString());
+                assertThat(given.status()).as("feedback given meanwhile: " + given).isEqualTo(201);
+                assertThat(alice.get("/api/feedback/" + given.json().path("id").asText()).status()).isEqualTo(200);
+                try (var context = browser.newContext()) {
+                    var page = Browser.signIn(context, "olivia");
+                    page.navigate("/console");
+                    assertThat(page.locator("main").innerText()).contains("temporarily unavailable");
+                    Browser.screenshot(page, "console-action-service-cut-off");
+                }
+                System.out.printf("gateway cut from action-service: first answer %d ms, last ten %s ms%n",
+                        millis.getFirst(), lastTen);
+                link.restore();
+                Await.until("the queue through the gateway again", Duration.ofSeconds(60),
+                        () -> olivia.get("/api/actions?limit=1").status(), status -> status == 200);
+            } finally {
+                Suite.restartWith("gateway", Map.of());
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL answers every query a second late, for a minute, to all three services, during a burst: requests
+     * may time out (502/503/504, never 500) and work piles up, and afterwards everything accepted is tracked and
+     * acknowledged once.
+     */
+    @Test
+    @Order(10)
+    void postgreSqlSlowForAMinute() throws Exception {
+        var services = List.of("feedback-service", "action-service", "notification-service");
+        var link = new TcpProxy(Integer.parseInt(Suite.env("DB_PORT", "5432")));
+        try (link) {
+            for (var service : services) {
+                Suite.restartWith(service, Map.of("DB_PORT", String.valueOf(link.port())));
+            }
+            survives(new Fault("PostgreSQL 1 s per query for 60 s", () -> link.slow(Duration.ofSeconds(1)),
+                    Duration.ofSeconds(60), () -> link.slow(Duration.ZERO), false, Set.of()));
+        } finally {
+            for (var service : services) {
+                Suite.restartWith(service, Map.of());
+            }
+        }
+    }
+
+    /**
+     * The mail server refuses every connection for ten minutes ({@code E2E_SMTP_OUTAGE}). The acknowledgements of a
+     * burst and the updates of one contributor's action wait; none is given up; once the server is back each goes
+     * out once, and one contributor's e-mails arrive in the order they were written.
+     */
+    @Test
+    @Order(11)
+    void mailServerRefusingForTenMinutes() throws Exception {
+        var outage = Duration.parse(Suite.env("E2E_SMTP_OUTAGE", "PT10M"));
+        var prefix = "m" + RUN;
+        var deadBefore = deadEmails();
+        try (var link = new TcpProxy(Integer.parseInt(Suite.env("SMTP_PORT", "3025")))) {
+            Suite.restartWith("notification-service", Map.of("SMTP_PORT", String.valueOf(link.port())));
+            try {
+                link.cut();
+                var cutAt = Instant.now();
+                var follower = "follower-" + RUN + "@burst.example.com";
+                var updates = oneContributorsUpdates(follower);
+                List<Burst.Outcome> outcomes;
+                try (var burst = new Burst(prefix, Burst.customersToldAtOnce(), 20)) {
+                    Await.until("300 submissions", Duration.ofMinutes(2), burst::sent, sent -> sent >= 300);
+                    outcomes = burst.finish();
+                }
+                var accepted = new HashMap<String, String>();
+                outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));
+                Await.until("the acknowledgements waiting for the mail server", Duration.ofMinutes(2),
+                        () -> emailsWaiting(), waiting -> waiting >= accepted.size());
+                Suite.sleep(Math.max(0, outage.minus(Duration.between(cutAt, Instant.now())).toMillis()));
+                assertThat(deadEmails()).as("e-mails given up during the outage").isEqualTo(deadBefore);
+                assertThat(MailSink.messages(follower)).as("nothing sent during the outage").isEmpty();
+                var waitingAtTheEnd = emailsWaiting();
+                link.restore();
+                var healedAt = Instant.now();
+                var count = Ledger.settled(prefix, accepted, SETTLE_LIMIT, "after the mail server's outage");
+                var report = new FaultReport("SMTP refusing " + outage.toMinutes() + " min", outcomes, count, Set.of(),
+                        Duration.between(cutAt, healedAt), Duration.between(healedAt, Instant.now()));
+                REPORTS.add(report);
+                System.out.println(FaultReport.table(List.of(report)));
+                System.out.printf("e-mails waiting when the mail server came back: %d%n", waitingAtTheEnd);
+                count.assertWhole("after the mail server's outage");
+                assertThat(count.emailsResent()).as("e-mails sent twice").isZero();
+                var written = emailNotificationsTo(follower);
+                assertThat(written).as("e-mails written to the follower").startsWith(updates.toArray(String[]::new));
+                Await.until("the follower's updates", Duration.ofMinutes(3), () -> notificationIdsIn(follower),
+                        ids -> ids.size() >= written.size());
+                assertThat(notificationIdsIn(follower)).as("one contributor's e-mails, in the order they were written")
+                        .containsExactlyElementsOf(written);
+            } finally {
+                Suite.restartWith("notification-service", Map.of());
+            }
+        }
+    }
+
+    /**
+     * Feedback from one contributor who gave an address, whose action then moves twice: the notification ids of
+     * what is written to that address, in the order written.
+     */
+    private static List<String> oneContributorsUpdates(String address) {
+        // a person of the test's own: the suite writes to one person once per event, whichever of their addresses
+        var token = Api.newCustomer(address.substring(0, address.indexOf('@')), address);
+        var feedback = Gateway.as(token).post("/api/feedback", Map.of("text", "The delivery slot " + RUN
+                        + " I booked was cancelled twice", "channel", "WEB", "consentToContact", true,
+                "contact", Map.of("email", address)), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(feedback.status()).as(feedback.toString()).isEqualTo(201);
+        var maria = Api.token("maria"); // a manager: whichever team triage routes it to
+        var action = UUID.fromString(Api.actionOf(maria, UUID.fromString(feedback.json().path("id").asText()))
+                .path("id").asText());
+        Api.advance(maria, action, "PLANNED", "Delivery slots " + RUN + " are being rebooked.");
+        Api.advance(maria, action, "IN_PROGRESS", "Rebooking delivery slots " + RUN + " now.");
+        // thanks, now tracked, planned, in progress
+        return Await.until("four e-mails written to the follower", Duration.ofSeconds(60),
+                () -> emailNotificationsTo(address), ids -> ids.size() >= 4);
+    }
+
+    private static List<String> emailNotificationsTo(String address) {
+        return query("notification-service", "select id::text from notification where channel = 'EMAIL' and email = ?"
+                + " order by created_at, id", address);
+    }
+
+    /** The notification ids of the messages in {@code address}'s mailbox, in the order they arrived. */
+    private static List<String> notificationIdsIn(String address) {
+        var header = java.util.regex.Pattern.compile("X-Feedbackloop-Notification: *([0-9a-f, -]+)");
+        var ids = new ArrayList<String>();
+        for (var message : MailSink.messages(address)) {
+            var unfolded = message.path("mimeMessage").asText().replaceAll("\\r?\\n[ \\t]+", " ");
+            var found = header.matcher(unfolded);
+            if (found.find()) {
+                for (var id : found.group(1).strip().split(" *, *")) {
+                    ids.add(id.strip());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A step of a fault that may throw. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static Runnable step(Step step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static long emailsWaiting() {
+        return Long.parseLong(query("notification-service",
+                "select count(*) from notification where channel = 'EMAIL' and status in ('PENDING', 'FAILED')").getFirst());
+    }
+
+    private static long deadEmails() {
+        return Long.parseLong(query("notification-service",
+                "select count(*) from notification where channel = 'EMAIL' and status = 'DEAD'").getFirst());
+    }
+
+    private static long unpublished(String service) {
+        return Long.parseLong(query(service, "select count(*) from outbox_event where published_at is null").getFirst());
+    }
+
+    private static List<String> query(String service, String sql, String... parameters) {
+        try (var db = Ledger.connect(service); var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var values = new ArrayList<String>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The restore drill: action-service's database is backed up during the burst, the burst goes on, an owner moves
      * an action, then the service is killed, its database restored to the backup, and the two other services replay
      * their events since the backup. Every accepted submission is then tracked by the action it was first tracked by
      * and acknowledged once (no e-mail twice); the owner's change, which no replay can bring back, is reported.
      */
     @Test
-    @Order(8)
+    @Order(12)
     void restoreActionServiceDatabaseFromItsBackup() throws Exception {
         var server = new DatabaseBackups.Server("127.0.0.1", Integer.parseInt(Suite.env("DB_PORT", "5432")), "postgres");
         var database = Suite.database("action-service");
@@ -120,19 +368,18 @@ class FaultInjectionTest {
         var restored = new AtomicReference<DatabaseBackups.Restored>();
         var killedAt = new AtomicReference<Instant>();
         var readyAfter = new AtomicReference<Duration>();
-        var restore = new Fault("restore action-service's database", () -> {
-            try {
-                takenAt.set(DatabaseBackups.dump(server, database, backups));
-                moved.set(ownerMovesANewAction());
-                Suite.kill("action-service");
-                killedAt.set(Instant.now());
-                restored.set(DatabaseBackups.restoreService(server, URI.create("amqp://guest:guest@127.0.0.1:"
-                                + Suite.env("RABBITMQ_PORT", "5672") + "/" + Suite.env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e")),
-                        "action-service", Suite.env("E2E_DATABASE_SUFFIX", "_e2e"), backups));
-            } catch (Exception e) {
-                throw new IllegalStateException("the drill failed before the restart", e);
-            }
-        }, Duration.ZERO, () -> {
+        var restoreTook = new AtomicReference<Duration>();
+        var restore = new Fault("restore action-service's database", step(() -> {
+            takenAt.set(DatabaseBackups.dump(server, database, backups));
+            moved.set(ownerMovesANewAction());
+            Suite.kill("action-service");
+            killedAt.set(Instant.now());
+            var restoring = System.nanoTime();
+            restored.set(DatabaseBackups.restoreService(server, URI.create("amqp://guest:guest@127.0.0.1:"
+                            + Suite.env("RABBITMQ_PORT", "5672") + "/" + Suite.env("E2E_RABBITMQ_VHOST", "feedbackloop-e2e")),
+                    "action-service", Suite.env("E2E_DATABASE_SUFFIX", "_e2e"), backups));
+            restoreTook.set(Duration.ofNanos(System.nanoTime() - restoring));
+        }), Duration.ZERO, () -> {
             Suite.restart("action-service");
             Suite.awaitReady("action-service", Duration.ofSeconds(120));
             readyAfter.set(Duration.between(killedAt.get(), Instant.now()));
@@ -143,8 +390,11 @@ class FaultInjectionTest {
         assertThat(report.count().emailsResent()).as("acknowledgement e-mails sent again after the restore").isZero();
         var behind = DatabaseBackups.actionsBehind(server, database, Suite.database("notification-service"),
                 restored.get().replayedSince());
-        System.out.printf("%s; ready %.1f s after it was stopped; changes to make again: %s%n", restored.get(),
+        var figures = String.format("%s; the restore and the replay's start took %.1f s; the service was ready %.1f s after "
+                        + "it was killed; changes to make again: %s%n", restored.get(), restoreTook.get().toMillis() / 1000.0,
                 readyAfter.get().toMillis() / 1000.0, behind);
+        System.out.print(figures);
+        Files.writeString(Suite.target().resolve("restore-drill.txt"), figures);
         assertThat(behind).as("the changes people made after the backup, reported to be made again")
                 .extracting(DatabaseBackups.ActionBehind::actionId).containsExactly(moved.get());
         assertThat(behind.getFirst().toldStatus()).isEqualTo("PLANNED");

@@ -90,6 +90,15 @@ public final class Suite implements BeforeAllCallback {
         running.stopReplica(replica);
     }
 
+    /**
+     * Stops a service (SIGTERM), starts it again with {@code overrides} over the environment it was first started
+     * with (none: as it was first started), on the same port, and waits until it is ready: to route one of its
+     * connections through a {@code TcpProxy}.
+     */
+    public static void restartWith(String service, Map<String, String> overrides) {
+        running.restartWith(service, overrides);
+    }
+
     public static void awaitReady(String service, Duration limit) {
         running.awaitReady(service, limit);
     }
@@ -123,6 +132,7 @@ public final class Suite implements BeforeAllCallback {
         private final Map<String, Integer> ports = new LinkedHashMap<>();
         private final Map<String, Process> processes = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> firstEnvironments = new LinkedHashMap<>();
         private final Path root;
         private final Path logs;
         private EventTap tap;
@@ -202,6 +212,17 @@ public final class Suite implements BeforeAllCallback {
             }
         }
 
+        synchronized void restartWith(String name, Map<String, String> overrides) {
+            var process = processes.get(name);
+            process.destroy();
+            awaitExit(process);
+            var environment = new LinkedHashMap<>(firstEnvironments.computeIfAbsent(name, environments::get));
+            environment.putAll(overrides);
+            environments.put(name, environment);
+            start(name, true);
+            awaitReady(name, Duration.ofSeconds(120));
+        }
+
         /** {@code kill -9}: no shutdown hook, no goodbye to the broker or the database. */
         synchronized void kill(String name) {
             var process = processes.get(name);
@@ -253,6 +274,8 @@ public final class Suite implements BeforeAllCallback {
                 env.put("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
                 env.put("WEBHOOK_FIRST_BACKOFF", "500ms");
                 env.put("WEBHOOK_MAX_BACKOFF", "2s");
+                // after the mail server's ten-minute outage every waiting e-mail is tried again within a minute
+                env.put("EMAIL_MAX_BACKOFF", "60s");
             }
             if (name.equals("gateway")) {
                 // a 2-core machine running four cold JVMs answers slowly at first

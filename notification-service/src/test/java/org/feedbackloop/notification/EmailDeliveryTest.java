@@ -108,6 +108,35 @@ class EmailDeliveryTest {
                 "select count(*) from notification where email = ? and status = 'SENT' and attempts >= 2", email)).isEqualTo(1));
     }
 
+    /** A newer e-mail waits behind an older one to the same person that waits for its retry: never out of order. */
+    @Test
+    void oneAddressesEmailsGoOutInTheOrderTheyWereWrittenAfterAnOutage() throws Throwable {
+        var email = address();
+        var feedback = UUID.randomUUID();
+        var rows = new Rows(database);
+        TestInfrastructure.smtpProxy().cut();
+        events.publish(Events.feedbackReceived(feedback, null, email, "Written while the mail server is away"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows.count(
+                "select count(*) from notification where email = ? and status = 'FAILED' and next_attempt_at > now()", email) == 1);
+
+        TestInfrastructure.smtpProxy().restore();
+        events.publish(Events.feedbackLinked(UUID.randomUUID(), feedback, "Refunds", null));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows.count(
+                "select count(*) from notification where email = ? and channel = 'EMAIL'", email) == 2);
+        // the newer one is due and the mail server answers, but the older one's retry is not due yet
+        VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(Instant.now()));
+        assertThat(Mailbox.of(email)).as("nothing may overtake the e-mail waiting for its retry").isEmpty();
+
+        VertxContextSupport.subscribeAndAwait(() -> sender.sendDue(Instant.now().plus(Duration.ofHours(2))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Mailbox.of(email).isEmpty());
+        var written = rows.strings("select id::text from notification where email = ? and channel = 'EMAIL' order by created_at", email);
+        var received = Mailbox.of(email).stream()
+                .flatMap(mail -> mail.content().lines().filter(line -> line.startsWith("X-Feedbackloop-Notification:"))
+                        .flatMap(line -> java.util.Arrays.stream(line.substring(line.indexOf(':') + 1).split(","))))
+                .map(String::strip).toList();
+        assertThat(received).as("the notifications in the order the mailbox got them").containsExactlyElementsOf(written);
+    }
+
     @Test
     void aMailServerThatHangsHoldsUpNoEventAndEachEmailGoesOutOnceItAnswers() throws Throwable {
         var emails = List.of(address(), address(), address());

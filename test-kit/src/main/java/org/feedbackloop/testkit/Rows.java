@@ -30,6 +30,24 @@ public class Rows {
         }
     }
 
+    /** The first column of every row, as text, in the query's order. */
+    public List<String> strings(String sql, Object... parameters) {
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            var values = new ArrayList<String>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Changes rows as a test's setting needs them (a state a crash would leave); returns how many changed. */
     public int execute(String sql, Object... parameters) {
         try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {

@@ -7,13 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP proxy that a test can cut, stall and restore: while cut, every connection through it is closed
  * and new ones are refused, exactly what a client sees when its broker goes away; while stalled, new connections
- * are accepted and never answered, what a client sees of a server that hangs.
+ * are accepted and never answered, what a client sees of a server that hangs; while slowed, every request waits a
+ * while before it reaches the server, what a client sees of an overloaded one.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile boolean stalled;
+    private volatile long delayMillis;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -70,6 +73,14 @@ public final class TcpProxy implements AutoCloseable {
         listen();
     }
 
+    /**
+     * Holds every chunk a client sends for {@code delay} before passing it on (open connections included), until
+     * {@code slow(Duration.ZERO)}: a server that answers each query that much later.
+     */
+    public void slow(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
     private void closeAll() throws IOException {
         for (var socket : sockets) {
             socket.close();
@@ -93,19 +104,30 @@ public final class TcpProxy implements AutoCloseable {
                 var upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                Thread.ofVirtual().start(() -> pump(client, upstream, true));
+                Thread.ofVirtual().start(() -> pump(upstream, client, false));
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees its connection fail
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean request) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                var delay = delayMillis;
+                if (request && delay > 0) {
+                    Thread.sleep(delay);
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
         } catch (IOException ignored) {
             // one side went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

@@ -166,10 +166,18 @@ public class EmailSender {
         return all;
     }
 
+    /**
+     * The e-mails due at {@code now}, locked for this round. One waits while an older e-mail to its address is waiting
+     * for a retry: a person's e-mails arrive in the order they were written, the older first or both in one digest.
+     */
     private Uni<List<UUID>> lockDue(Instant now) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        select id from notification
+                        select id from notification n
                         where channel = 'EMAIL' and status in ('PENDING', 'FAILED') and next_attempt_at <= :now
+                          and not exists (select 1 from notification older
+                                          where older.channel = 'EMAIL' and older.status = 'FAILED'
+                                            and lower(btrim(older.email)) = lower(btrim(n.email))
+                                            and older.created_at < n.created_at and older.next_attempt_at > :now)
                         order by next_attempt_at limit :limit for update skip locked""", UUID.class)
                 .setParameter("now", now)
                 .setParameter("limit", config.email().batchSize())

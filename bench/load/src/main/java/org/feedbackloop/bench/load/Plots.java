@@ -19,8 +19,8 @@ public final class Plots {
 
     private static final String[] COLOURS = {"#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#2c3e50", "#7f8c8d", "#b7950b"};
     private static final String[] DASHES = {"", "8 4", "2 3", "12 4 2 4", "4 4", "1 2", "16 4", "6 2 2 2"};
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 360;
+    static final int WIDTH = 900;
+    static final int HEIGHT = 360;
     private static final int LEFT = 64;
     private static final int RIGHT = 340;
     private static final int TOP = 40;
@@ -60,7 +60,7 @@ public final class Plots {
                 "messages ready (queues) or unpublished (outboxes)", depths));
     }
 
-    private static Series series(String name, double[] x, double[] y) {
+    static Series series(String name, double[] x, double[] y) {
         var points = new ArrayList<double[]>();
         for (int i = 0; i < x.length; i++) {
             if (!Double.isNaN(y[i])) {

@@ -364,14 +364,18 @@ class FaultInjectionTest {
         var database = Suite.database("action-service");
         var backups = Suite.target().resolve("backup-" + RUN);
         var takenAt = new AtomicReference<Instant>();
-        var moved = new AtomicReference<UUID>();
+        var olivia = Api.token("olivia");
+        var moved = ownersNewAction(olivia);
         var restored = new AtomicReference<DatabaseBackups.Restored>();
         var killedAt = new AtomicReference<Instant>();
         var readyAfter = new AtomicReference<Duration>();
         var restoreTook = new AtomicReference<Duration>();
         var restore = new Fault("restore action-service's database", step(() -> {
             takenAt.set(DatabaseBackups.dump(server, database, backups));
-            moved.set(ownerMovesANewAction());
+            Api.move(olivia, moved, "PLANNED", "We are restoring the points " + RUN + ".");
+            Await.until("the move published", Duration.ofSeconds(30), () -> Long.parseLong(query("action-service",
+                    "select count(*) from outbox_event where aggregate_id = ? and published_at is null", moved.toString())
+                    .getFirst()), waiting -> waiting == 0);
             Suite.kill("action-service");
             killedAt.set(Instant.now());
             var restoring = System.nanoTime();
@@ -396,33 +400,16 @@ class FaultInjectionTest {
         System.out.print(figures);
         Files.writeString(Suite.target().resolve("restore-drill.txt"), figures);
         assertThat(behind).as("the changes people made after the backup, reported to be made again")
-                .extracting(DatabaseBackups.ActionBehind::actionId).containsExactly(moved.get());
+                .extracting(DatabaseBackups.ActionBehind::actionId).containsExactly(moved);
         assertThat(behind.getFirst().toldStatus()).isEqualTo("PLANNED");
         assertThat(behind.getFirst().restoredStatus()).isEqualTo("OPEN");
     }
 
-    /** Feedback of its own, its action moved to PLANNED by its owner: a change only the restored database knew of. */
-    private static UUID ownerMovesANewAction() {
+    /** Feedback of its own, tracked by an action of its own before the backup: its owner moves it after. */
+    private static UUID ownersNewAction(String owner) {
         var feedback = Api.giveFeedback(Api.token("alice"), "The loyalty points " + RUN + " vanished from my account "
                 + UUID.randomUUID().toString().substring(0, 8), "billing");
-        var olivia = Api.token("olivia");
-        var action = UUID.fromString(Api.actionOf(olivia, feedback).path("id").asText());
-        Api.move(olivia, action, "PLANNED", "We are restoring the points " + RUN + ".");
-        Await.until("contributors told the action is PLANNED", Duration.ofSeconds(60), () -> toldStatus(action),
-                "PLANNED"::equals);
-        return action;
-    }
-
-    private static String toldStatus(UUID action) {
-        try (var db = Ledger.connect("notification-service");
-             var query = db.prepareStatement("select status from tracked_action where action_id = ?")) {
-            query.setObject(1, action);
-            try (var rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return UUID.fromString(Api.actionOf(owner, feedback).path("id").asText());
     }
 
     private static Fault killed(String service) {

@@ -274,8 +274,9 @@ public final class Suite implements BeforeAllCallback {
                 env.put("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
                 env.put("WEBHOOK_FIRST_BACKOFF", "500ms");
                 env.put("WEBHOOK_MAX_BACKOFF", "2s");
-                // after the mail server's ten-minute outage every waiting e-mail is tried again within a minute
-                env.put("EMAIL_MAX_BACKOFF", "60s");
+                // after the mail server's ten-minute outage every waiting e-mail is tried again within three minutes
+                // (ten attempts then span about 14 minutes: none is given up during the outage)
+                env.put("EMAIL_MAX_BACKOFF", "3m");
             }
             if (name.equals("gateway")) {
                 // a 2-core machine running four cold JVMs answers slowly at first

@@ -8,13 +8,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 /**
  * Asks every service's readiness endpoint five times a second and remembers who reported DOWN, refused the
@@ -25,25 +25,17 @@ final class ReadinessWatch implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final String LATE = "no answer within 2 s";
     private final Map<String, Instant> lastAskedWhileDown = new ConcurrentHashMap<>();
-    private final Set<String> lateBefore = new HashSet<>();
+    private final Set<String> lateBefore = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private final Thread thread;
 
     ReadinessWatch() {
         thread = Thread.ofPlatform().name("readiness-watch").start(() -> {
             while (running) {
-                for (var service : Suite.services()) {
-                    var asked = Instant.now(); // when asked, not when answered: an answer can be late
-                    var answer = notReadyAnswer(service);
-                    // one late answer under a burst is not DOWN (an orchestrator waits for several); two in a row are
-                    var late = answer.filter(LATE::equals).isPresent();
-                    if (answer.isPresent() && (!late || lateBefore.contains(service))) {
-                        lastAskedWhileDown.put(service, asked);
-                    }
-                    if (late) {
-                        lateBefore.add(service);
-                    } else {
-                        lateBefore.remove(service);
+                // every service at once, each round: one that answers late must not keep the others unasked
+                try (var round = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (var service : Suite.services()) {
+                        round.submit(() -> observe(service));
                     }
                 }
                 try {
@@ -53,6 +45,21 @@ final class ReadinessWatch implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private void observe(String service) {
+        var asked = Instant.now(); // when asked, not when answered: an answer can be late
+        var answer = notReadyAnswer(service);
+        // one late answer under a burst is not DOWN (an orchestrator waits for several); two in a row are
+        var late = answer.filter(LATE::equals).isPresent();
+        if (answer.isPresent() && (!late || lateBefore.contains(service))) {
+            lastAskedWhileDown.put(service, asked);
+        }
+        if (late) {
+            lateBefore.add(service);
+        } else {
+            lateBefore.remove(service);
+        }
     }
 
     /** The services not ready now, each with what its readiness endpoint answered: a failure names the check. */

@@ -1,16 +1,19 @@
 package org.feedbackloop.notification.email;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.feedbackloop.notification.config.NotificationConfig;
 import org.feedbackloop.notification.domain.Notification;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,12 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link EmailSender#sendDue} on a Vert.x context of its own, up to {@code rounds} at once: rounds claim disjoint
  * rows ({@code SKIP LOCKED}), so a slow or hanging mail server holds up one round's messages, not the next ones; a
  * look asked for while every round is busy happens when one ends, and a full round asks for another, so a burst
- * drains at the mail server's pace. Replicas share the work the same way.
+ * drains at the mail server's pace. Replicas share the work the same way. At shutdown no round starts, and those
+ * underway end first: a round stopped between the mail server's acceptance and its record would send again.
  */
 @ApplicationScoped
 public class EmailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    /** Within Kubernetes' grace period, after the HTTP requests' shutdown timeout (k8s/base). */
+    private static final Duration FINISH_AT_SHUTDOWN = Duration.ofSeconds(10);
 
     private final EmailSender sender;
     private final NotificationConfig.Email config;
@@ -34,6 +40,7 @@ public class EmailDispatcher {
     private final Clock clock;
     private final AtomicInteger roundsUnderway = new AtomicInteger();
     private final AtomicBoolean lookAskedFor = new AtomicBoolean();
+    private volatile boolean stopping;
 
     EmailDispatcher(EmailSender sender, NotificationConfig config, Vertx vertx, Clock clock) {
         this.sender = sender;
@@ -57,8 +64,22 @@ public class EmailDispatcher {
         startRounds();
     }
 
+    /** Before the database pool closes: lets the rounds underway record what the mail server accepted. */
+    void finishRounds(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
+        var deadline = System.nanoTime() + FINISH_AT_SHUTDOWN.toNanos();
+        synchronized (roundsUnderway) {
+            while (roundsUnderway.get() > 0 && deadline - System.nanoTime() > 0) {
+                roundsUnderway.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
+        if (roundsUnderway.get() > 0) {
+            LOG.warnf("%d e-mail rounds still underway at shutdown", roundsUnderway.get());
+        }
+    }
+
     private void startRounds() {
-        while (lookAskedFor.get()) {
+        while (lookAskedFor.get() && !stopping) {
             int underway = roundsUnderway.get();
             if (underway >= config.rounds()) {
                 return; // the next round to end looks again
@@ -88,7 +109,11 @@ public class EmailDispatcher {
     }
 
     private void roundEnded() {
-        roundsUnderway.decrementAndGet();
+        if (roundsUnderway.decrementAndGet() == 0 && stopping) {
+            synchronized (roundsUnderway) {
+                roundsUnderway.notifyAll();
+            }
+        }
         startRounds();
     }
 }

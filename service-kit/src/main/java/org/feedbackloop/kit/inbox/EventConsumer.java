@@ -1,22 +1,26 @@
 package org.feedbackloop.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.events.TransientFailure;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * How every consumer of the suite treats a delivery: read it as an event of the contract, hand it to the
  * service's handler, acknowledge it once handled. A message no retry can fix goes to the dead-letter queue at
  * once; while a dependency is away (the database restarting) the handler is retried for about ten minutes, so an
- * outage never dead-letters; an event that refers to something not delivered yet is retried for a few minutes;
- * any other failure three times, then it is dead-lettered. Counts what it handled by event type
- * ({@code events_consumed_total}).
+ * outage never dead-letters; an event that refers to something not delivered yet is retried for a few minutes,
+ * aside, while the consumer goes on with the next messages; any other failure three times, then it is
+ * dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
+ * message and finishes those in hand before the database pools and the broker connection close.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -27,9 +31,13 @@ public class EventConsumer {
     private static final int OUTAGE_RETRIES = 120;
     private static final int NOT_YET_KNOWN_RETRIES = 40;
     private static final int OTHER_RETRIES = 3;
+    /** Within Kubernetes' grace period, after the HTTP requests' shutdown timeout (k8s/base). */
+    private static final Duration FINISH_AT_SHUTDOWN = Duration.ofSeconds(10);
 
     private final EventReader reader;
     private final MeterRegistry metrics;
+    private final AtomicInteger inHand = new AtomicInteger();
+    private volatile boolean stopping;
 
     EventConsumer(EventReader reader, MeterRegistry metrics) {
         this.reader = reader;
@@ -43,31 +51,98 @@ public class EventConsumer {
     /** The same, then {@code afterAck} with the handler's outcome once the message is acknowledged. */
     public <R> Uni<Void> consume(Message<byte[]> message, Function<ReceivedEvent, Uni<R>> handler,
                                  Function<R, Uni<Void>> afterAck) {
+        if (stopping) {
+            // never begun: the broker hands it to another replica once this one's connection closes
+            return Uni.createFrom().nothing();
+        }
+        inHand.incrementAndGet();
+        return handle(message, handler, afterAck).onTermination().invoke(this::finished);
+    }
+
+    private <R> Uni<Void> handle(Message<byte[]> message, Function<ReceivedEvent, Uni<R>> handler,
+                                 Function<R, Uni<Void>> afterAck) {
         ReceivedEvent event;
         try {
             event = reader.read(message.getPayload());
         } catch (UnreadableEvent unreadable) {
             return deadLetter(message, "cannot be read: " + unreadable.getMessage(), unreadable);
         }
-        return Uni.createFrom().deferred(() -> {
+        Uni<R> handled = Uni.createFrom().deferred(() -> {
                     Causation.begin(event.id());
                     return handler.apply(event);
                 })
                 .onFailure(TransientFailure::test).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(OUTAGE_RETRIES)
-                .onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(NOT_YET_KNOWN_RETRIES)
                 .onFailure(failure -> !(failure instanceof UnreadableEvent || failure instanceof NotYetKnown
                         || TransientFailure.test(failure)))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(OTHER_RETRIES)
-                .onItemOrFailure().transformToUni((outcome, failure) -> failure != null
-                        ? deadLetter(message, event.type() + " " + event.id() + ": " + failure.getMessage(), failure)
-                        : Uni.createFrom().completionStage(message.ack())
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(OTHER_RETRIES);
+        return handled.onItemOrFailure().transformToUni((outcome, failure) -> {
+            if (!(failure instanceof NotYetKnown)) {
+                var settled = failure == null ? Uni.createFrom().item(outcome) : Uni.createFrom().<R>failure(failure);
+                return settle(message, event, settled, afterAck);
+            }
+            // What it waits for may be behind it in this very consumer (a message redelivered after a replica stopped
+            // comes after those delivered since): it waits aside, unacknowledged, and the consumer goes on.
+            settle(message, event, handled.onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                    .atMost(NOT_YET_KNOWN_RETRIES), afterAck)
+                    .subscribe().with(done -> { }, lost -> LOG.warnf(lost, "%s %s: not settled", event.type(), event.id()));
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * At shutdown, before the database pools and the broker connection close: no new message is begun, and those in
+     * hand are finished (for {@link #FINISH_AT_SHUTDOWN} at most), so that none is cut in the middle of its transaction.
+     * Those waiting aside for an event not known yet are left: unacknowledged, they go back to the queue.
+     */
+    void finishInHand(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
+        var deadline = System.nanoTime() + FINISH_AT_SHUTDOWN.toNanos();
+        synchronized (inHand) {
+            while (inHand.get() > 0) {
+                var left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warnf("%d events still in hand at shutdown: they will be delivered again", inHand.get());
+                    return;
+                }
+                inHand.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    private void finished() {
+        if (inHand.decrementAndGet() == 0 && stopping) {
+            synchronized (inHand) {
+                inHand.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Acknowledges the message once {@code handled} succeeded, or dead-letters it; a failure while this instance
+     * stops is the instance's, not the event's: the message is left to the broker, which delivers it again.
+     */
+    private <R> Uni<Void> settle(Message<byte[]> message, ReceivedEvent event, Uni<R> handled,
+                                 Function<R, Uni<Void>> afterAck) {
+        return handled.onItemOrFailure().transformToUni((outcome, failure) -> {
+            if (failure == null) {
+                return Uni.createFrom().completionStage(message.ack())
                         .invoke(acked -> metrics.counter("events.consumed", "type", event.type()).increment())
-                        .call(acked -> afterAck.apply(outcome)));
+                        .call(acked -> afterAck.apply(outcome));
+            }
+            return stopping ? leftToTheBroker(event, failure)
+                    : deadLetter(message, event.type() + " " + event.id() + ": " + failure.getMessage(), failure);
+        });
     }
 
     /** For a handler's {@code default} branch: an event of a type this consumer does not take. */
     public static <T> Uni<T> unexpected(ReceivedEvent event) {
         return Uni.createFrom().failure(new UnreadableEvent("an event of type " + event.type() + " is not expected here"));
+    }
+
+    private static Uni<Void> leftToTheBroker(ReceivedEvent event, Throwable failure) {
+        LOG.infof("%s %s not handled before shutdown (%s): it will be delivered again", event.type(), event.id(),
+                failure.getMessage());
+        return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> deadLetter(Message<byte[]> message, String why, Throwable failure) {

@@ -1,0 +1,49 @@
+package org.feedbackloop.notification.intake;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.feedbackloop.notification.support.Events;
+import org.feedbackloop.notification.support.TestInfrastructure;
+import org.feedbackloop.testkit.Rows;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An event that refers to one not handled yet waits aside: a {@code feedback.updated} delivered before its
+ * {@code feedback.received} (a message redelivered after a replica stopped comes after those delivered since) must
+ * not hold back the consumer, or the very event it waits for stays queued behind it until its retries run out and it
+ * is dead-lettered.
+ */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class WaitingEventTest {
+
+    /** Well below the few minutes an event waits for the one it refers to before it is dead-lettered. */
+    private static final Duration SOON = Duration.ofSeconds(15);
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void anUpdateBeforeItsFeedbackWaitsAsideAndTheFeedbackBehindItIsHandledAtOnce() throws Exception {
+        var rows = new Rows(database);
+        var feedbackId = UUID.randomUUID();
+        try (var events = new Events()) {
+            events.publish(Events.sentimentUpdated(feedbackId, 0.7));
+            events.publish(Events.feedbackReceived(feedbackId, null, "waiting." + feedbackId + "@example.com",
+                    "The invoice shows the wrong address " + feedbackId));
+
+            await().atMost(SOON).until(() -> rows.count("select count(*) from contribution where feedback_id = ?",
+                    feedbackId) == 1);
+            await().atMost(SOON).until(() -> rows.count(
+                    "select count(*) from contribution where feedback_id = ? and sentiment = 0.7", feedbackId) == 1);
+        }
+    }
+}

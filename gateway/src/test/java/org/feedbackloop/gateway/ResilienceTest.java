@@ -100,6 +100,32 @@ class ResilienceTest {
     }
 
     @Test
+    void aSubmissionWithAnIdempotencyKeyIsRetriedWithItsBodyAndOtherWritesAreNot() {
+        var calls = new AtomicInteger();
+        TestInfrastructure.feedback().on("/api/feedback", (exchange, request) -> {
+            if (calls.incrementAndGet() == 1) {
+                problem(503, "shutting down").respond(exchange, request);
+            } else {
+                json(201, "{\"id\":\"f-1\"}").respond(exchange, request);
+            }
+        });
+        given().auth().oauth2(Tokens.of("alice")).contentType("application/json").header("Idempotency-Key", "k-1")
+                .body("{\"text\":\"late parcel\"}").post("/api/feedback")
+                .then().statusCode(201).body("id", is("f-1"));
+        var received = TestInfrastructure.feedback().received("/api/feedback");
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).body()).isEqualTo("{\"text\":\"late parcel\"}");
+        assertThat(received.get(1).header("Idempotency-Key")).isEqualTo("k-1");
+
+        // the service honours keys only on the submission itself: a write below it is sent once
+        calls.set(0);
+        TestInfrastructure.feedback().on("/api/feedback/f-1/status", problem(503, "shutting down"));
+        given().auth().oauth2(Tokens.of("olivia")).contentType("application/json").header("Idempotency-Key", "k-2")
+                .body("{}").post("/api/feedback/f-1/status").then().statusCode(503);
+        assertThat(TestInfrastructure.feedback().received("/api/feedback/f-1/status")).hasSize(1);
+    }
+
+    @Test
     void getsAreRetriedAtMostTwice() {
         TestInfrastructure.feedback().on("/api/feedback", problem(503, "still down"));
         given().auth().oauth2(Tokens.of("alice")).get("/api/feedback").then().statusCode(503);

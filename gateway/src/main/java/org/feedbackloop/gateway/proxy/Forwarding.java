@@ -53,6 +53,10 @@ final class Forwarding {
         return upstream;
     }
 
+    Route route() {
+        return route;
+    }
+
     Optional<Duration> timeout() {
         return timeout;
     }

@@ -70,7 +70,10 @@ public class ProxyHandler {
 
     private void forward(RoutingContext context, Forwarding forwarding, Buffer body) {
         var upstream = forwarding.upstream();
-        var policy = CallPolicy.of(context.request().method(), forwarding.timeout());
+        var request = context.request();
+        var keyed = body != null && forwarding.route().keyedWrite(request.method(), context.normalizedPath(),
+                request.getHeader("Idempotency-Key"));
+        var policy = CallPolicy.of(request.method(), forwarding.timeout(), keyed);
         resilience.call(upstream, policy, () -> forwarding.attempt(body))
                 .emitOn(forwarding.onRequestContext())
                 .subscribe().with(forwarding::relay, failure -> {

@@ -1,5 +1,7 @@
 package org.feedbackloop.gateway.proxy;
 
+import io.vertx.core.http.HttpMethod;
+
 /**
  * A path prefix of the public API and the service that serves it.
  *
@@ -7,8 +9,14 @@ package org.feedbackloop.gateway.proxy;
  * @param prefix   the path and everything below it; a segment {@code *} stands for any one segment (an id)
  * @param upstream the service's name
  * @param traffic  what passes: calls, a live stream, or uploads
+ * @param keyed    whether the service replays a POST to the prefix itself by its Idempotency-Key: such a POST is
+ *                 retried like a read when its service could not be reached
  */
-public record Route(String name, String prefix, String upstream, Traffic traffic) {
+public record Route(String name, String prefix, String upstream, Traffic traffic, boolean keyed) {
+
+    public Route(String name, String prefix, String upstream, Traffic traffic) {
+        this(name, prefix, upstream, traffic, false);
+    }
 
     public enum Traffic {
         /** A request and its answer, the body at most the general limit and held so that a retry can send it again. */
@@ -25,6 +33,12 @@ public record Route(String name, String prefix, String upstream, Traffic traffic
 
     public boolean upload() {
         return traffic == Traffic.UPLOAD;
+    }
+
+    /** A POST to the prefix itself carrying an Idempotency-Key that the service honours. */
+    public boolean keyedWrite(HttpMethod method, String path, String idempotencyKey) {
+        return keyed && method == HttpMethod.POST && path.equals(prefix) && idempotencyKey != null
+                && !idempotencyKey.isBlank();
     }
 
     boolean covers(String path) {

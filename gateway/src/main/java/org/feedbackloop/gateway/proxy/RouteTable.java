@@ -17,7 +17,8 @@ import static org.feedbackloop.gateway.upstream.Upstreams.NOTIFICATION;
 public final class RouteTable {
 
     public static final List<Route> ROUTES = List.of(
-            new Route("feedback", "/api/feedback", FEEDBACK, Traffic.CALL),
+            // feedback-service replays a submission by its Idempotency-Key: a retried submission is stored once
+            new Route("feedback", "/api/feedback", FEEDBACK, Traffic.CALL, true),
             new Route("imports", "/api/feedback/imports", FEEDBACK, Traffic.UPLOAD),
             // what feedback is near in meaning: action-service groups feedback into actions, so it knows
             new Route("similar", "/api/feedback/*/similar", ACTION, Traffic.CALL),

@@ -34,15 +34,17 @@ public class UpstreamCalls {
 
     /**
      * Sends a request ({@code body} may be null) and reads the whole answer, guarded like a proxied call: the
-     * upstream's circuit breaker, the timeout, and retries for idempotent reads only. A 503 or no answer fails
-     * with {@link UpstreamUnavailable} (or the breaker's refusal while it is open).
+     * upstream's circuit breaker, the timeout, and retries for idempotent reads and keyed submissions. A 503 or no
+     * answer fails with {@link UpstreamUnavailable} (or the breaker's refusal while it is open).
      */
     public Uni<UpstreamReply> send(Upstream upstream, HttpMethod method, String uri, MultiMap headers, Buffer body,
                                    Duration timeout) {
         var context = vertx.getOrCreateContext();
         Executor onContext = task -> context.runOnContext(v -> task.run());
         var current = new AtomicReference<HttpClientRequest>();
-        return resilience.call(upstream, CallPolicy.of(method, Optional.of(timeout)),
+        // the gateway's own pages send an Idempotency-Key only with a submission, which feedback-service replays by it
+        var keyed = method == HttpMethod.POST && headers != null && headers.contains("Idempotency-Key");
+        return resilience.call(upstream, CallPolicy.of(method, Optional.of(timeout), keyed),
                         () -> attempt(upstream, method, uri, headers, body, timeout, current).runSubscriptionOn(onContext))
                 .onFailure().invoke(() -> {
                     var abandoned = current.getAndSet(null);

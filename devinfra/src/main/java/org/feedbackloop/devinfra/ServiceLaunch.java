@@ -69,6 +69,8 @@ public final class ServiceLaunch {
         env.put("QUARKUS_PROFILE", site.profile());
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(site.ports().get(service)));
+        // as in Kubernetes (k8s/base/common.env): at SIGTERM the requests in hand are answered before the port closes
+        env.put("QUARKUS_SHUTDOWN_TIMEOUT", "20s");
         env.put("OIDC_AUTH_SERVER_URL", site.keycloakRealmUrl());
         if (service.equals("gateway")) {
             env.put("FEEDBACK_SERVICE_URL", site.url("feedback-service"));

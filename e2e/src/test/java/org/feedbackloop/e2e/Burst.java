@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -17,13 +18,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Feedback submitted through the gateway at a steady pace by a few customers, each submission once (a client that
- * gets no 201 does not retry here: what it got is what is counted). Every text carries a marker of its own, which is
- * also its Idempotency-Key, so that the databases can be asked afterwards what became of each one.
+ * gets no 201 does not retry, unless told to: what it got is what is counted). Every text carries a marker of its
+ * own, which is also its Idempotency-Key, so that the databases can be asked afterwards what became of each one.
  */
 final class Burst implements AutoCloseable {
 
-    /** What one submission got: a status, or no answer at all ({@code status} 0, the error's name in {@code error}). */
-    record Outcome(String marker, int status, String feedbackId, String error, Instant at) {
+    /**
+     * What one submission got in the end: a status, or no answer at all ({@code status} 0, the error's name in
+     * {@code error}); {@code attempts} counts the first try and the retries.
+     */
+    record Outcome(String marker, int status, String feedbackId, String error, Instant at, int attempts) {
         boolean accepted() {
             return status == 201;
         }
@@ -37,7 +41,7 @@ final class Burst implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String prefix;
-    private final List<String> tokens;
+    private volatile List<String> tokens;
     private final int perSecond;
     private static final int IN_FLIGHT = 32;
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -46,10 +50,13 @@ final class Burst implements AutoCloseable {
     private final ConcurrentLinkedQueue<Outcome> order = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread pacer;
+    private final String gateway;
+    private final int retries;
+    private Thread renewer;
 
     /** Alice's and bob's tokens, both told at once in the inbox and by e-mail, whatever earlier tests chose. */
     static List<String> customersToldAtOnce() {
-        var tokens = List.of(Api.token("alice"), Api.token("bob"));
+        var tokens = customersTokens();
         for (var token : tokens) {
             var reply = Gateway.as(token).put("/api/me/preferences",
                     Map.of("email", true, "inApp", true, "digest", "IMMEDIATE"));
@@ -60,7 +67,39 @@ final class Burst implements AutoCloseable {
         return tokens;
     }
 
+    private static List<String> customersTokens() {
+        return List.of(Api.token("alice"), Api.token("bob"));
+    }
+
     Burst(String prefix, List<String> tokens, int perSecond) {
+        this(prefix, tokens, perSecond, Suite.GATEWAY, 0);
+    }
+
+    /**
+     * A burst of alice and bob (told at once) to the gateway at {@code gateway}, for as long as it takes (their
+     * tokens, which live 5 minutes, renewed every 2), whose clients do what the README asks of them: when they get no
+     * answer, 502, 503 or 504, they send the same submission with the same Idempotency-Key again (after Retry-After,
+     * at most 2 s), up to {@code retries} times.
+     */
+    Burst(String prefix, int perSecond, String gateway, int retries) {
+        this(prefix, customersToldAtOnce(), perSecond, gateway, retries);
+        renewer = Thread.ofVirtual().name("burst-tokens-" + prefix).start(() -> {
+            while (!stopping.get()) {
+                try {
+                    TimeUnit.MINUTES.sleep(2);
+                    tokens = customersTokens();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // Keycloak busy: the tokens still live 3 minutes; next round
+                }
+            }
+        });
+    }
+
+    private Burst(String prefix, List<String> tokens, int perSecond, String gateway, int retries) {
+        this.gateway = gateway;
+        this.retries = retries;
         this.prefix = prefix;
         this.tokens = tokens;
         this.perSecond = perSecond;
@@ -96,28 +135,42 @@ final class Burst implements AutoCloseable {
         var text = TEXTS.get(sequence % TEXTS.size()).formatted(marker);
         var body = Gateway.write(Map.of("text", text, "channel", "WEB", "consentToContact", true,
                 "contact", Map.of("email", contactEmail(marker))));
-        var request = HttpRequest.newBuilder(URI.create(Suite.GATEWAY + "/api/feedback"))
+        var request = HttpRequest.newBuilder(URI.create(gateway + "/api/feedback"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + tokens.get(sequence % tokens.size()))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", marker)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        send(marker, request, 1);
+    }
+
+    private void send(String marker, HttpRequest request, int attempt) {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            var retried = false;
             try {
                 Outcome outcome;
                 if (error != null) {
                     var cause = error.getCause() != null ? error.getCause() : error;
-                    outcome = new Outcome(marker, 0, null, cause.getClass().getSimpleName(), Instant.now());
+                    outcome = new Outcome(marker, 0, null, cause.getClass().getSimpleName(), Instant.now(), attempt);
                 } else {
                     var id = response.statusCode() == 201
                             ? new Gateway.Reply(response).json().path("id").asText(null) : null;
                     outcome = new Outcome(marker, response.statusCode(), id,
-                            response.statusCode() >= 500 ? response.body() : null, Instant.now());
+                            response.statusCode() >= 500 ? response.body() : null, Instant.now(), attempt);
+                }
+                if (attempt <= retries && List.of(0, 502, 503, 504).contains(outcome.status())) {
+                    var wait = response == null ? 1 : response.headers().firstValueAsLong("Retry-After").orElse(1);
+                    retried = true;
+                    CompletableFuture.delayedExecutor(Math.min(wait, 2), TimeUnit.SECONDS)
+                            .execute(() -> send(marker, request, attempt + 1));
+                    return;
                 }
                 outcomes.put(marker, outcome);
                 order.add(outcome);
             } finally {
-                inFlight.release();
+                if (!retried) {
+                    inFlight.release();
+                }
             }
         });
     }
@@ -156,5 +209,8 @@ final class Burst implements AutoCloseable {
     public void close() {
         stopping.set(true);
         pacer.interrupt();
+        if (renewer != null) {
+            renewer.interrupt();
+        }
     }
 }

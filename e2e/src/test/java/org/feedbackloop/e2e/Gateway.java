@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The public API as clients use it: every call goes through the gateway ({@link Suite#GATEWAY}), with a bearer
+ * The public API as clients use it: every call goes through the gateway ({@link Suite#gateway()}), with a bearer
  * token and JSON. A call that does not get an answer at all throws; every answer, errors included, is returned.
  */
 final class Gateway {
@@ -38,11 +38,11 @@ final class Gateway {
     }
 
     static Gateway as(String token) {
-        return new Gateway(token, Suite.GATEWAY);
+        return new Gateway(token, Suite.gateway());
     }
 
     static Gateway anonymous() {
-        return new Gateway(null, Suite.GATEWAY);
+        return new Gateway(null, Suite.gateway());
     }
 
     Reply get(String path, String... headers) {

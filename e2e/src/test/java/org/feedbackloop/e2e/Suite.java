@@ -39,6 +39,7 @@ public final class Suite implements BeforeAllCallback {
     public static final String KEYCLOAK = env("OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/feedbackloop");
 
     private static Running running;
+    private static volatile String gateway = GATEWAY;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,6 +49,15 @@ public final class Suite implements BeforeAllCallback {
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), running);
             }
         }
+    }
+
+    /** Where the tests reach the gateway: {@link #GATEWAY} unless a test put a front before its instances. */
+    public static String gateway() {
+        return gateway;
+    }
+
+    public static void reachGatewayAt(String url) {
+        gateway = url;
     }
 
     /** Where the action service listens in this run (the tests ask it whether its public board exists). */
@@ -82,12 +92,29 @@ public final class Suite implements BeforeAllCallback {
      * its share of the service's queues as a competing consumer. Its name is {@code <service>-2}.
      */
     public static String startReplica(String service) {
-        return running.startReplica(service);
+        return running.startInstance(service + "-2", service, running.root);
     }
 
     /** Stops a replica that {@link #startReplica} started (SIGTERM), and forgets it. */
     public static void stopReplica(String replica) {
-        running.stopReplica(replica);
+        running.stop(replica);
+    }
+
+    /**
+     * Starts one more instance of a service, named {@code instance}, from the jars of the checkout {@code root} (a
+     * newer build), on a free port and with the service's environment: not awaited, see {@link #awaitReady}.
+     */
+    public static void startInstance(String instance, String service, Path root) {
+        running.startInstance(instance, service, root);
+    }
+
+    /** Stops an instance (SIGTERM: it finishes what it has in hand), waits until it has exited, and forgets it. */
+    public static void stop(String instance) {
+        running.stop(instance);
+    }
+
+    public static int port(String instance) {
+        return running.ports.get(instance);
     }
 
     /**
@@ -133,6 +160,8 @@ public final class Suite implements BeforeAllCallback {
         private final Map<String, Process> processes = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> firstEnvironments = new LinkedHashMap<>();
+        private final Map<String, String> modules = new LinkedHashMap<>();
+        private final Map<String, Path> roots = new LinkedHashMap<>();
         private final Path root;
         private final Path logs;
         private EventTap tap;
@@ -163,6 +192,7 @@ public final class Suite implements BeforeAllCallback {
                     GATEWAY); // links in e-mails lead through the gateway, as in production
             try {
                 for (var name : ports.keySet()) {
+                    modules.put(name, name);
                     environments.put(name, environment(name, site));
                     start(name, false);
                 }
@@ -177,31 +207,34 @@ public final class Suite implements BeforeAllCallback {
             }
         }
 
-        synchronized String startReplica(String service) {
-            var replica = service + "-2";
+        synchronized String startInstance(String instance, String service, Path from) {
             var environment = new LinkedHashMap<>(environments.get(service));
             int port = freePort();
             environment.put("HTTP_PORT", String.valueOf(port));
-            environments.put(replica, environment);
-            ports.put(replica, port);
-            start(replica, false);
-            return replica;
+            environments.put(instance, environment);
+            ports.put(instance, port);
+            modules.put(instance, service);
+            roots.put(instance, from);
+            start(instance, false);
+            return instance;
         }
 
-        synchronized void stopReplica(String replica) {
-            var process = processes.remove(replica);
+        synchronized void stop(String instance) {
+            var process = processes.remove(instance);
             process.destroy();
             awaitExit(process);
-            ports.remove(replica);
-            environments.remove(replica);
+            ports.remove(instance); // its environment stays: the next instance of the service starts with it
+            modules.remove(instance);
+            roots.remove(instance);
         }
 
         /** Starts a service of the suite (again), on its port and with its environment; its log grows on. */
         synchronized void start(String name, boolean appendLog) {
-            var module = name.endsWith("-2") ? name.substring(0, name.length() - 2) : name;
+            var module = modules.get(name);
+            var from = roots.getOrDefault(name, root);
             var log = logs.resolve(name + ".log").toFile();
-            var builder = new ProcessBuilder(ServiceLaunch.javaCommand(javaCommand(), root, module))
-                    .directory(root.resolve(module).toFile())
+            var builder = new ProcessBuilder(ServiceLaunch.javaCommand(javaCommand(), from, module))
+                    .directory(from.resolve(module).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
             builder.environment().putAll(environments.get(name));
@@ -256,6 +289,12 @@ public final class Suite implements BeforeAllCallback {
             env.put("DJL_CACHE_DIR", target().resolve("djl").toAbsolutePath().toString());
             // A test database migrated by a newer branch of the services is still usable by this one
             env.put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
+            // several instances of each service share PostgreSQL's 100 connections (the rolling upgrade runs up to 9)
+            var pool = env("E2E_DB_POOL_SIZE", "");
+            if (!pool.isEmpty()) {
+                env.put("DB_POOL_SIZE", pool);
+                env.put("DB_JDBC_POOL_SIZE", pool);
+            }
             if (name.equals("action-service")) {
                 // praise (priority P4) is due at once and escalated soon after, so that overdue and escalated
                 // actions exist within a test; the other priorities keep their days
@@ -333,10 +372,10 @@ public final class Suite implements BeforeAllCallback {
             processes.clear();
         }
 
-        /** Waits for a process told to stop, 20 s at most, then kills it. */
+        /** Waits for a process told to stop, 40 s at most (its shutdown timeout is 20 s), then kills it. */
         private static void awaitExit(Process process) {
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                if (!process.waitFor(40, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {

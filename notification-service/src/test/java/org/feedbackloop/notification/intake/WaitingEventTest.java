@@ -16,17 +16,17 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An event that refers to one not handled yet waits aside: a {@code feedback.updated} delivered before its
- * {@code feedback.received} (a message redelivered after a replica stopped comes after those delivered since) must
- * not hold back the consumer, or the very event it waits for stays queued behind it until its retries run out and it
- * is dead-lettered.
+ * An event that refers to one not handled yet waits in place a few seconds, then aside: a {@code feedback.updated}
+ * delivered before its {@code feedback.received} (a message redelivered after a replica stopped comes after those
+ * delivered since) must not hold back the consumer for long, or the very event it waits for stays queued behind it
+ * until its retries run out (minutes) and it is dead-lettered.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class WaitingEventTest {
 
     /** Well below the few minutes an event waits for the one it refers to before it is dead-lettered. */
-    private static final Duration SOON = Duration.ofSeconds(15);
+    private static final Duration SOON = Duration.ofSeconds(30);
 
     @Inject
     AgroalDataSource database;

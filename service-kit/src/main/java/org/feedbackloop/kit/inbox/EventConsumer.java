@@ -18,8 +18,8 @@ import java.util.function.Function;
  * service's handler, acknowledge it once handled. A message no retry can fix goes to the dead-letter queue at
  * once; while a dependency is away (the database restarting) the handler is retried for about ten minutes, so an
  * outage never dead-letters; an event that refers to something not delivered yet is retried for a few minutes,
- * aside, while the consumer goes on with the next messages; any other failure three times, then it is
- * dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
+ * first in place (the events behind it wait, keeping their order), then aside while the consumer goes on; any other
+ * failure three times, then it is dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
  * message and finishes those in hand before the database pools and the broker connection close.
  */
 @ApplicationScoped
@@ -30,6 +30,8 @@ public class EventConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int OUTAGE_RETRIES = 120;
     private static final int NOT_YET_KNOWN_RETRIES = 40;
+    /** About 13 s: time for what another queue brings, while the events of this queue keep their order. */
+    private static final int NOT_YET_KNOWN_IN_PLACE = 6;
     private static final int OTHER_RETRIES = 3;
     /** Within Kubernetes' grace period, after the HTTP requests' shutdown timeout (k8s/base). */
     private static final Duration FINISH_AT_SHUTDOWN = Duration.ofSeconds(10);
@@ -75,15 +77,17 @@ public class EventConsumer {
                 .onFailure(failure -> !(failure instanceof UnreadableEvent || failure instanceof NotYetKnown
                         || TransientFailure.test(failure)))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(OTHER_RETRIES);
-        return handled.onItemOrFailure().transformToUni((outcome, failure) -> {
+        var waitedInPlace = handled.onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .atMost(NOT_YET_KNOWN_IN_PLACE);
+        return waitedInPlace.onItemOrFailure().transformToUni((outcome, failure) -> {
             if (!(failure instanceof NotYetKnown)) {
                 var settled = failure == null ? Uni.createFrom().item(outcome) : Uni.createFrom().<R>failure(failure);
                 return settle(message, event, settled, afterAck);
             }
             // What it waits for may be behind it in this very consumer (a message redelivered after a replica stopped
             // comes after those delivered since): it waits aside, unacknowledged, and the consumer goes on.
-            settle(message, event, handled.onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
-                    .atMost(NOT_YET_KNOWN_RETRIES), afterAck)
+            settle(message, event, handled.onFailure(NotYetKnown.class).retry().withBackOff(MAX_BACKOFF, MAX_BACKOFF)
+                    .atMost(NOT_YET_KNOWN_RETRIES - NOT_YET_KNOWN_IN_PLACE), afterAck)
                     .subscribe().with(done -> { }, lost -> LOG.warnf(lost, "%s %s: not settled", event.type(), event.id()));
             return Uni.createFrom().voidItem();
         });

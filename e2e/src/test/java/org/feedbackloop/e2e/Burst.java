@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,7 +53,7 @@ final class Burst implements AutoCloseable {
     private final Thread pacer;
     private final String gateway;
     private final int retries;
-    private Thread renewer;
+    private final Thread renewer;
 
     /** Alice's and bob's tokens, both told at once in the inbox and by e-mail, whatever earlier tests chose. */
     static List<String> customersToldAtOnce() {
@@ -76,27 +77,15 @@ final class Burst implements AutoCloseable {
     }
 
     /**
-     * A burst of alice and bob (told at once) to the gateway at {@code gateway}, for as long as it takes (their
-     * tokens, which live 5 minutes, renewed every 2), whose clients do what the README asks of them: when they get no
-     * answer, 502, 503 or 504, they send the same submission with the same Idempotency-Key again (after Retry-After,
-     * at most 2 s), up to {@code retries} times.
+     * A burst of alice and bob (told at once) to the gateway at {@code gateway}, whose clients do what the README asks
+     * of them: when they get no answer, 502, 503 or 504, they send the same submission with the same Idempotency-Key
+     * again (after Retry-After, at most 2 s), up to {@code retries} times.
      */
     Burst(String prefix, int perSecond, String gateway, int retries) {
         this(prefix, customersToldAtOnce(), perSecond, gateway, retries);
-        renewer = Thread.ofVirtual().name("burst-tokens-" + prefix).start(() -> {
-            while (!stopping.get()) {
-                try {
-                    TimeUnit.MINUTES.sleep(2);
-                    tokens = customersTokens();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // Keycloak busy: the tokens still live 3 minutes; next round
-                }
-            }
-        });
     }
 
+    /** Sends for as long as it takes: the tokens, which live 5 minutes, are renewed every 2. */
     private Burst(String prefix, List<String> tokens, int perSecond, String gateway, int retries) {
         this.gateway = gateway;
         this.retries = retries;
@@ -104,6 +93,18 @@ final class Burst implements AutoCloseable {
         this.tokens = tokens;
         this.perSecond = perSecond;
         this.pacer = Thread.ofPlatform().name("burst-" + prefix).start(this::run);
+        this.renewer = Thread.ofVirtual().name("burst-tokens-" + prefix).start(() -> {
+            while (!stopping.get()) {
+                try {
+                    TimeUnit.MINUTES.sleep(2);
+                    this.tokens = customersTokens();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // Keycloak busy or away (a fault under test): the tokens still live 3 minutes; next round
+                }
+            }
+        });
     }
 
     private void run() {
@@ -189,6 +190,15 @@ final class Burst implements AutoCloseable {
         return order.stream().filter(o -> o.accepted() && o.at().isAfter(since)).count();
     }
 
+    /** What the burst has seen so far, for a test that waits on it to say where it stands. */
+    String progress(Instant since) {
+        var statuses = new TreeMap<Integer, Long>();
+        order.stream().filter(o -> o.at().isAfter(since))
+                .forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
+        return "sent " + sent.get() + ", in flight " + (IN_FLIGHT - inFlight.availablePermits())
+                + ", answers since " + since + " by status " + statuses;
+    }
+
     /** Stops sending and waits for the answers still on their way. */
     List<Outcome> finish() {
         stopping.set(true);
@@ -209,8 +219,6 @@ final class Burst implements AutoCloseable {
     public void close() {
         stopping.set(true);
         pacer.interrupt();
-        if (renewer != null) {
-            renewer.interrupt();
-        }
+        renewer.interrupt();
     }
 }

@@ -444,7 +444,8 @@ class FaultInjectionTest {
                 var back = Instant.now();
                 backAfter = Duration.between(injected, back);
                 Await.until("the rest of the burst", Duration.ofMinutes(3),
-                        () -> burst.sent() >= MINIMUM_BURST && burst.acceptedSince(back) >= 25, done -> done);
+                        () -> new Progress(burst.sent() >= MINIMUM_BURST && burst.acceptedSince(back) >= 25,
+                                burst.progress(back)), Progress::done);
                 outcomes = burst.finish();
                 burstEnd = Instant.now();
                 sawDown = watch.sawDown();
@@ -478,6 +479,9 @@ class FaultInjectionTest {
     }
 
     /** Who is not ready yet (with what it answered) and how many submissions were accepted since the healing. */
+    private record Progress(boolean done, String seen) {
+    }
+
     private record Recovery(Map<String, String> notReady, long accepted) {
         boolean done() {
             return notReady.isEmpty() && accepted > 0;

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.feedbackloop.kit.shutdown.WorkInHand;
 import org.feedbackloop.notification.config.NotificationConfig;
 import org.feedbackloop.notification.domain.Notification;
 import org.jboss.logging.Logger;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends e-mail off the consumers' path: an event that queued e-mail due now wakes it, and otherwise it looks every
@@ -38,9 +38,8 @@ public class EmailDispatcher {
     private final NotificationConfig.Email config;
     private final Vertx vertx;
     private final Clock clock;
-    private final AtomicInteger roundsUnderway = new AtomicInteger();
+    private final WorkInHand roundsUnderway = new WorkInHand();
     private final AtomicBoolean lookAskedFor = new AtomicBoolean();
-    private volatile boolean stopping;
 
     EmailDispatcher(EmailSender sender, NotificationConfig config, Vertx vertx, Clock clock) {
         this.sender = sender;
@@ -66,28 +65,17 @@ public class EmailDispatcher {
 
     /** Before the database pool closes: lets the rounds underway record what the mail server accepted. */
     void finishRounds(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        stopping = true;
-        var deadline = System.nanoTime() + FINISH_AT_SHUTDOWN.toNanos();
-        synchronized (roundsUnderway) {
-            while (roundsUnderway.get() > 0 && deadline - System.nanoTime() > 0) {
-                roundsUnderway.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            }
-        }
-        if (roundsUnderway.get() > 0) {
-            LOG.warnf("%d e-mail rounds still underway at shutdown", roundsUnderway.get());
+        var left = roundsUnderway.stopAndAwait(FINISH_AT_SHUTDOWN);
+        if (left > 0) {
+            LOG.warnf("%d e-mail rounds still underway at shutdown", left);
         }
     }
 
     private void startRounds() {
-        while (lookAskedFor.get() && !stopping) {
-            int underway = roundsUnderway.get();
-            if (underway >= config.rounds()) {
-                return; // the next round to end looks again
-            }
-            if (roundsUnderway.compareAndSet(underway, underway + 1)) {
-                lookAskedFor.set(false);
-                startRound();
-            }
+        // when every round is busy (or this instance stops) the look waits: the next round to end looks again
+        while (lookAskedFor.get() && roundsUnderway.begin(config.rounds())) {
+            lookAskedFor.set(false);
+            startRound();
         }
     }
 
@@ -109,11 +97,7 @@ public class EmailDispatcher {
     }
 
     private void roundEnded() {
-        if (roundsUnderway.decrementAndGet() == 0 && stopping) {
-            synchronized (roundsUnderway) {
-                roundsUnderway.notifyAll();
-            }
-        }
+        roundsUnderway.end();
         startRounds();
     }
 }

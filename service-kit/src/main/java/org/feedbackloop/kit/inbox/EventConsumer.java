@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.feedbackloop.events.TransientFailure;
+import org.feedbackloop.kit.shutdown.WorkInHand;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -38,8 +38,7 @@ public class EventConsumer {
 
     private final EventReader reader;
     private final MeterRegistry metrics;
-    private final AtomicInteger inHand = new AtomicInteger();
-    private volatile boolean stopping;
+    private final WorkInHand inHand = new WorkInHand();
 
     EventConsumer(EventReader reader, MeterRegistry metrics) {
         this.reader = reader;
@@ -53,12 +52,11 @@ public class EventConsumer {
     /** The same, then {@code afterAck} with the handler's outcome once the message is acknowledged. */
     public <R> Uni<Void> consume(Message<byte[]> message, Function<ReceivedEvent, Uni<R>> handler,
                                  Function<R, Uni<Void>> afterAck) {
-        if (stopping) {
+        if (!inHand.begin()) {
             // never begun: the broker hands it to another replica once this one's connection closes
             return Uni.createFrom().nothing();
         }
-        inHand.incrementAndGet();
-        return handle(message, handler, afterAck).onTermination().invoke(this::finished);
+        return handle(message, handler, afterAck).onTermination().invoke(inHand::end);
     }
 
     private <R> Uni<Void> handle(Message<byte[]> message, Function<ReceivedEvent, Uni<R>> handler,
@@ -99,25 +97,9 @@ public class EventConsumer {
      * Those waiting aside for an event not known yet are left: unacknowledged, they go back to the queue.
      */
     void finishInHand(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        stopping = true;
-        var deadline = System.nanoTime() + FINISH_AT_SHUTDOWN.toNanos();
-        synchronized (inHand) {
-            while (inHand.get() > 0) {
-                var left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warnf("%d events still in hand at shutdown: they will be delivered again", inHand.get());
-                    return;
-                }
-                inHand.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-    }
-
-    private void finished() {
-        if (inHand.decrementAndGet() == 0 && stopping) {
-            synchronized (inHand) {
-                inHand.notifyAll();
-            }
+        var left = inHand.stopAndAwait(FINISH_AT_SHUTDOWN);
+        if (left > 0) {
+            LOG.warnf("%d events still in hand at shutdown: they will be delivered again", left);
         }
     }
 
@@ -133,7 +115,7 @@ public class EventConsumer {
                         .invoke(acked -> metrics.counter("events.consumed", "type", event.type()).increment())
                         .call(acked -> afterAck.apply(outcome));
             }
-            return stopping ? leftToTheBroker(event, failure)
+            return inHand.stopping() ? leftToTheBroker(event, failure)
                     : deadLetter(message, event.type() + " " + event.id() + ": " + failure.getMessage(), failure);
         });
     }

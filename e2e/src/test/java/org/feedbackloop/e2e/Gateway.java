@@ -41,6 +41,11 @@ final class Gateway {
         return new Gateway(token, Suite.gateway());
     }
 
+    /** The same calls aimed at {@code base} (one instance of a service, past the gateway and the fronts). */
+    static Gateway at(String base, String token) {
+        return new Gateway(token, base);
+    }
+
     static Gateway anonymous() {
         return new Gateway(null, Suite.gateway());
     }

@@ -4,16 +4,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +25,6 @@ class ReplicasTest {
     static Suite suite = new Suite();
 
     private static final List<String> CONSUMERS = List.of("feedback-service", "action-service", "notification-service");
-    private static final Pattern CONSUMED = Pattern.compile("^events_consumed_total\\{[^}]*} (\\S+)$", Pattern.MULTILINE);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void twoReplicasOfEachConsumerShareTheWorkAndNothingIsDoneTwice() throws Exception {
@@ -64,18 +57,11 @@ class ReplicasTest {
     }
 
     /** Events each instance has handled so far, from its own counter. */
-    private static Map<String, Double> consumed() throws Exception {
-        var counts = new HashMap<String, Double>();
+    private static Map<String, Long> consumed() {
+        var counts = new HashMap<String, Long>();
         for (var service : CONSUMERS) {
             for (var instance : List.of(service, service + "-2")) {
-                var metrics = HTTP.send(HttpRequest.newBuilder(URI.create(Suite.url(instance) + "/q/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                var matcher = CONSUMED.matcher(metrics);
-                double total = 0;
-                while (matcher.find()) {
-                    total += Double.parseDouble(matcher.group(1));
-                }
-                counts.put(instance, total);
+                counts.put(instance, InstanceMetrics.eventsConsumed(instance));
             }
         }
         return counts;

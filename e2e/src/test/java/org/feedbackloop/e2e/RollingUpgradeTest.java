@@ -8,10 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +49,6 @@ class RollingUpgradeTest {
     /** The README asks clients to send a submission again, with its key, when they got no answer or a 502/503/504. */
     private static final int CLIENT_RETRIES = 3;
     private static final String OLDER = "feedback-service-older";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern CONSUMED = Pattern.compile("^events_consumed_total\\{[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     /** Each service's front, in {@link #ORDER}: open until the checks after the upgrade are done. */
     private final Map<String, RoundRobinProxy> fronts = new LinkedHashMap<>();
@@ -130,7 +123,7 @@ class RollingUpgradeTest {
             var during = burst.sent();
             Await.until("50 submissions with an older feedback-service", Duration.ofMinutes(2), burst::sent, sent -> sent >= during + 50);
             fronts.get("feedback-service").remove(Suite.port(OLDER));
-            olderHandled = consumedBy(OLDER);
+            olderHandled = InstanceMetrics.eventsConsumed(OLDER);
             Suite.stop(OLDER);
             var after = burst.sent();
             Await.until("100 submissions after the upgrade", Duration.ofMinutes(2), burst::sent, sent -> sent >= after + 100);
@@ -163,35 +156,20 @@ class RollingUpgradeTest {
     }
 
     /** Submissions sent by the integrator straight to one instance, past the fronts: how many it accepted. */
-    private static long submitStraightTo(String instance, int count) throws Exception {
-        var token = Api.integratorToken();
+    private static long submitStraightTo(String instance, int count) {
+        var integrator = Gateway.at(Suite.url(instance), Api.integratorToken());
         long accepted = 0;
         for (int i = 0; i < count; i++) {
             var key = UUID.randomUUID().toString();
-            var body = Gateway.write(Map.of("text", "Straight to an older build " + key, "channel", "API",
-                    "topic", "product", "consentToContact", true,
-                    "contact", Map.of("email", "older." + key.substring(0, 8) + "@loop.example.com")));
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(Suite.url(instance) + "/api/feedback"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 201) {
+            var reply = integrator.post("/api/feedback", Map.of("text", "Straight to an older build " + key,
+                    "channel", "API", "topic", "product", "consentToContact", true,
+                    "contact", Map.of("email", "older." + key.substring(0, 8) + "@loop.example.com")),
+                    "Idempotency-Key", key);
+            if (reply.status() == 201) {
                 accepted++;
             }
         }
         return accepted;
-    }
-
-    /** Events an instance has handled, from its own counter. */
-    private static long consumedBy(String instance) throws Exception {
-        var metrics = HTTP.send(HttpRequest.newBuilder(URI.create(Suite.url(instance) + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var matcher = CONSUMED.matcher(metrics);
-        long total = 0;
-        while (matcher.find()) {
-            total += (long) Double.parseDouble(matcher.group(1));
-        }
-        return total;
     }
 
     /** Lines of level ERROR in each instance's log that has any. */

@@ -42,7 +42,7 @@ E2E_NEWER_ROOT="$newer" E2E_UPGRADE_RATE="$rate" E2E_DB_POOL_SIZE=6 "$ROOT/mvnw"
   echo "== $started_at rolling upgrade ($(git -C "$ROOT" rev-parse --short HEAD) -> the same with upgrade/newer-build.patch)"
   if [[ -f $figures ]]; then sed 's/^/  /' "$figures"; else echo "  no figures: see .work/logs/upgrade-test.log"; fi
   if (( status == 0 )); then echo "verdict: PASS"; else
-    echo "verdict: FAIL ($(grep -m3 -E 'expected|Expecting|IllegalState|AssertionFailed' "$WORK/logs/upgrade-test.log" | tr -s ' ' | cut -c1-300 | paste -sd ' '))"
+    echo "verdict: FAIL ($(grep -m3 -E 'expected|Expecting|IllegalState|AssertionFailed|did not happen' "$WORK/logs/upgrade-test.log" | tr -s ' ' | cut -c1-300 | paste -sd ' '))"
   fi
 } | tee -a "$BENCH/results/upgrade.txt"
 exit "$status"

@@ -185,7 +185,7 @@ public class Intake {
         }
         return contributions.findById(updated.feedbackId()).flatMap(contribution -> {
             if (contribution == null) {
-                return Uni.createFrom().failure(new NotYetKnown("feedback " + updated.feedbackId()));
+                return Uni.createFrom().failure(new NotYetKnown("feedback", updated.feedbackId()));
             }
             contribution.sentiment = updated.sentiment();
             return Uni.createFrom().item(List.<Notification>of());
@@ -226,7 +226,7 @@ public class Intake {
                 .flatMap(contribution -> {
                     if (contribution == null) {
                         // feedback.received comes through another queue and may not be here yet: try again later
-                        return Uni.createFrom().failure(new NotYetKnown("feedback " + link.feedbackId()));
+                        return Uni.createFrom().failure(new NotYetKnown("feedback", link.feedbackId()));
                     }
                     contribution.actionId = link.actionId();
                     contribution.linkedAt = link.linkedAt();
@@ -348,7 +348,7 @@ public class Intake {
         return contributions.findById(kudos.feedbackId()).flatMap(contribution -> {
             if (contribution == null) {
                 // feedback.received comes through another queue and may not be here yet: try again later
-                return Uni.createFrom().failure(new NotYetKnown("feedback " + kudos.feedbackId()));
+                return Uni.createFrom().failure(new NotYetKnown("feedback", kudos.feedbackId()));
             }
             contribution.kudosTeam = kudos.team();
             contribution.kudosAt = kudos.passedAt();

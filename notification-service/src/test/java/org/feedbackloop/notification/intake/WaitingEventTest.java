@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.feedbackloop.notification.support.Events;
+import org.feedbackloop.notification.support.Mailbox;
 import org.feedbackloop.notification.support.TestInfrastructure;
 import org.feedbackloop.testkit.Rows;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,11 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An event that refers to one not handled yet waits in place a few seconds, then aside: a {@code feedback.updated}
+ * An event that refers to one not handled yet waits in place about a second, then aside: a {@code feedback.updated}
  * delivered before its {@code feedback.received} (a message redelivered after a replica stopped comes after those
  * delivered since) must not hold back the consumer for long, or the very event it waits for stays queued behind it
- * until its retries run out (minutes) and it is dead-lettered.
+ * until its retries run out (minutes) and it is dead-lettered. The later events of the subject of an event waiting
+ * aside wait behind it: an action's status must not overtake its link to the feedback.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -44,6 +46,24 @@ class WaitingEventTest {
                     feedbackId) == 1);
             await().atMost(SOON).until(() -> rows.count(
                     "select count(*) from contribution where feedback_id = ? and sentiment = 0.7", feedbackId) == 1);
+        }
+    }
+
+    @Test
+    void theEventsOfAnActionWaitingForItsFeedbackKeepTheirOrder() throws Exception {
+        var action = UUID.randomUUID();
+        var feedbackId = UUID.randomUUID();
+        var email = "ordered." + feedbackId + "@example.com";
+        try (var events = new Events()) {
+            events.publish(Events.feedbackLinked(action, feedbackId, "Wrong address on invoices", null));
+            events.publish(Events.statusChanged(action, "Wrong address on invoices", "IN_PROGRESS", "DONE",
+                    "Invoices now take the address of the account."));
+            Thread.sleep(3_000); // the link has gone aside by now: the consumer of action events has gone on
+            events.publish(Events.feedbackReceived(feedbackId, null, email, "The invoice shows the wrong address "
+                    + feedbackId));
+
+            await().atMost(SOON).until(() -> Mailbox.of(email).stream()
+                    .anyMatch(mail -> mail.subject().startsWith("You said, we did")));
         }
     }
 }

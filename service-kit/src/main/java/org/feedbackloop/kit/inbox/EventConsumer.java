@@ -3,6 +3,7 @@ package org.feedbackloop.kit.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -11,6 +12,9 @@ import org.feedbackloop.kit.shutdown.WorkInHand;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -18,8 +22,9 @@ import java.util.function.Function;
  * service's handler, acknowledge it once handled. A message no retry can fix goes to the dead-letter queue at
  * once; while a dependency is away (the database restarting) the handler is retried for about ten minutes, so an
  * outage never dead-letters; an event that refers to something not delivered yet is retried for a few minutes,
- * first in place (the events behind it wait, keeping their order), then aside while the consumer goes on; any other
- * failure three times, then it is dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
+ * briefly in place, then aside while the consumer goes on, and the later events of its subject (the same action,
+ * the same feedback) wait aside behind it, so that each subject's events keep their order; any other failure three
+ * times, then it is dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
  * message and finishes those in hand before the database pools and the broker connection close.
  */
 @ApplicationScoped
@@ -30,8 +35,8 @@ public class EventConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int OUTAGE_RETRIES = 120;
     private static final int NOT_YET_KNOWN_RETRIES = 40;
-    /** About 13 s: time for what another queue brings, while the events of this queue keep their order. */
-    private static final int NOT_YET_KNOWN_IN_PLACE = 6;
+    /** About a second: what another queue brings is usually there by then, and the queue behind it is not held up. */
+    private static final int NOT_YET_KNOWN_IN_PLACE = 2;
     private static final int OTHER_RETRIES = 3;
     /** Within Kubernetes' grace period, after the HTTP requests' shutdown timeout (k8s/base). */
     private static final Duration FINISH_AT_SHUTDOWN = Duration.ofSeconds(10);
@@ -39,6 +44,8 @@ public class EventConsumer {
     private final EventReader reader;
     private final MeterRegistry metrics;
     private final WorkInHand inHand = new WorkInHand();
+    /** The last event waiting aside for each subject (by source and subject): the next one of it waits behind. */
+    private final Map<String, CompletableFuture<Void>> asideBySubject = new ConcurrentHashMap<>();
 
     EventConsumer(EventReader reader, MeterRegistry metrics) {
         this.reader = reader;
@@ -75,6 +82,17 @@ public class EventConsumer {
                 .onFailure(failure -> !(failure instanceof UnreadableEvent || failure instanceof NotYetKnown
                         || TransientFailure.test(failure)))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(OTHER_RETRIES);
+        var subject = subjectOf(event);
+        var waitingAhead = subject == null ? null : asideBySubject.get(subject);
+        if (waitingAhead != null) {
+            // an earlier event of its subject waits aside: this one waits behind it, aside too, then runs on its own
+            // message's context
+            var context = Vertx.currentContext();
+            var behind = Uni.createFrom().completionStage(waitingAhead);
+            aside(subject, settle(message, event, (context == null ? behind : behind.emitOn(task -> context.runOnContext(
+                    ignored -> task.run()))).chain(() -> waitedAside(handled, NOT_YET_KNOWN_RETRIES)), afterAck), event);
+            return Uni.createFrom().voidItem();
+        }
         var waitedInPlace = handled.onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
                 .atMost(NOT_YET_KNOWN_IN_PLACE);
         return waitedInPlace.onItemOrFailure().transformToUni((outcome, failure) -> {
@@ -83,12 +101,39 @@ public class EventConsumer {
                 return settle(message, event, settled, afterAck);
             }
             // What it waits for may be behind it in this very consumer (a message redelivered after a replica stopped
-            // comes after those delivered since): it waits aside, unacknowledged, and the consumer goes on.
-            settle(message, event, handled.onFailure(NotYetKnown.class).retry().withBackOff(MAX_BACKOFF, MAX_BACKOFF)
-                    .atMost(NOT_YET_KNOWN_RETRIES - NOT_YET_KNOWN_IN_PLACE), afterAck)
-                    .subscribe().with(done -> { }, lost -> LOG.warnf(lost, "%s %s: not settled", event.type(), event.id()));
+            // comes after those delivered since): it waits aside, unacknowledged, and the consumer goes on. The later
+            // events of its subject wait behind it, unless what it waits for is its own subject's beginning: that
+            // comes through this queue, behind it.
+            var awaited = ((NotYetKnown) failure).awaited();
+            var holdsItsSubject = subject != null && !awaited.equals(event.envelope().path("subject").asText());
+            aside(holdsItsSubject ? subject : null, settle(message, event, waitedAside(handled, NOT_YET_KNOWN_RETRIES - NOT_YET_KNOWN_IN_PLACE),
+                    afterAck), event);
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private static <R> Uni<R> waitedAside(Uni<R> handled, int retries) {
+        return handled.onFailure(NotYetKnown.class).retry().withBackOff(MAX_BACKOFF, MAX_BACKOFF).atMost(retries);
+    }
+
+    /** Settles {@code settled} off the consumer's path; until it has, later events of {@code subject} wait behind it. */
+    private void aside(String subject, Uni<Void> settled, ReceivedEvent event) {
+        var done = new CompletableFuture<Void>();
+        if (subject != null) {
+            asideBySubject.put(subject, done);
+        }
+        settled.onTermination().invoke(() -> {
+                    if (subject != null) {
+                        asideBySubject.remove(subject, done);
+                    }
+                    done.complete(null);
+                })
+                .subscribe().with(ok -> { }, lost -> LOG.warnf(lost, "%s %s: not settled", event.type(), event.id()));
+    }
+
+    private static String subjectOf(ReceivedEvent event) {
+        var subject = event.envelope().path("subject").asText(null);
+        return subject == null ? null : event.envelope().path("source").asText("") + " " + subject;
     }
 
     /**

@@ -48,6 +48,8 @@ class RollingUpgradeTest {
     private static final int PER_SECOND = Integer.parseInt(Suite.env("E2E_UPGRADE_RATE", "15"));
     /** The README asks clients to send a submission again, with its key, when they got no answer or a 502/503/504. */
     private static final int CLIENT_RETRIES = 3;
+    /** How long the pipeline may take to work off what queued up during the rollout (it runs 9 JVMs on this machine). */
+    private static final Duration SETTLE_LIMIT = Duration.parse(Suite.env("E2E_UPGRADE_SETTLE", "PT15M"));
     private static final String OLDER = "feedback-service-older";
 
     /** Each service's front, in {@link #ORDER}: open until the checks after the upgrade are done. */
@@ -134,14 +136,16 @@ class RollingUpgradeTest {
         outcomes.stream().filter(Burst.Outcome::accepted).forEach(o -> accepted.put(o.marker(), o.feedbackId()));
         var failed = outcomes.stream().filter(o -> !o.accepted()).toList();
         var retried = outcomes.stream().filter(o -> o.attempts() > 1).count();
-        var count = Ledger.settled(prefix, accepted, Duration.ofMinutes(5), "after the rolling upgrade");
+        var burstEnded = Instant.now();
+        var count = Ledger.settled(prefix, accepted, SETTLE_LIMIT, "after the rolling upgrade");
+        var settled = Duration.between(burstEnded, Instant.now());
         var deadLetters = new LinkedHashMap<String, Long>();
         deadLetters().forEach((queue, now) -> deadLetters.put(queue, now - deadLettersBefore.getOrDefault(queue, 0L)));
         var readingModels = readingModels(prefix);
         var newerEventsToOlderConsumers = newerEventsBefore(prefix, firstNewerConsumer);
 
         report(steps, outcomes.size(), accepted.size(), failed.size(), retried,
-                outcomes.stream().mapToInt(Burst.Outcome::attempts).max().orElse(0), count, deadLetters, readingModels,
+                outcomes.stream().mapToInt(Burst.Outcome::attempts).max().orElse(0), count, settled, deadLetters, readingModels,
                 newerEventsToOlderConsumers, olderReady, olderHandled, olderAccepted);
         assertThat(failed).as("submissions that failed beyond the clients' retry").isEmpty();
         count.assertWhole("after the rolling upgrade");
@@ -229,13 +233,14 @@ class RollingUpgradeTest {
     }
 
     private static void report(List<Step> steps, int submissions, int accepted, int failed, long retried,
-                               int maxAttempts, Ledger.Count count, Map<String, Long> deadLetters, long[] readingModels,
+                               int maxAttempts, Ledger.Count count, Duration settled, Map<String, Long> deadLetters,
+                               long[] readingModels,
                                long newerEventsToOlderConsumers, Duration olderReady, long olderHandled,
                                long olderAccepted) throws IOException {
         var lines = new ArrayList<String>();
         lines.add("rolling upgrade at %d submissions/s through two gateways: %d submissions, %d accepted, %d failed after the clients' retry; %d needed a retry (at most %d attempts)"
                 .formatted(PER_SECOND, submissions, accepted, failed, retried, maxAttempts));
-        lines.add("  ledger: %s".formatted(count));
+        lines.add("  ledger: %s, whole %.0f s after the burst".formatted(count, settled.toMillis() / 1000.0));
         lines.add("  dead-lettered during the run: %s".formatted(deadLetters));
         lines.add("  ERROR lines in the instances' logs: %s".formatted(errorLines()));
         lines.add("  items read by the newer build (new column set): %d; by the older build: %d".formatted(readingModels[0], readingModels[1]));

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * outage never dead-letters; an event that refers to something not delivered yet is retried for a few minutes,
  * briefly in place, then aside while the consumer goes on, and the later events of its subject (the same action,
  * the same feedback) wait aside behind it, so that each subject's events keep their order; any other failure three
- * times, then it is dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown it takes no new
- * message and finishes those in hand before the database pools and the broker connection close.
+ * times, then it is dead-lettered. Counts what it handled by event type ({@code events_consumed_total}). At shutdown
+ * it takes no new message and finishes those in hand before the database pools and the broker connection close.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -106,8 +106,9 @@ public class EventConsumer {
             // comes through this queue, behind it.
             var awaited = ((NotYetKnown) failure).awaited();
             var holdsItsSubject = subject != null && !awaited.equals(event.envelope().path("subject").asText());
-            aside(holdsItsSubject ? subject : null, settle(message, event, waitedAside(handled, NOT_YET_KNOWN_RETRIES - NOT_YET_KNOWN_IN_PLACE),
-                    afterAck), event);
+            var settled = settle(message, event, waitedAside(handled, NOT_YET_KNOWN_RETRIES - NOT_YET_KNOWN_IN_PLACE),
+                    afterAck);
+            aside(holdsItsSubject ? subject : null, settled, event);
             return Uni.createFrom().voidItem();
         });
     }

@@ -58,7 +58,8 @@ class WaitingEventTest {
             events.publish(Events.feedbackLinked(action, feedbackId, "Wrong address on invoices", null));
             events.publish(Events.statusChanged(action, "Wrong address on invoices", "IN_PROGRESS", "DONE",
                     "Invoices now take the address of the account."));
-            Thread.sleep(3_000); // the link has gone aside by now: the consumer of action events has gone on
+            // a marker behind both is handled: the link waits aside, and the status with it, while the consumer goes on
+            events.awaitActionEventsHandled();
             events.publish(Events.feedbackReceived(feedbackId, null, email, "The invoice shows the wrong address "
                     + feedbackId));
 

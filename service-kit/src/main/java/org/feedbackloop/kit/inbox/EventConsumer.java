@@ -85,12 +85,9 @@ public class EventConsumer {
         var subject = subjectOf(event);
         var waitingAhead = subject == null ? null : asideBySubject.get(subject);
         if (waitingAhead != null) {
-            // an earlier event of its subject waits aside: this one waits behind it, aside too, then runs on its own
-            // message's context
-            var context = Vertx.currentContext();
-            var behind = Uni.createFrom().completionStage(waitingAhead);
-            aside(subject, settle(message, event, (context == null ? behind : behind.emitOn(task -> context.runOnContext(
-                    ignored -> task.run()))).chain(() -> waitedAside(handled, NOT_YET_KNOWN_RETRIES)), afterAck), event);
+            // an earlier event of its subject waits aside: this one waits behind it, aside too
+            var behind = after(waitingAhead).chain(() -> waitedAside(handled, NOT_YET_KNOWN_RETRIES));
+            aside(subject, settle(message, event, behind, afterAck), event);
             return Uni.createFrom().voidItem();
         }
         var waitedInPlace = handled.onFailure(NotYetKnown.class).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
@@ -111,6 +108,13 @@ public class EventConsumer {
             aside(holdsItsSubject ? subject : null, settled, event);
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** Completes once {@code ahead} has, back on this message's Vert.x context, where its handler's session lives. */
+    private static Uni<Void> after(CompletableFuture<Void> ahead) {
+        var behind = Uni.createFrom().completionStage(ahead);
+        var context = Vertx.currentContext();
+        return context == null ? behind : behind.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private static <R> Uni<R> waitedAside(Uni<R> handled, int retries) {
